@@ -1,0 +1,1 @@
+export { parseConfig, ConfigError, type AppConfig, type SlackConfig, type DiscordConfig, type LogLevel, type ConfigProblem } from './config.js';

@@ -1,0 +1,4 @@
+export { loadKnowledge, inspectKnowledge, formatProblem, KnowledgeError, type KnowledgeProblem, type KnowledgeInspection } from './load.js';
+export { defaultKnowledgeDir } from './location.js';
+export type { Knowledge, Topic, TopicFaqEntry, TopicClaim } from './model.js';
+export * from './schema.js';

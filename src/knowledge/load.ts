@@ -1,0 +1,199 @@
+// Reads knowledge/ from disk, validates every file with its zod schema, then checks the
+// cross-references between files. Problems are collected, not thrown one at a time, so a curator
+// sees everything that is wrong in one run; each names the file, the entry and the field.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { Knowledge, Topic, TopicClaim, TopicFaqEntry } from './model.js';
+import {
+  recommendationsFileSchema,
+  sourcesFileSchema,
+  synonymsFileSchema,
+  topicFileSchema,
+  type ComparisonRow,
+  type Criterion,
+  type Source,
+  type SynonymGroup,
+  type TopicFile,
+} from './schema.js';
+import { findCrossReferenceProblems } from './validate.js';
+
+export interface KnowledgeProblem {
+  /** Path of the file, relative to the knowledge directory's parent (e.g. "knowledge/topics/hardware.yaml"). */
+  file: string;
+  /** Where in the file, e.g. `faq[2] "tpu-support" > phrasings`; empty for the whole file. */
+  where: string;
+  message: string;
+}
+
+export class KnowledgeError extends Error {
+  constructor(readonly problems: KnowledgeProblem[]) {
+    super(
+      `The knowledge base has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
+        problems.map((p) => `  - ${formatProblem(p)}`).join('\n'),
+    );
+    this.name = 'KnowledgeError';
+  }
+}
+
+export function formatProblem(problem: KnowledgeProblem): string {
+  return `${problem.file}${problem.where ? `: ${problem.where}` : ''}: ${problem.message}`;
+}
+
+const indexFileSchema = z.strictObject({
+  topics: z.array(z.string()).min(1, 'must list at least one topic id'),
+});
+
+export interface KnowledgeInspection {
+  knowledge: Knowledge | undefined;
+  problems: KnowledgeProblem[];
+}
+
+/** Loads and checks everything; never throws for bad content (only the problems list grows). */
+export function inspectKnowledge(dir: string): KnowledgeInspection {
+  const problems: KnowledgeProblem[] = [];
+  const display = (file: string) => relative(join(dir, '..'), file) || file;
+
+  function readYaml<T>(file: string, schema: z.ZodType<T>): T | undefined {
+    const shown = display(file);
+    if (!existsSync(file)) {
+      problems.push({ file: shown, where: '', message: 'file is missing' });
+      return undefined;
+    }
+    const document = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: true, uniqueKeys: true });
+    if (document.errors.length > 0) {
+      for (const error of document.errors) {
+        const line = error.linePos?.[0];
+        problems.push({
+          file: shown,
+          where: line ? `line ${line.line}, column ${line.col}` : '',
+          message: `is not valid YAML: ${error.message.split('\n')[0]}`,
+        });
+      }
+      return undefined;
+    }
+    const raw: unknown = document.toJS();
+    const result = schema.safeParse(raw);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        problems.push({ file: shown, where: describePath(raw, issue.path), message: issue.message });
+      }
+      return undefined;
+    }
+    return result.data;
+  }
+
+  const index = readYaml(join(dir, 'index.yaml'), indexFileSchema);
+  const sourcesFile = readYaml(join(dir, 'sources.yaml'), sourcesFileSchema);
+  const synonymsFile = readYaml(join(dir, 'synonyms.yaml'), synonymsFileSchema);
+  const recommendationsFile = readYaml(join(dir, 'recommendations.yaml'), recommendationsFileSchema);
+
+  const topicsDir = join(dir, 'topics');
+  const topicFiles = existsSync(topicsDir)
+    ? readdirSync(topicsDir)
+        .filter((name) => name.endsWith('.yaml'))
+        .sort()
+    : [];
+  const topicsById = new Map<string, { file: string; data: TopicFile }>();
+  for (const name of topicFiles) {
+    const file = join(topicsDir, name);
+    const data = readYaml(file, topicFileSchema);
+    if (!data) continue;
+    const expectedId = basename(name, '.yaml');
+    if (data.id !== expectedId) {
+      problems.push({ file: display(file), where: 'id', message: `is "${data.id}" but the file is named ${name}; they must match` });
+    }
+    topicsById.set(data.id, { file: display(file), data });
+  }
+
+  if (index) {
+    for (const topicId of index.topics) {
+      if (!topicsById.has(topicId) && !topicFiles.includes(`${topicId}.yaml`)) {
+        problems.push({ file: display(join(dir, 'index.yaml')), where: 'topics', message: `lists "${topicId}" but knowledge/topics/${topicId}.yaml does not exist` });
+      }
+    }
+    for (const name of topicFiles) {
+      const topicId = basename(name, '.yaml');
+      if (!index.topics.includes(topicId)) {
+        problems.push({ file: display(join(topicsDir, name)), where: '', message: `topic "${topicId}" is not listed in knowledge/index.yaml` });
+      }
+    }
+  }
+
+  if (!index || !sourcesFile || !synonymsFile || !recommendationsFile || topicsById.size !== topicFiles.length) {
+    return { knowledge: undefined, problems };
+  }
+
+  const knowledge = assemble(
+    index.topics.flatMap((topicId) => {
+      const entry = topicsById.get(topicId);
+      return entry ? [entry] : [];
+    }),
+    sourcesFile.sources,
+    recommendationsFile.criteria,
+    synonymsFile.synonyms,
+  );
+  problems.push(
+    ...findCrossReferenceProblems({
+      knowledge: knowledge.knowledge,
+      sourceFiles: knowledge.sourceFiles,
+      topicFiles: new Map([...topicsById].map(([topicId, entry]) => [topicId, entry.file])),
+      sourcesFile: display(join(dir, 'sources.yaml')),
+      recommendationsFile: display(join(dir, 'recommendations.yaml')),
+      synonymsFile: display(join(dir, 'synonyms.yaml')),
+    }),
+  );
+  return { knowledge: problems.length === 0 ? knowledge.knowledge : undefined, problems };
+}
+
+/** Loads knowledge/ or throws a KnowledgeError that lists every problem. */
+export function loadKnowledge(dir: string): Knowledge {
+  const { knowledge, problems } = inspectKnowledge(dir);
+  if (!knowledge || problems.length > 0) throw new KnowledgeError(problems);
+  return knowledge;
+}
+
+function assemble(
+  topicEntries: { file: string; data: TopicFile }[],
+  sharedSources: Source[],
+  criteria: Criterion[],
+  synonyms: SynonymGroup[],
+) {
+  const topics: Topic[] = [];
+  const faq: TopicFaqEntry[] = [];
+  const claims: TopicClaim[] = [];
+  const comparisons: Record<string, ComparisonRow[]> = {};
+  // Every declaration of a source id, with the file that made it, so duplicates can be reported.
+  const sourceFiles: { source: Source; file: string }[] = sharedSources.map((source) => ({ source, file: 'sources.yaml' }));
+  for (const { file, data } of topicEntries) {
+    topics.push({ id: data.id, title: data.title, summary: data.summary, keywords: data.keywords });
+    faq.push(...data.faq.map((entry) => ({ ...entry, topic: data.id })));
+    claims.push(...data.claims.map((claim) => ({ ...claim, topic: data.id })));
+    comparisons[data.id] = data.comparison;
+    sourceFiles.push(...data.sources.map((source) => ({ source, file })));
+  }
+  const sources: Record<string, Source> = {};
+  for (const { source } of sourceFiles) sources[source.id] ??= source;
+  return { knowledge: { topics, faq, claims, comparisons, sources, criteria, synonyms }, sourceFiles };
+}
+
+/** Turns a zod issue path into words a curator can follow: `faq[2] "tpu-support" > phrasings`. */
+function describePath(raw: unknown, path: readonly PropertyKey[]): string {
+  const parts: string[] = [];
+  let node: unknown = raw;
+  for (const key of path) {
+    const child = node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined;
+    if (typeof key === 'number') {
+      const childId =
+        child !== null && typeof child === 'object' && typeof (child as { id?: unknown }).id === 'string'
+          ? ` "${(child as { id: string }).id}"`
+          : '';
+      parts[parts.length - 1] = `${parts.at(-1) ?? ''}[${key}]${childId}`;
+    } else {
+      parts.push(String(key));
+    }
+    node = child;
+  }
+  return parts.join(' > ');
+}

@@ -1,0 +1,148 @@
+// The shape of the files in knowledge/. Every type the rest of the code uses for knowledge is
+// derived from these schemas, so a field added here is checked on load and typed everywhere.
+import { z } from 'zod';
+
+/** Lower-case words joined by single hyphens: stable ids that survive in URLs and button values. */
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens (like "tpu-support")');
+
+const text = z
+  .string()
+  .transform((value) => value.trim())
+  .pipe(z.string().min(1, 'must not be empty'));
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL' });
+
+/** ISO calendar date, kept as a string (YAML would otherwise be free to read it differently). */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+  .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a real calendar date');
+
+export const FRAMEWORKS = ['pytorch', 'tensorflow'] as const;
+
+export const SOURCE_KINDS = [
+  'article',
+  'official-docs',
+  'release-notes',
+  'repository',
+  'official-blog',
+  'paper',
+  'survey',
+  'package-index',
+  'secondary',
+] as const;
+
+export const sourceSchema = z
+  .strictObject({
+    id,
+    title: text,
+    url: httpUrl.optional(),
+    kind: z.enum(SOURCE_KINDS),
+    /** For the four seed articles: the file in the seed set the article came from. */
+    seed: z.string().optional(),
+    author: z.string().optional(),
+  })
+  .refine((source) => source.kind === 'article' || source.url !== undefined, {
+    message: 'every source except a seed article needs a url',
+    path: ['url'],
+  });
+
+export const VERDICTS = ['accurate', 'partly-true', 'outdated', 'unverified', 'opinion', 'anecdote'] as const;
+/** Verdicts that assert something checkable, and so must cite at least one non-article source. */
+export const CHECKABLE_VERDICTS: readonly Verdict[] = ['accurate', 'partly-true', 'outdated'];
+
+export const claimSchema = z.strictObject({
+  id,
+  /** What the article(s) asserted, in our own words. */
+  claim: text,
+  /** Source ids of the seed articles that made the claim; empty for facts the articles missed. */
+  articles: z.array(id).default([]),
+  verdict: z.enum(VERDICTS),
+  /** What is true now, with versions and dates. */
+  now: text,
+  /** Source ids that back `now` (official docs, release notes, repositories first). */
+  sources: z.array(id).default([]),
+  checked: isoDate,
+  /** What could not be confirmed, said plainly so the bot can flag it. */
+  unconfirmed: text.optional(),
+  /** Extra words people use for this claim, to help `check` find it. */
+  keywords: z.array(text).default([]),
+});
+
+export const faqEntrySchema = z.strictObject({
+  id,
+  question: text,
+  phrasings: z.array(text).min(3, 'needs at least 3 alternate phrasings'),
+  answer: text.pipe(z.string().max(650, 'must be at most 650 characters (aim for about 600)')),
+  sources: z.array(id).min(1, 'needs at least one source id'),
+  claims: z.array(id).default([]),
+  related: z.array(id).default([]),
+  /** Extra search terms that are not natural in a question (product names, API names). */
+  keywords: z.array(text).default([]),
+});
+
+export const comparisonRowSchema = z.strictObject({
+  aspect: text,
+  pytorch: text,
+  tensorflow: text,
+});
+
+export const topicFileSchema = z.strictObject({
+  id,
+  title: text,
+  summary: text,
+  /** Words that signal the topic, used by search and by `compare` to find it. */
+  keywords: z.array(text).default([]),
+  faq: z.array(faqEntrySchema).min(3, 'every topic needs at least 3 FAQ entries'),
+  claims: z.array(claimSchema).default([]),
+  comparison: z.array(comparisonRowSchema).min(2, 'every topic needs a comparison of at least 2 rows'),
+  /** Sources cited only in this topic may be declared here instead of in sources.yaml. */
+  sources: z.array(sourceSchema).default([]),
+});
+
+export const sourcesFileSchema = z.strictObject({
+  sources: z.array(sourceSchema).min(1),
+});
+
+export const LEANS = ['pytorch', 'tensorflow', 'either'] as const;
+
+export const criterionSchema = z.strictObject({
+  id,
+  /** The need as a team states it, e.g. "deploy to Android and iOS". */
+  need: text,
+  /** How people phrase this need; matched fuzzily by `recommend`. */
+  phrasings: z.array(text).min(2, 'needs at least 2 phrasings'),
+  leans: z.enum(LEANS),
+  /** 1 = slight preference, 2 = clear, 3 = decisive. */
+  weight: z.number().int().min(1).max(3),
+  why: text,
+  claims: z.array(id).default([]),
+  topic: id,
+});
+
+export const recommendationsFileSchema = z.strictObject({
+  criteria: z.array(criterionSchema).min(1),
+});
+
+export const synonymGroupSchema = z.strictObject({
+  /** The word the search indexes; every variant in a query is read as this. */
+  canonical: text,
+  variants: z.array(text).min(1),
+});
+
+export const synonymsFileSchema = z.strictObject({
+  synonyms: z.array(synonymGroupSchema).min(1),
+});
+
+export type Source = z.infer<typeof sourceSchema>;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+export type Verdict = (typeof VERDICTS)[number];
+export type Claim = z.infer<typeof claimSchema>;
+export type FaqEntry = z.infer<typeof faqEntrySchema>;
+export type ComparisonRow = z.infer<typeof comparisonRowSchema>;
+export type TopicFile = z.infer<typeof topicFileSchema>;
+export type Criterion = z.infer<typeof criterionSchema>;
+export type Lean = (typeof LEANS)[number];
+export type SynonymGroup = z.infer<typeof synonymGroupSchema>;
