@@ -1,0 +1,396 @@
+// EngineResult -> Discord message: embeds for the answer, its checked claims and its sources;
+// buttons for follow-up questions and feedback. Pure functions: no client, no I/O, so every
+// layout is unit-tested and every output is forced inside Discord's limits by fitMessage().
+import { ButtonStyle, ComponentType, MessageFlags, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField } from 'discord.js';
+import type { ClaimRef, EngineResult, SourceRef } from '../../engine/types.js';
+import type { Lean, Verdict } from '../../knowledge/schema.js';
+import { encodeButtonAction, type ButtonAction } from './custom-ids.js';
+import { BLANK, DISCORD_LIMITS, fitMessage, joinLinesWithin, truncateText } from './limits.js';
+import { NO_MENTIONS, type ActionRow, type AutocompleteChoice, type DiscordMessage } from './payload.js';
+
+export interface DiscordRenderOptions {
+  /**
+   * Maps a follow-up question to the id of the FAQ entry it names, so its button can carry the
+   * id instead of the text. Follow-ups it cannot map get no button (they stay listed as text).
+   */
+  findEntryId?: (question: string) => string | undefined;
+}
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  accurate: '✅ Accurate',
+  'partly-true': '🟡 Partly true',
+  outdated: '🕰️ Outdated',
+  unverified: '❔ Unverified',
+  opinion: '💬 Opinion',
+  anecdote: '🗣️ Anecdote',
+};
+
+const LEAN_LABELS: Record<Lean, string> = {
+  pytorch: 'PyTorch',
+  tensorflow: 'TensorFlow',
+  either: 'either framework',
+};
+
+const COLORS = {
+  brand: 0x5865f2,
+  muted: 0x99aab5,
+  pytorch: 0xee4c2c,
+  tensorflow: 0xff8f00,
+} as const;
+
+const VERDICT_COLORS: Record<Verdict, number> = {
+  accurate: 0x2ecc71,
+  'partly-true': 0xf1c40f,
+  outdated: 0xe67e22,
+  unverified: 0x95a5a6,
+  opinion: 0x9b59b6,
+  anecdote: 0x9b59b6,
+};
+
+/** Claims shown per answer: the rest are one search away, and five already fill a screen. */
+const MAX_CLAIM_FIELDS = 5;
+/** Inline fields sit three to a line; a pair plus a blank keeps PyTorch and TensorFlow side by side. */
+const COMPARISON_ROWS_PER_EMBED = 8;
+
+export function renderDiscordMessage(result: EngineResult, options: DiscordRenderOptions = {}): DiscordMessage {
+  const embeds = buildEmbeds(result);
+  const rows = [...followUpRows(result, options), ...feedbackRows(result)];
+  return fitMessage({ embeds, components: rows, allowedMentions: NO_MENTIONS });
+}
+
+function buildEmbeds(result: EngineResult): APIEmbed[] {
+  switch (result.kind) {
+    case 'answer':
+      return [
+        {
+          color: COLORS.brand,
+          title: result.question,
+          description: withNotes(result.text, result.notes),
+          fields: [...claimFields(result.claims), ...sourcesField(result.sources)],
+          ...topicFooter(result.topic),
+        },
+      ];
+    case 'ambiguous':
+      return [
+        {
+          color: COLORS.muted,
+          title: 'Which of these did you mean?',
+          description: withNotes(
+            joinParagraphs(result.text, numbered(result.candidates.map((candidate) => candidate.question))),
+            result.notes,
+          ),
+        },
+      ];
+    case 'no-match':
+      return [
+        {
+          color: COLORS.muted,
+          title: 'No answer for that one',
+          description: withNotes(joinParagraphs(result.text, bulleted(result.followUps, 'You could ask:')), result.notes),
+        },
+      ];
+    case 'greeting':
+    case 'invalid-input':
+      return [{ color: COLORS.muted, description: withNotes(joinParagraphs(result.text, bulleted(result.followUps, 'Try:')), result.notes) }];
+    case 'help':
+      return [
+        {
+          color: COLORS.brand,
+          title: 'PyTorch vs TensorFlow: how to ask',
+          description: withNotes(result.text, result.notes),
+          fields: capFields(
+            result.commands.map((command) => ({ name: command.usage, value: command.description })),
+            'more commands',
+          ),
+        },
+      ];
+    case 'topics':
+      return [
+        {
+          color: COLORS.brand,
+          title: 'Topics',
+          description: withNotes(result.text, result.notes),
+          fields: capFields(
+            result.topics.map((topic) => ({ name: topic.title, value: `${topic.summary}\n\`compare ${topic.id}\`` })),
+            'more topics',
+          ),
+        },
+      ];
+    case 'sources':
+      return linesIntoEmbeds(
+        { color: COLORS.brand, title: 'Sources', description: withNotes(result.text, result.notes) },
+        result.sourceList.map((source) => `• ${sourceLine(source)}`),
+        'more sources',
+      );
+    case 'comparison':
+      return comparisonEmbeds(result);
+    case 'recommendation':
+      return [
+        {
+          color: result.lean === null ? COLORS.muted : result.lean === 'either' ? COLORS.brand : COLORS[result.lean],
+          title: result.lean === null ? 'Recommendation' : `Recommendation: ${LEAN_LABELS[result.lean]}`,
+          description: withNotes(result.text, result.notes),
+          fields: [
+            ...capFields(
+              result.needs.map((need) => ({
+                name: need.need,
+                value: joinLines(
+                  `Leans **${LEAN_LABELS[need.leans]}** (${weightLabel(need.weight)}). ${need.why}`,
+                  ...need.claims.map((claim) => `${VERDICT_LABELS[claim.verdict]}: ${claim.now}`),
+                ),
+              })),
+              'more needs',
+              DISCORD_LIMITS.embedFields - 1,
+            ),
+            ...sourcesField(result.sources),
+          ],
+          ...topicFooter(result.topic),
+        },
+      ];
+    case 'claim-check': {
+      const first = result.claims[0];
+      return [
+        {
+          color: first ? VERDICT_COLORS[first.verdict] : COLORS.muted,
+          title: first ? `Claim check: ${VERDICT_LABELS[first.verdict]}` : 'Claim check',
+          description: withNotes(joinParagraphs(quote(result.statement), result.text), result.notes),
+          fields: [...claimFields(result.claims), ...sourcesField(result.sources)],
+          ...topicFooter(result.topic),
+        },
+      ];
+    }
+  }
+}
+
+function comparisonEmbeds(result: Extract<EngineResult, { kind: 'comparison' }>): APIEmbed[] {
+  const rowFields = (rows: typeof result.rows): APIEmbedField[] =>
+    rows.flatMap((row) => [
+      { name: `PyTorch · ${row.aspect}`, value: row.pytorch, inline: true },
+      { name: `TensorFlow · ${row.aspect}`, value: row.tensorflow, inline: true },
+      { name: BLANK, value: BLANK, inline: true },
+    ]);
+  const embeds: APIEmbed[] = [];
+  for (let start = 0; start === 0 || start < result.rows.length; start += COMPARISON_ROWS_PER_EMBED) {
+    const chunk = result.rows.slice(start, start + COMPARISON_ROWS_PER_EMBED);
+    embeds.push(
+      start === 0
+        ? { color: COLORS.brand, title: result.title, description: withNotes(result.text, result.notes), fields: rowFields(chunk) }
+        : { color: COLORS.brand, title: `${result.title} (continued)`, fields: rowFields(chunk) },
+    );
+  }
+  const last = embeds[embeds.length - 1] as APIEmbed;
+  const sources = sourcesField(result.sources);
+  if (sources.length > 0) {
+    // The source list needs a field slot; a chunk of eight rows leaves one of the 25 free.
+    last.fields = [...(last.fields ?? []), ...sources];
+  }
+  Object.assign(last, topicFooter(result.topic));
+  return embeds;
+}
+
+function claimFields(claims: ClaimRef[]): APIEmbedField[] {
+  const shown = claims.slice(0, MAX_CLAIM_FIELDS).map((claim) => ({
+    name: `${VERDICT_LABELS[claim.verdict]} · ${claim.claim}`,
+    value: truncateText(
+      joinLines(
+        `**Now:** ${claim.now}`,
+        claim.unconfirmed ? `**Not confirmed:** ${claim.unconfirmed}` : '',
+        `Checked ${claim.checked}`,
+      ),
+      DISCORD_LIMITS.fieldValue,
+    ),
+  }));
+  if (claims.length > MAX_CLAIM_FIELDS) {
+    shown.push({ name: `…and ${claims.length - MAX_CLAIM_FIELDS} more checked claims`, value: 'Ask about one of them to see it.' });
+  }
+  return shown;
+}
+
+function sourcesField(sources: SourceRef[]): APIEmbedField[] {
+  if (sources.length === 0) return [];
+  return [{ name: 'Sources', value: joinLinesWithin(sources.map((source) => `• ${sourceLine(source)}`), DISCORD_LIMITS.fieldValue, 'more sources') }];
+}
+
+/** A source as a masked link when it has a URL, as its title when it has none (seed articles). */
+export function sourceLine(source: SourceRef): string {
+  if (source.url === undefined) return escapeMarkdown(source.title);
+  // Brackets in the label and parentheses in the URL would end the link early.
+  const label = source.title.replace(/[[\]]/g, (bracket) => `\\${bracket}`);
+  const url = source.url.replace(/\(/g, '%28').replace(/\)/g, '%29');
+  return `[${truncateText(label, 200)}](${url})`;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\*_`~|[\]])/g, '\\$1');
+}
+
+function capFields(fields: APIEmbedField[], noun: string, max: number = DISCORD_LIMITS.embedFields): APIEmbedField[] {
+  if (fields.length <= max) return fields;
+  const kept = fields.slice(0, max - 1);
+  return [...kept, { name: `…and ${fields.length - kept.length} ${noun}`, value: fields.slice(max - 1).map((field) => field.name).join(', ') }];
+}
+
+/** A list of lines spread over as many embeds as it takes, within the 6,000-character total. */
+function linesIntoEmbeds(first: APIEmbed, lines: string[], noun: string): APIEmbed[] {
+  // Room kept for the "…and N more" line, so the list can always say what it left out.
+  const tailReserve = 40;
+  const title = first.title ?? '';
+  const continuedTitle = `${title} (continued)`;
+  const descriptions: string[] = [];
+  let current = truncateText(first.description ?? '', 1000);
+  let currentHasLines = false;
+  let used = title.length + current.length;
+
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] as string;
+    const separator = current === '' ? '' : currentHasLines ? '\n' : '\n\n';
+    const tail = `…and ${lines.length - index} ${noun}`;
+    const fitsInCurrent = current.length + separator.length + line.length + tailReserve <= DISCORD_LIMITS.embedDescription;
+    const fitsInTotal = used + separator.length + line.length + tailReserve <= DISCORD_LIMITS.embedTotal;
+    if (fitsInCurrent && fitsInTotal) {
+      current += separator + line;
+      currentHasLines = true;
+      used += separator.length + line.length;
+      continue;
+    }
+    const fitsInNext =
+      descriptions.length + 2 <= DISCORD_LIMITS.embedsPerMessage &&
+      used + continuedTitle.length + line.length + tailReserve <= DISCORD_LIMITS.embedTotal;
+    if (!fitsInCurrent && fitsInNext) {
+      descriptions.push(current);
+      current = line;
+      currentHasLines = true;
+      used += continuedTitle.length + line.length;
+      continue;
+    }
+    current += `${current === '' ? '' : '\n'}${tail}`;
+    break;
+  }
+  descriptions.push(current);
+  return descriptions.map((description, index) =>
+    index === 0 ? { ...first, description } : { color: first.color, title: continuedTitle, description },
+  );
+}
+
+function followUpRows(result: EngineResult, options: DiscordRenderOptions): ActionRow[] {
+  const actions: { label: string; action: ButtonAction }[] = [];
+  if (result.kind === 'ambiguous' || result.kind === 'no-match') {
+    for (const candidate of result.candidates) {
+      actions.push({
+        label: candidate.question,
+        action: candidate.kind === 'faq' ? { type: 'ask', entryId: candidate.entryId } : { type: 'check', claimId: candidate.entryId },
+      });
+    }
+  }
+  if (options.findEntryId) {
+    for (const question of result.followUps) {
+      const entryId = options.findEntryId(question);
+      if (entryId !== undefined) actions.push({ label: question, action: { type: 'ask', entryId } });
+    }
+  }
+  const buttons = uniqueButtons(actions, ButtonStyle.Secondary);
+  const rows: ActionRow[] = [];
+  // One row of follow-ups (two rows for "did you mean", where the choices are the answer).
+  const maxRows = result.kind === 'ambiguous' ? 2 : 1;
+  for (let index = 0; index < buttons.length && rows.length < maxRows; index += DISCORD_LIMITS.buttonsPerRow) {
+    rows.push({ type: ComponentType.ActionRow, components: buttons.slice(index, index + DISCORD_LIMITS.buttonsPerRow) });
+  }
+  return rows;
+}
+
+function uniqueButtons(actions: { label: string; action: ButtonAction }[], style: ButtonStyle.Secondary | ButtonStyle.Primary): APIButtonComponentWithCustomId[] {
+  const seen = new Set<string>();
+  const buttons: APIButtonComponentWithCustomId[] = [];
+  for (const { label, action } of actions) {
+    const customId = encodeButtonAction(action);
+    if (customId === undefined || seen.has(customId)) continue;
+    seen.add(customId);
+    buttons.push({ type: ComponentType.Button, style, label: truncateText(label, DISCORD_LIMITS.buttonLabel), custom_id: customId });
+  }
+  return buttons;
+}
+
+/** Rated results: the ones that give an answer someone could find right or wrong. */
+const RATED_KINDS = new Set<EngineResult['kind']>(['answer', 'comparison', 'recommendation', 'claim-check']);
+
+function feedbackRows(result: EngineResult): ActionRow[] {
+  if (!RATED_KINDS.has(result.kind)) return [];
+  const vote = (direction: 'up' | 'down') =>
+    encodeButtonAction({ type: 'feedback', vote: direction, kind: result.kind, entryId: result.entryId, topic: result.topic });
+  const up = vote('up');
+  const down = vote('down');
+  if (up === undefined || down === undefined) return [];
+  return [
+    {
+      type: ComponentType.ActionRow,
+      components: [
+        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Helpful', emoji: { name: '👍' }, custom_id: up },
+        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Not helpful', emoji: { name: '👎' }, custom_id: down },
+      ],
+    },
+  ];
+}
+
+function withNotes(text: string, notes: string[]): string {
+  return joinParagraphs(text, ...notes.map((note) => `ℹ️ ${note}`));
+}
+
+function joinParagraphs(...parts: string[]): string {
+  return parts.filter((part) => part.trim() !== '').join('\n\n');
+}
+
+function joinLines(...parts: string[]): string {
+  return parts.filter((part) => part.trim() !== '').join('\n');
+}
+
+function numbered(items: string[]): string {
+  return items.map((item, index) => `${index + 1}. ${item}`).join('\n');
+}
+
+function bulleted(items: string[], heading: string): string {
+  return items.length === 0 ? '' : `${heading}\n${items.map((item) => `• ${item}`).join('\n')}`;
+}
+
+/** Quotes what the user wrote, line by line (a bare newline would end the quote). */
+function quote(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
+
+function weightLabel(weight: number): string {
+  return weight >= 3 ? 'decisive' : weight === 2 ? 'clear preference' : 'slight preference';
+}
+
+function topicFooter(topic: string | null): Pick<APIEmbed, 'footer'> {
+  return topic ? { footer: { text: `Topic: ${topic}` } } : {};
+}
+
+// ---- Small payloads the adapter sends around the answers ----
+
+/** Autocomplete choices: at most 25, names and values within 100 characters, no duplicate values. */
+export function renderChoices(items: { value: string; name: string }[]): AutocompleteChoice[] {
+  const seen = new Set<string>();
+  const choices: AutocompleteChoice[] = [];
+  for (const item of items) {
+    if (choices.length === DISCORD_LIMITS.autocompleteChoices) break;
+    if (item.value === '' || item.value.length > DISCORD_LIMITS.choiceValue || seen.has(item.value)) continue;
+    const name = truncateText(item.name.replace(/\s+/g, ' ').trim(), DISCORD_LIMITS.choiceName);
+    if (name === '') continue;
+    seen.add(item.value);
+    choices.push({ name, value: item.value });
+  }
+  return choices;
+}
+
+/** A short message only the clicker sees (feedback thanks, errors). */
+export function renderEphemeralNotice(text: string): DiscordMessage {
+  return fitMessage({ content: text, embeds: [], components: [], allowedMentions: NO_MENTIONS, flags: MessageFlags.Ephemeral });
+}
+
+export function renderFeedbackThanks(vote: 'up' | 'down'): DiscordMessage {
+  return renderEphemeralNotice(
+    vote === 'up' ? 'Thanks! Glad that helped.' : 'Thanks for telling us. The maintainers review answers marked not helpful.',
+  );
+}

@@ -1,0 +1,252 @@
+// How each kind of engine result looks in Discord.
+import { ButtonStyle, ComponentType, MessageFlags } from 'discord.js';
+import { describe, expect, it } from 'vitest';
+import type { EngineResult } from '../../../src/engine/types.js';
+import {
+  decodeButtonAction,
+  renderChoices,
+  renderDiscordMessage,
+  renderFeedbackThanks,
+  sourceLine,
+  type DiscordMessage,
+} from '../../../src/render/discord/index.js';
+import { discordLimitViolations } from '../../support/discord/limits.js';
+import { answer, base, claim, comparison, source } from '../../support/discord/results.js';
+
+const findEntryId = (question: string) => (question === 'How do I run a PyTorch model on Android?' ? 'pytorch-android' : undefined);
+
+function buttons(message: DiscordMessage) {
+  return message.components.flatMap((row) => row.components);
+}
+
+function actions(message: DiscordMessage) {
+  return buttons(message).map((button) => decodeButtonAction(button.custom_id));
+}
+
+describe('every rendered message', () => {
+  it('never lets mentions ping anyone, not even the person it replies to', () => {
+    const message = renderDiscordMessage(answer({ text: '@everyone @here <@&123456789> <@987654321> look' }));
+    expect(message.allowedMentions).toEqual({ parse: [], repliedUser: false });
+  });
+});
+
+describe('an answer', () => {
+  const message = renderDiscordMessage(answer(), { findEntryId });
+  const [embed] = message.embeds;
+
+  it('is an embed titled with the FAQ question, holding the answer text', () => {
+    expect(message.embeds).toHaveLength(1);
+    expect(embed?.title).toBe('What happened to TensorFlow Lite?');
+    expect(embed?.description).toContain('now called LiteRT');
+    expect(embed?.footer?.text).toBe('Topic: mobile');
+  });
+
+  it('lists each checked claim with its verdict label and what is true now', () => {
+    const claimField = embed?.fields?.find((field) => field.name.includes('TensorFlow Lite is the way'));
+    expect(claimField?.name).toMatch(/^🕰️ Outdated · /);
+    expect(claimField?.value).toContain('**Now:** TensorFlow Lite was renamed LiteRT in 2024.');
+    expect(claimField?.value).toContain('Checked 2025-01-15');
+  });
+
+  it('lists sources as masked links', () => {
+    const sources = embed?.fields?.find((field) => field.name === 'Sources');
+    expect(sources?.value).toBe('• [LiteRT overview](https://ai.google.dev/edge/litert)');
+  });
+
+  it('offers follow-up questions as buttons that carry the FAQ entry id, not the text', () => {
+    const [followUpRow] = message.components;
+    expect(followUpRow?.components).toEqual([
+      expect.objectContaining({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'How do I run a PyTorch model on Android?' }),
+    ]);
+    expect(decodeButtonAction(followUpRow?.components[0]?.custom_id ?? '')).toEqual({ type: 'ask', entryId: 'pytorch-android' });
+  });
+
+  it('asks for thumbs-up/down feedback that names the entry rated', () => {
+    const feedbackRow = message.components[1];
+    expect(feedbackRow?.components.map((button) => button.emoji?.name)).toEqual(['👍', '👎']);
+    expect(feedbackRow?.components.map((button) => decodeButtonAction(button.custom_id))).toEqual([
+      { type: 'feedback', vote: 'up', kind: 'answer', entryId: 'tflite-litert', topic: 'mobile' },
+      { type: 'feedback', vote: 'down', kind: 'answer', entryId: 'tflite-litert', topic: 'mobile' },
+    ]);
+  });
+
+  it('gives follow-ups it cannot map to an FAQ entry no button', () => {
+    const unmapped = renderDiscordMessage(answer({ followUps: ['Something the knowledge does not hold?'] }), { findEntryId });
+    expect(actions(unmapped).filter((action) => action?.type === 'ask')).toEqual([]);
+  });
+
+  it('shows the notes about how the input was read', () => {
+    const noted = renderDiscordMessage(answer({ notes: ['Your question was cut to 500 characters.'] }));
+    expect(noted.embeds[0]?.description).toContain('ℹ️ Your question was cut to 500 characters.');
+  });
+
+  it('says how many more claims there are instead of listing more than five', () => {
+    const many = renderDiscordMessage(answer({ claims: Array.from({ length: 8 }, (_, index) => claim({ id: `claim-${index}`, claim: `Claim ${index}` })) }));
+    const names = many.embeds[0]?.fields?.map((field) => field.name) ?? [];
+    expect(names.filter((name) => name.startsWith('🕰️'))).toHaveLength(5);
+    expect(names).toContain('…and 3 more checked claims');
+  });
+});
+
+describe('a comparison', () => {
+  it('puts PyTorch and TensorFlow side by side as inline field pairs, one aspect per line', () => {
+    const message = renderDiscordMessage(comparison(2));
+    const fields = message.embeds[0]?.fields ?? [];
+    expect(message.embeds[0]?.title).toBe('Mobile and edge');
+    expect(fields.slice(0, 3)).toEqual([
+      { name: 'PyTorch · Aspect 1', value: 'PyTorch side 1', inline: true },
+      { name: 'TensorFlow · Aspect 1', value: 'TensorFlow side 1', inline: true },
+      { name: '\u200b', value: '\u200b', inline: true },
+    ]);
+    expect(fields.at(-1)?.name).toBe('Sources');
+  });
+
+  it('continues in a second embed when the rows outgrow one embed, losing none', () => {
+    const message = renderDiscordMessage(comparison(12));
+    expect(message.embeds.map((embed) => embed.title)).toEqual(['Mobile and edge', 'Mobile and edge (continued)']);
+    const aspects = message.embeds.flatMap((embed) => embed.fields ?? []).filter((field) => field.name.startsWith('PyTorch · '));
+    expect(aspects).toHaveLength(12);
+    expect(discordLimitViolations(message)).toEqual([]);
+  });
+});
+
+describe('help, topics and sources', () => {
+  it('help lists each command usage as a field', () => {
+    const result: EngineResult = {
+      ...base({ text: 'Ask me about PyTorch and TensorFlow.' }),
+      kind: 'help',
+      commands: [
+        { usage: '/pytorch-vs-tf ask question:<text>', description: 'Answer a question.' },
+        { usage: '/pytorch-vs-tf compare topic:<topic>', description: 'Compare the two on a topic.' },
+      ],
+    };
+    const fields = renderDiscordMessage(result).embeds[0]?.fields;
+    expect(fields).toEqual([
+      { name: '/pytorch-vs-tf ask question:<text>', value: 'Answer a question.' },
+      { name: '/pytorch-vs-tf compare topic:<topic>', value: 'Compare the two on a topic.' },
+    ]);
+  });
+
+  it('topics shows each topic with how to compare it, and summarises what does not fit in 25 fields', () => {
+    const topics = Array.from({ length: 30 }, (_, index) => ({ id: `topic-${index}`, title: `Topic ${index}`, summary: `About ${index}.` }));
+    const message = renderDiscordMessage({ ...base(), kind: 'topics', topics });
+    const fields = message.embeds[0]?.fields ?? [];
+    expect(fields).toHaveLength(25);
+    expect(fields[0]).toEqual({ name: 'Topic 0', value: 'About 0.\n`compare topic-0`' });
+    expect(fields.at(-1)?.name).toBe('…and 6 more topics');
+  });
+
+  it('sources lists every source as a link, spreading a long list over embeds and never cutting a link', () => {
+    const sourceList = Array.from({ length: 300 }, (_, index) =>
+      source({ id: `s-${index}`, title: `Source number ${index}`, url: `https://example.org/docs/${index}` }),
+    );
+    const message = renderDiscordMessage({ ...base({ text: 'Where the answers come from.' }), kind: 'sources', sourceList });
+    expect(discordLimitViolations(message)).toEqual([]);
+    expect(message.embeds.length).toBeGreaterThan(1);
+    const lines = message.embeds.flatMap((embed) => (embed.description ?? '').split('\n')).filter((line) => line.startsWith('• '));
+    for (const line of lines) expect(line).toMatch(/^• \[Source number \d+\]\(https:\/\/example\.org\/docs\/\d+\)$/);
+    const tail = message.embeds.at(-1)?.description?.split('\n').at(-1);
+    expect(tail).toBe(`…and ${300 - lines.length} more sources`);
+  });
+
+  it('writes a source without a URL (a seed article) as plain, escaped text', () => {
+    expect(sourceLine(source({ title: 'Why *everyone* uses [X]', url: undefined, kind: 'article' }))).toBe('Why \\*everyone\\* uses \\[X\\]');
+  });
+
+  it('keeps brackets in a title and parentheses in a URL from breaking the link', () => {
+    expect(sourceLine(source({ title: 'Docs [beta]', url: 'https://en.wikipedia.org/wiki/X_(y)' }))).toBe(
+      '[Docs \\[beta\\]](https://en.wikipedia.org/wiki/X_%28y%29)',
+    );
+  });
+});
+
+describe('recommendations and claim checks', () => {
+  it('a recommendation names the lean in its title and explains each need', () => {
+    const message = renderDiscordMessage({
+      ...base({ text: 'For your needs, PyTorch fits better.', topic: 'deployment', entryId: null }),
+      kind: 'recommendation',
+      lean: 'pytorch',
+      needs: [
+        { criterionId: 'research', need: 'Research prototyping', leans: 'pytorch', weight: 2, why: 'Most papers ship PyTorch code.', topic: 'research', claims: [claim({ verdict: 'accurate', now: 'Most new papers use PyTorch.' })] },
+      ],
+    });
+    const [embed] = message.embeds;
+    expect(embed?.title).toBe('Recommendation: PyTorch');
+    expect(embed?.fields?.[0]).toEqual({
+      name: 'Research prototyping',
+      value: 'Leans **PyTorch** (clear preference). Most papers ship PyTorch code.\n✅ Accurate: Most new papers use PyTorch.',
+    });
+    expect(actions(message).map((action) => action?.type)).toEqual(['feedback', 'feedback']);
+  });
+
+  it('a claim check quotes the statement and leads with the verdict', () => {
+    const message = renderDiscordMessage({
+      ...base({ text: 'That was true once.', topic: 'mobile', claims: [claim()], sources: [source()] }),
+      kind: 'claim-check',
+      statement: 'TF Lite is the way to go\non phones',
+    });
+    const [embed] = message.embeds;
+    expect(embed?.title).toBe('Claim check: 🕰️ Outdated');
+    expect(embed?.description).toMatch(/^> TF Lite is the way to go\n> on phones\n\nThat was true once\./);
+    expect(embed?.fields?.[0]?.name).toMatch(/^🕰️ Outdated · /);
+  });
+});
+
+describe('results that are not answers', () => {
+  it('"did you mean" offers each candidate as a button: FAQ entries are asked, claims are checked', () => {
+    const message = renderDiscordMessage({
+      ...base({
+        text: 'That could mean a few things.',
+        candidates: [
+          { entryId: 'tflite-litert', kind: 'faq', topic: 'mobile', question: 'What happened to TensorFlow Lite?', score: 0.5 },
+          { entryId: 'tflite-is-litert', kind: 'claim', topic: 'mobile', question: 'TF Lite is the way to run on phones.', score: 0.4 },
+        ],
+      }),
+      kind: 'ambiguous',
+    });
+    expect(message.embeds[0]?.description).toContain('1. What happened to TensorFlow Lite?\n2. TF Lite is the way to run on phones.');
+    expect(actions(message)).toEqual([
+      { type: 'ask', entryId: 'tflite-litert' },
+      { type: 'check', claimId: 'tflite-is-litert' },
+    ]);
+  });
+
+  it('no-match declines with suggestions and asks for no rating', () => {
+    const message = renderDiscordMessage(
+      { ...base({ text: 'I only know about PyTorch and TensorFlow.', followUps: ['How do I run a PyTorch model on Android?'] }), kind: 'no-match' },
+      { findEntryId },
+    );
+    expect(message.embeds[0]?.description).toContain('You could ask:\n• How do I run a PyTorch model on Android?');
+    expect(actions(message)).toEqual([{ type: 'ask', entryId: 'pytorch-android' }]);
+  });
+
+  it('a greeting is a single short embed', () => {
+    const message = renderDiscordMessage({ ...base({ text: 'Hi! Ask me anything about PyTorch vs TensorFlow.' }), kind: 'greeting' });
+    expect(message.embeds).toEqual([{ color: expect.any(Number), description: 'Hi! Ask me anything about PyTorch vs TensorFlow.' }]);
+    expect(message.components).toEqual([]);
+  });
+});
+
+describe('small payloads', () => {
+  it('feedback is acknowledged ephemerally', () => {
+    const thanks = renderFeedbackThanks('up');
+    expect(thanks.flags).toBe(MessageFlags.Ephemeral);
+    expect(thanks.content).toMatch(/thanks/i);
+    expect(thanks.allowedMentions).toEqual({ parse: [], repliedUser: false });
+  });
+
+  it('autocomplete choices: at most 25, names cut to 100, values over 100 dropped, no duplicates', () => {
+    const items = [
+      { value: 'long-name', name: `A question ${'that goes on '.repeat(20)}` },
+      { value: 'x'.repeat(101), name: 'Value too long' },
+      { value: 'long-name', name: 'Duplicate value' },
+      ...Array.from({ length: 40 }, (_, index) => ({ value: `entry-${index}`, name: `Question ${index}?` })),
+    ];
+    const choices = renderChoices(items);
+    expect(choices).toHaveLength(25);
+    expect(choices[0]?.name.length).toBeLessThanOrEqual(100);
+    expect(choices[0]?.name.endsWith('…')).toBe(true);
+    expect(choices.map((choice) => choice.value)).not.toContain('x'.repeat(101));
+    expect(new Set(choices.map((choice) => choice.value)).size).toBe(25);
+  });
+});

@@ -1,0 +1,105 @@
+// fast-check generators for engine results with hostile content: very long text, emoji and
+// other surrogate pairs, markdown, links, mentions, and far more items than Discord allows.
+import fc from 'fast-check';
+import type { Candidate, ClaimRef, EngineResult, SourceRef } from '../../../src/engine/types.js';
+import { LEANS, SOURCE_KINDS, VERDICTS } from '../../../src/knowledge/schema.js';
+
+const PIECES = ['@everyone', '@here', '<@&123456789012>', '<@123456789012>', '```', '[link](https://x.org/a)', '[', '](', '🤖', '🧑‍💻', '**', '\n', ' ', 'é'];
+
+/** Short strings, or a short piece repeated into thousands of characters. */
+export const anyText: fc.Arbitrary<string> = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 60 }),
+  fc.string({ unit: 'binary', maxLength: 60 }),
+  fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join('')),
+  fc
+    .tuple(fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), fc.constantFrom(...PIECES)), fc.integer({ min: 1, max: 1500 }))
+    .map(([piece, times]) => piece.repeat(times)),
+);
+
+/** Knowledge-style ids mostly, sometimes something no id should look like. */
+export const anyId: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: fc.stringMatching(/^[a-z0-9]{1,12}(-[a-z0-9]{1,12}){0,6}$/) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 150 }) },
+);
+
+const anyUrl = fc.option(
+  fc.oneof(fc.webUrl(), fc.constant('https://en.wikipedia.org/wiki/X_(y)'), fc.webUrl().map((url) => `${url}/${'a'.repeat(600)}`)),
+  { nil: undefined },
+);
+
+export const anySource: fc.Arbitrary<SourceRef> = fc.record({
+  id: anyId,
+  title: anyText,
+  url: anyUrl,
+  kind: fc.constantFrom(...SOURCE_KINDS),
+});
+
+export const anyClaim: fc.Arbitrary<ClaimRef> = fc.record({
+  id: anyId,
+  topic: anyId,
+  claim: anyText,
+  verdict: fc.constantFrom(...VERDICTS),
+  now: anyText,
+  unconfirmed: fc.option(anyText, { nil: undefined }),
+  checked: fc.constant('2025-01-15'),
+  articles: fc.array(anySource, { maxLength: 2 }),
+  sources: fc.array(anySource, { maxLength: 3 }),
+});
+
+const anyCandidate: fc.Arbitrary<Candidate> = fc.record({
+  entryId: anyId,
+  kind: fc.constantFrom('faq' as const, 'claim' as const),
+  topic: anyId,
+  question: anyText,
+  score: fc.double({ min: 0, max: 1, noNaN: true }),
+});
+
+const anyBase = fc.record({
+  query: anyText,
+  text: anyText,
+  topic: fc.option(anyId, { nil: null }),
+  confidence: fc.double({ min: 0, max: 1, noNaN: true }),
+  entryId: fc.option(anyId, { nil: null }),
+  claims: fc.array(anyClaim, { maxLength: 12 }),
+  sources: fc.array(anySource, { maxLength: 40 }),
+  followUps: fc.array(anyText, { maxLength: 8 }),
+  candidates: fc.array(anyCandidate, { maxLength: 15 }),
+  notes: fc.array(anyText, { maxLength: 3 }),
+});
+
+export const anyEngineResult: fc.Arbitrary<EngineResult> = fc.oneof(
+  fc.tuple(anyBase, anyText).map(([base, question]): EngineResult => ({ ...base, kind: 'answer', question })),
+  anyBase.map((base): EngineResult => ({ ...base, kind: 'ambiguous' })),
+  anyBase.map((base): EngineResult => ({ ...base, kind: 'no-match' })),
+  anyBase.map((base): EngineResult => ({ ...base, kind: 'greeting' })),
+  anyBase.map((base): EngineResult => ({ ...base, kind: 'invalid-input' })),
+  fc
+    .tuple(anyBase, fc.array(fc.record({ usage: anyText, description: anyText }), { maxLength: 40 }))
+    .map(([base, commands]): EngineResult => ({ ...base, kind: 'help', commands })),
+  fc
+    .tuple(anyBase, fc.array(fc.record({ id: anyId, title: anyText, summary: anyText }), { maxLength: 40 }))
+    .map(([base, topics]): EngineResult => ({ ...base, kind: 'topics', topics })),
+  fc.tuple(anyBase, fc.array(anySource, { maxLength: 400 })).map(([base, sourceList]): EngineResult => ({ ...base, kind: 'sources', sourceList })),
+  fc
+    .tuple(anyBase, anyText, fc.array(fc.record({ aspect: anyText, pytorch: anyText, tensorflow: anyText }), { maxLength: 40 }))
+    .map(([base, title, rows]): EngineResult => ({ ...base, kind: 'comparison', title, rows })),
+  fc
+    .tuple(
+      anyBase,
+      fc.option(fc.constantFrom(...LEANS), { nil: null }),
+      fc.array(
+        fc.record({
+          criterionId: anyId,
+          need: anyText,
+          leans: fc.constantFrom(...LEANS),
+          weight: fc.integer({ min: 1, max: 3 }),
+          why: anyText,
+          topic: anyId,
+          claims: fc.array(anyClaim, { maxLength: 3 }),
+        }),
+        { maxLength: 30 },
+      ),
+    )
+    .map(([base, lean, needs]): EngineResult => ({ ...base, kind: 'recommendation', lean, needs })),
+  fc.tuple(anyBase, anyText).map(([base, statement]): EngineResult => ({ ...base, kind: 'claim-check', statement })),
+);
