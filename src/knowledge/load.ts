@@ -144,7 +144,9 @@ export function inspectKnowledge(dir: string): KnowledgeInspection {
       synonymsFile: display(join(dir, 'synonyms.yaml')),
     }),
   );
-  return { knowledge: problems.length === 0 ? knowledge.knowledge : undefined, problems };
+  // The assembled knowledge is returned even with cross-reference problems, so kb:check can
+  // still count what is there; loadKnowledge refuses it all the same.
+  return { knowledge: knowledge.knowledge, problems };
 }
 
 /** Loads knowledge/ or throws a KnowledgeError that lists every problem. */

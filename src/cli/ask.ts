@@ -1,0 +1,66 @@
+// `npm run ask -- "question"`: one answer, readable or as JSON (the evaluation contract).
+//   --json           one JSON object: query, answered, topic, confidence, entryId, text, sources, suggestions
+//   --batch          read one question per line from stdin; one answer (or JSON line) per question, in order
+//   --knowledge DIR  use another knowledge directory
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { toEvaluationRecord, type Engine } from '../engine/index.js';
+import { renderText } from '../render/text/index.js';
+import { exitWithUsageError, loadEngineOrExit } from './load-engine.js';
+
+const USAGE = `Usage:
+  npm run ask -- "is tensorflow lite still a thing?"
+  npm run -s ask -- --json "what is fsdp"
+  printf 'q1\\nq2\\n' | npm run -s ask -- --json --batch
+
+Options:
+  --json           print one JSON object per answer
+  --batch          read questions from standard input, one per line
+  --knowledge DIR  read the knowledge from DIR instead of ./knowledge
+  --help           show this help`;
+
+function parseCommandLine() {
+  try {
+    return parseArgs({
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        batch: { type: 'boolean', default: false },
+        knowledge: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return exitWithUsageError((error as Error).message, USAGE);
+  }
+}
+
+function answer(engine: Engine, question: string, json: boolean): string {
+  const result = engine.respond(question);
+  return json ? JSON.stringify(toEvaluationRecord(question, result)) : renderText(result);
+}
+
+async function main() {
+  const { values, positionals } = parseCommandLine();
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (values.batch && positionals.length > 0) exitWithUsageError('--batch reads questions from standard input; do not also pass a question.', USAGE);
+  if (!values.batch && positionals.length === 0) exitWithUsageError('Give a question to ask, or --batch to read questions from standard input.', USAGE);
+
+  const engine = loadEngineOrExit(values.knowledge);
+  if (!values.batch) {
+    process.stdout.write(`${answer(engine, positionals.join(' '), values.json)}\n`);
+    return;
+  }
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let first = true;
+  for await (const line of lines) {
+    const output = answer(engine, line, values.json);
+    process.stdout.write(values.json || first ? `${output}\n` : `\n---\n\n${output}\n`);
+    first = false;
+  }
+}
+
+await main();

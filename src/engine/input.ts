@@ -1,0 +1,28 @@
+// Makes any string safe to search: platform noise removed, length bounded. What was done to the
+// input is reported as notes, so the user learns their message was cut rather than guessing.
+import { stripPlatformNoise } from './text/noise.js';
+
+/** Long enough for a rambling question with context; longer input is cut, not rejected. */
+export const MAX_INPUT_LENGTH = 1_000;
+
+export interface PreparedInput {
+  /** The input as it reads without mentions, links, emoji and control characters. */
+  text: string;
+  /** True when the raw input had nothing but white space. */
+  empty: boolean;
+  notes: string[];
+}
+
+export function prepareInput(raw: string): PreparedInput {
+  const input = typeof raw === 'string' ? raw : String(raw ?? '');
+  const notes: string[] = [];
+  // Cut before cleaning, so a 100 KB paste costs no more than a long question.
+  let bounded = input;
+  if (input.length > MAX_INPUT_LENGTH * 4) bounded = input.slice(0, MAX_INPUT_LENGTH * 4);
+  let text = stripPlatformNoise(bounded);
+  if (text.length > MAX_INPUT_LENGTH || bounded.length < input.length) {
+    text = text.slice(0, MAX_INPUT_LENGTH).replace(/\s+\S*$/, '').trim() || text.slice(0, MAX_INPUT_LENGTH);
+    notes.push(`Your message was long, so only its first ${MAX_INPUT_LENGTH} characters were read.`);
+  }
+  return { text, empty: input.trim() === '', notes };
+}
