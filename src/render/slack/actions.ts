@@ -1,0 +1,48 @@
+// The contract between the buttons the renderer draws and the listeners that handle the clicks:
+// action ids, and what each button's value carries. Values are stateless (the question itself,
+// or the entry that was voted on), so a click works after a restart and on any replica.
+import { unescapeText } from './escape.js';
+
+export const ACTION_IDS = {
+  /** Post an ephemeral slash-command answer visibly in the channel. Value: the input to answer again. */
+  share: 'pvt_share',
+  /** Feedback on an answer. Value: a FeedbackValue as JSON. */
+  feedbackUp: 'pvt_feedback_up',
+  feedbackDown: 'pvt_feedback_down',
+} as const;
+
+/** Follow-up and "did you mean" buttons: `pvt_ask_0`, `pvt_ask_1`, ... (action ids must be unique in a message). */
+export const ASK_ACTION_PREFIX = 'pvt_ask_';
+export const ASK_ACTION_PATTERN = /^pvt_ask_\d+$/;
+
+export const askActionId = (index: number) => `${ASK_ACTION_PREFIX}${index}`;
+
+export interface FeedbackValue {
+  entryId: string | null;
+  topic: string | null;
+  kind: string;
+}
+
+export function encodeFeedbackValue(value: FeedbackValue): string {
+  return JSON.stringify(value);
+}
+
+/** Reads a feedback button's value back; anything malformed reads as "unknown entry" rather than failing. */
+export function decodeFeedbackValue(raw: string | undefined): FeedbackValue {
+  const unknown: FeedbackValue = { entryId: null, topic: null, kind: 'unknown' };
+  if (raw === undefined) return unknown;
+  try {
+    const parsed: unknown = JSON.parse(unescapeText(raw));
+    if (typeof parsed !== 'object' || parsed === null) return unknown;
+    const record = parsed as Record<string, unknown>;
+    const text = (key: string) => (typeof record[key] === 'string' ? (record[key] as string).slice(0, 200) : null);
+    return { entryId: text('entryId'), topic: text('topic'), kind: text('kind') ?? 'unknown' };
+  } catch {
+    return unknown;
+  }
+}
+
+/** The text a share or ask button carries, as the user would have typed it. */
+export function decodeQuestionValue(raw: string | undefined): string {
+  return raw === undefined ? '' : unescapeText(raw);
+}

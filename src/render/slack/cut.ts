@@ -1,0 +1,86 @@
+// Cutting escaped Slack text to a length limit without breaking it. A cut must never land inside
+// an entity (`&am|p;` would show garbage and could let a later `<` through), inside a link
+// (`<https://exa|` is not a link and may swallow the rest), or between the two halves of a
+// surrogate pair (an emoji). So text is split into atoms first and cut only between atoms,
+// preferring paragraph, line and word boundaries.
+
+const ELLIPSIS = '…';
+
+/** Entities, links, surrogate pairs, then any single code unit. */
+const ATOM = /&(?:amp|lt|gt);|<[^<>\n]*>|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S]/g;
+
+function atomsOf(text: string, max: number): string[] {
+  const atoms: string[] = [];
+  for (const match of text.matchAll(ATOM)) {
+    const atom = match[0];
+    if (atom.length <= max) {
+      atoms.push(atom);
+      continue;
+    }
+    // A single link longer than the whole budget cannot be kept whole: keep its label as text.
+    const label = atom.startsWith('<') ? atom.slice(1, -1).split('|').slice(1).join('|') || 'link' : atom;
+    atoms.push(...atomsOf(label, max));
+  }
+  return atoms;
+}
+
+/** The last index (exclusive end) in `atoms[0..end)` at which a chunk may end, by preference. */
+function bestBreak(atoms: string[], end: number, minimum: number): number {
+  const candidates: ((index: number) => boolean)[] = [
+    (i) => atoms[i] === '\n' && atoms[i - 1] === '\n',
+    (i) => atoms[i] === '\n',
+    (i) => atoms[i] === ' ',
+  ];
+  for (const isBreak of candidates) {
+    for (let i = end - 1; i >= minimum; i--) {
+      if (isBreak(i)) return i + 1;
+    }
+  }
+  return end;
+}
+
+/**
+ * Splits text into chunks of at most `max` characters, cutting only between atoms and
+ * preferably at a blank line, a line break or a space (when that keeps at least half the chunk).
+ */
+export function splitText(text: string, max: number): string[] {
+  if (max < 1) throw new RangeError('max must be at least 1');
+  if (text.length <= max) return [text];
+  const atoms = atomsOf(text, max);
+  const chunks: string[] = [];
+  let start = 0;
+  while (start < atoms.length) {
+    let length = 0;
+    let end = start;
+    while (end < atoms.length && length + atoms[end]!.length <= max) {
+      length += atoms[end]!.length;
+      end++;
+    }
+    if (end < atoms.length) end = bestBreak(atoms, end, start + Math.max(1, Math.floor((end - start) / 2)));
+    const chunk = atoms.slice(start, end).join('').trim();
+    if (chunk !== '') chunks.push(chunk);
+    start = end;
+  }
+  return chunks.length > 0 ? chunks : [''];
+}
+
+/** Cuts text to at most `max` characters, marking the cut with an ellipsis. */
+export function cutText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= ELLIPSIS.length) return ELLIPSIS.slice(0, max);
+  const [head = ''] = splitText(text, max - ELLIPSIS.length);
+  return `${head.trimEnd()}${ELLIPSIS}`;
+}
+
+/** Keeps the longest prefix of at most `max` characters that ends between atoms (no ellipsis: data, not prose). */
+export function cutData(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let length = 0;
+  let kept = '';
+  for (const atom of atomsOf(text, max)) {
+    if (length + atom.length > max) break;
+    length += atom.length;
+    kept += atom;
+  }
+  return kept;
+}

@@ -1,0 +1,51 @@
+// Turning plain text (from users and from the knowledge base) into Slack text that can never
+// notify anyone. Slack reads `<...>` as a mention, broadcast or link and `&` as the start of an
+// entity, so those three characters are always escaped; an escaped `&lt;!here&gt;` shows as the
+// text "<!here>" and pings nobody. Every string the renderer did not write itself goes through
+// escapeText before it lands in a message.
+
+/** Invisible character that stops Slack from reading "@here" as a word, without changing how it looks. */
+const WORD_JOINER = '\u2060';
+
+/**
+ * Escapes Slack's control characters and defuses the bare broadcast words. Slack does not parse a
+ * bare "@here" in API messages by default (parse=none, verbatim text objects), but a client or a
+ * future default could; the word joiner keeps it inert either way.
+ */
+export function escapeText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@(here|channel|everyone)\b/gi, `@${WORD_JOINER}$1`);
+}
+
+/** Reverses escapeText's entities (for button values, which come back to us). */
+export function unescapeText(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(new RegExp(WORD_JOINER, 'g'), '');
+}
+
+/** Only http(s) links become clickable; anything else is shown as text. */
+function safeUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  // `|` and `>` would end Slack's <url|label> early; `&` must be an entity like everywhere else.
+  return parsed.href.replace(/&/g, '&amp;').replace(/\|/g, '%7C').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/ /g, '%20');
+}
+
+/** A mrkdwn link `<url|label>`, or just the escaped label when the URL is missing or not http(s). */
+export function link(url: string | undefined, label: string): string {
+  const href = safeUrl(url);
+  const text = escapeText(label).replace(/\|/g, '¦');
+  return href === undefined ? text : `<${href}|${text}>`;
+}

@@ -1,0 +1,45 @@
+// The App Home tab: what the bot does, how to ask, its commands and its topics.
+import type { EngineResult } from '../../engine/types.js';
+import { context, divider, header, section, type HomeView, type SlackBlock } from './blocks.js';
+import { splitText } from './cut.js';
+import { escapeText } from './escape.js';
+import { SLACK_LIMITS } from './limits.js';
+import { fitBlocks, SLASH_COMMAND } from './result.js';
+
+/** The engine's answers to `help` and `topics`, which the Home tab lists. */
+export interface HomeContent {
+  help: EngineResult;
+  topics: EngineResult;
+}
+
+function sections(lines: string[]): SlackBlock[] {
+  return lines.length === 0 ? [] : splitText(lines.join('\n'), SLACK_LIMITS.textObject).map((chunk) => section(chunk));
+}
+
+export function renderHome({ help, topics }: HomeContent): HomeView {
+  const commands = help.kind === 'help' ? help.commands : [];
+  const topicList = topics.kind === 'topics' ? topics.topics : [];
+  const content: SlackBlock[] = [
+    header('PyTorch vs TensorFlow'),
+    section(
+      'I answer questions about choosing between PyTorch and TensorFlow with short answers that cite their sources, ' +
+        'and I check popular claims from well-known comparison articles against current documentation and release notes.',
+    ),
+    section(
+      [
+        '*How to ask*',
+        `• \`${SLASH_COMMAND} <question>\` anywhere: only you see the answer, and *Share in channel* posts it for everyone.`,
+        '• Mention me in a channel: I answer in a thread.',
+        '• Send me a direct message from the *Messages* tab.',
+      ].join('\n'),
+    ),
+    divider(),
+    section('*Commands*'),
+    ...sections(commands.map((command) => `\`${escapeText(command.usage)}\` — ${escapeText(command.description)}`)),
+    divider(),
+    section(`*Topics* (${topicList.length})`),
+    ...sections(topicList.map((topic) => `• *${escapeText(topic.title)}* (\`${escapeText(topic.id)}\`) — ${escapeText(topic.summary)}`)),
+  ];
+  const tail = [context([`Example: \`${SLASH_COMMAND} compare deployment-mobile\` or \`${SLASH_COMMAND} is TensorFlow Lite still called TF Lite?\``])];
+  return { type: 'home', blocks: fitBlocks(content, tail, SLACK_LIMITS.blocksPerHomeView) };
+}

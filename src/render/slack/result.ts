@@ -1,0 +1,212 @@
+// EngineResult -> Slack message. Pure: no Bolt, no I/O. The layout is the same for every kind:
+// an optional attribution line, the kind's own content, the claims it rests on, its sources,
+// then buttons (ask next, feedback, share). When a huge result does not fit Slack's 50 blocks,
+// content is dropped from the end of the middle, never the buttons.
+import type { ClaimRef, EngineResult, SourceRef } from '../../engine/types.js';
+import { ACTION_IDS, askActionId, encodeFeedbackValue } from './actions.js';
+import {
+  actions,
+  button,
+  context,
+  divider,
+  fallbackText,
+  fieldsSection,
+  header,
+  section,
+  type ButtonElement,
+  type SlackBlock,
+  type SlackMessage,
+} from './blocks.js';
+import { splitText } from './cut.js';
+import { escapeText, link } from './escape.js';
+import { leanHeadline, leanName, verdictLabel, weightWord } from './labels.js';
+import { SLACK_LIMITS } from './limits.js';
+
+/** The slash command as users type it; shown in hints. */
+export const SLASH_COMMAND = '/pytorch-vs-tf';
+
+export interface RenderOptions {
+  /**
+   * private: an ephemeral reply only the asker sees (slash command), which gets a Share button.
+   * public: a message everyone in the conversation sees (thread, DM, shared answer).
+   */
+  audience: 'private' | 'public';
+  /** The input that produced this result; the Share button carries it so a click can answer it again. */
+  shareInput?: string;
+  /** Who asked, as plain text (a name, never a mention); shown on answers shared in a channel. */
+  askedBy?: string;
+}
+
+const MAX_CLAIMS = 3;
+const MAX_CLAIMS_FOR_CHECK = 5;
+const MAX_ASK_BUTTONS = 5;
+const KINDS_WITH_FEEDBACK = new Set<EngineResult['kind']>(['answer', 'comparison', 'recommendation', 'claim-check', 'ambiguous', 'no-match']);
+const KINDS_WITHOUT_SHARE = new Set<EngineResult['kind']>(['invalid-input']);
+
+export function renderResult(result: EngineResult, options: RenderOptions): SlackMessage {
+  const attribution = options.askedBy !== undefined ? [attributionBlock(options.askedBy, result.query)] : [];
+  const content = [...attribution, ...contentBlocks(result), ...claimBlocks(result)];
+  const tail = [...notesBlocks(result), ...sourcesBlocks(result), ...buttonBlocks(result, options)];
+  return { text: fallbackFor(result, options), blocks: fitBlocks(content, tail, SLACK_LIMITS.blocksPerMessage) };
+}
+
+/** Keeps every tail block and as much content as fits, saying so when something was dropped. */
+export function fitBlocks(content: SlackBlock[], tail: SlackBlock[], max: number): SlackBlock[] {
+  if (content.length + tail.length <= max) return [...content, ...tail];
+  const room = Math.max(0, max - tail.length - 1);
+  const dropped = content.length - room;
+  const note = context([`_${dropped} more part${dropped === 1 ? '' : 's'} did not fit in one Slack message. Try a narrower question._`]);
+  return [...content.slice(0, room), note, ...tail].slice(0, max);
+}
+
+/** Long text becomes several sections, each within Slack's per-section limit. */
+function sections(mrkdwnText: string): SlackBlock[] {
+  return splitText(mrkdwnText, SLACK_LIMITS.textObject).map((chunk) => section(chunk));
+}
+
+/** Lines joined into as few sections as the per-section limit allows. */
+function listSections(lines: string[]): SlackBlock[] {
+  return lines.length === 0 ? [] : sections(lines.join('\n'));
+}
+
+function attributionBlock(askedBy: string, query: string): SlackBlock {
+  const question = query.trim() === '' ? '' : `: “${escapeText(query.trim())}”`;
+  return context([`*${escapeText(askedBy)}* asked${question}`]);
+}
+
+function contentBlocks(result: EngineResult): SlackBlock[] {
+  const text = escapeText(result.text);
+  switch (result.kind) {
+    case 'answer':
+      return sections(`*${escapeText(result.question)}*\n${text}`);
+    case 'ambiguous':
+    case 'greeting':
+    case 'invalid-input':
+      return sections(text);
+    case 'no-match':
+      return [...sections(text), context([`Try \`${SLASH_COMMAND} topics\` to see what I can answer, or \`${SLASH_COMMAND} help\`.`])];
+    case 'help':
+      return [
+        ...sections(text),
+        ...listSections(result.commands.map((command) => `\`${escapeText(command.usage)}\` — ${escapeText(command.description)}`)),
+        context([`Type these after \`${SLASH_COMMAND}\`, in a direct message to me, or after mentioning me in a channel.`]),
+      ];
+    case 'topics':
+      return [
+        header('Topics I can answer'),
+        ...sections(text),
+        ...listSections(result.topics.map((topic) => `• *${escapeText(topic.title)}* (\`${escapeText(topic.id)}\`) — ${escapeText(topic.summary)}`)),
+        context([`Compare one side by side: \`${SLASH_COMMAND} compare <topic>\``]),
+      ];
+    case 'sources':
+      return [
+        header('Sources'),
+        ...sections(text),
+        ...listSections(result.sourceList.map((source) => `• ${link(source.url, source.title)} _(${escapeText(source.kind)})_`)),
+      ];
+    case 'comparison':
+      return [
+        header(`PyTorch vs TensorFlow: ${result.title}`),
+        ...(result.text.trim() === '' ? [] : sections(text)),
+        fieldsSection(['*PyTorch*', '*TensorFlow*']),
+        ...result.rows.map((row) => fieldsSection([escapeText(row.pytorch), escapeText(row.tensorflow)], `*${escapeText(row.aspect)}*`)),
+      ];
+    case 'recommendation':
+      return [
+        header(leanHeadline(result.lean)),
+        ...sections(text),
+        ...listSections(
+          result.needs.map(
+            (need) => `• *${escapeText(need.need)}* → ${leanName(need.leans)} (${weightWord(need.weight)})\n    ${escapeText(need.why)}`,
+          ),
+        ),
+      ];
+    case 'claim-check': {
+      const top = result.claims[0];
+      const verdict = top === undefined ? '' : `\n*Verdict:* ${verdictLabel(top.verdict)}`;
+      return sections(`_“${escapeText(result.statement)}”_${verdict}\n${text}`);
+    }
+  }
+}
+
+function claimText(claim: ClaimRef): string {
+  const lines = [`${verdictLabel(claim.verdict)} — ${escapeText(claim.claim)}`, `*Now:* ${escapeText(claim.now)}`];
+  if (claim.unconfirmed !== undefined) lines.push(`_Not confirmed:_ ${escapeText(claim.unconfirmed)}`);
+  const cited = claim.sources.map((source) => link(source.url, source.title));
+  lines.push(`_Checked ${escapeText(claim.checked)}_${cited.length > 0 ? ` · ${cited.join(' · ')}` : ''}`);
+  return lines.join('\n');
+}
+
+function claimBlocks(result: EngineResult): SlackBlock[] {
+  const claims =
+    result.kind === 'recommendation' && result.claims.length === 0 ? result.needs.flatMap((need) => need.claims) : result.claims;
+  const unique = [...new Map(claims.map((claim) => [claim.id, claim])).values()];
+  if (unique.length === 0) return [];
+  const max = result.kind === 'claim-check' ? MAX_CLAIMS_FOR_CHECK : MAX_CLAIMS;
+  const shown = unique.slice(0, max);
+  const more = unique.length - shown.length;
+  return [
+    divider(),
+    section(result.kind === 'claim-check' ? '*Matching claims*' : '*Related claims, checked*'),
+    ...shown.flatMap((claim) => sections(claimText(claim))),
+    ...(more > 0 ? [context([`_and ${more} more related claim${more === 1 ? '' : 's'}_`])] : []),
+  ];
+}
+
+function notesBlocks(result: EngineResult): SlackBlock[] {
+  const notes = result.notes.filter((note) => note.trim() !== '');
+  return notes.length === 0 ? [] : [context([notes.map((note) => `_${escapeText(note)}_`).join('\n')])];
+}
+
+function sourcesBlocks(result: EngineResult): SlackBlock[] {
+  if (result.kind === 'sources') return [];
+  const unique = [...new Map(result.sources.map((source: SourceRef) => [source.id, source])).values()];
+  if (unique.length === 0) return [];
+  return [context([`*Sources:* ${unique.map((source) => link(source.url, source.title)).join(' · ')}`])];
+}
+
+function askButtons(result: EngineResult): ButtonElement[] {
+  const questions = [...(result.kind === 'ambiguous' ? result.candidates.map((candidate) => candidate.question) : []), ...result.followUps];
+  const unique = [...new Set(questions.map((question) => question.trim()).filter((question) => question !== ''))];
+  return unique.slice(0, MAX_ASK_BUTTONS).map((question, index) => button({ label: question, actionId: askActionId(index), value: question }));
+}
+
+function buttonBlocks(result: EngineResult, options: RenderOptions): SlackBlock[] {
+  const blocks: SlackBlock[] = [];
+  const asks = askButtons(result);
+  if (asks.length > 0) {
+    blocks.push(section(result.kind === 'ambiguous' ? '*Did you mean:*' : '*Ask next:*'), actions(asks));
+  }
+  const controls: ButtonElement[] = [];
+  if (options.audience === 'private' && !KINDS_WITHOUT_SHARE.has(result.kind)) {
+    controls.push(button({ label: 'Share in channel', actionId: ACTION_IDS.share, value: options.shareInput ?? result.query, style: 'primary' }));
+  }
+  if (KINDS_WITH_FEEDBACK.has(result.kind)) {
+    const value = encodeFeedbackValue({ entryId: result.entryId, topic: result.topic, kind: result.kind });
+    controls.push(
+      button({ label: '👍 Helpful', actionId: ACTION_IDS.feedbackUp, value }),
+      button({ label: '👎 Not helpful', actionId: ACTION_IDS.feedbackDown, value }),
+    );
+  }
+  if (controls.length > 0) blocks.push(actions(controls));
+  return blocks;
+}
+
+function fallbackFor(result: EngineResult, options: RenderOptions): string {
+  const lead = options.askedBy !== undefined ? `${escapeText(options.askedBy)} asked: ${escapeText(result.query)}\n` : '';
+  const title =
+    result.kind === 'answer'
+      ? `${escapeText(result.question)}: `
+      : result.kind === 'comparison'
+        ? `PyTorch vs TensorFlow: ${escapeText(result.title)}. `
+        : result.kind === 'recommendation'
+          ? `${leanHeadline(result.lean)}. `
+          : '';
+  return fallbackText(`${lead}${title}${escapeText(result.text)}`);
+}
+
+/** A short ephemeral note (thanks, errors): plain text, escaped, in one section. */
+export function renderNotice(plainText: string): SlackMessage {
+  const text = escapeText(plainText);
+  return { text: fallbackText(text), blocks: [section(text)] };
+}
