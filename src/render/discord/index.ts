@@ -3,3 +3,4 @@ export { renderDiscordMessage, renderChoices, renderEphemeralNotice, renderFeedb
 export { encodeButtonAction, decodeButtonAction, type ButtonAction, type Vote } from './custom-ids.js';
 export { DISCORD_LIMITS, fitMessage, truncateText, joinLinesWithin, embedLength, BLANK } from './limits.js';
 export { NO_MENTIONS, type DiscordMessage, type ActionRow, type AutocompleteChoice, type NoMentions } from './payload.js';
+export { SLASH_COMMAND_NAME, SUBCOMMAND_OPTIONS, slashUsage } from './slash-command.js';

@@ -183,15 +183,16 @@ function fitComponents(rows: ActionRow[]): ActionRow[] {
   const fitted: ActionRow[] = [];
   for (const row of rows) {
     if (fitted.length === DISCORD_LIMITS.rowsPerMessage) break;
-    const buttons = row.components
+    const buttons: ActionRow['components'] = [];
+    for (const button of row.components) {
+      if (buttons.length === DISCORD_LIMITS.buttonsPerRow) break;
       // Discord rejects duplicate custom ids within one message, and ids over 100 characters.
-      .filter((button) => button.custom_id.length <= DISCORD_LIMITS.customId && button.custom_id.length > 0 && !seen.has(button.custom_id))
-      .slice(0, DISCORD_LIMITS.buttonsPerRow)
-      .map((button) => {
-        seen.add(button.custom_id);
-        const label = truncateText(button.label ?? '', DISCORD_LIMITS.buttonLabel);
-        return { ...button, label: label === '' ? '…' : label };
-      });
+      const id = button.custom_id;
+      if (id.length === 0 || id.length > DISCORD_LIMITS.customId || seen.has(id)) continue;
+      seen.add(id);
+      const label = truncateText(button.label ?? '', DISCORD_LIMITS.buttonLabel);
+      buttons.push({ ...button, label: label === '' ? '…' : label });
+    }
     if (buttons.length > 0) fitted.push({ ...row, components: buttons });
   }
   return fitted;

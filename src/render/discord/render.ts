@@ -6,6 +6,7 @@ import type { ClaimRef, EngineResult, SourceRef } from '../../engine/types.js';
 import type { Lean, Verdict } from '../../knowledge/schema.js';
 import { encodeButtonAction, type ButtonAction } from './custom-ids.js';
 import { BLANK, DISCORD_LIMITS, fitMessage, joinLinesWithin, truncateText } from './limits.js';
+import { slashUsage } from './slash-command.js';
 import { NO_MENTIONS, type ActionRow, type AutocompleteChoice, type DiscordMessage } from './payload.js';
 
 export interface DiscordRenderOptions {
@@ -99,9 +100,10 @@ function buildEmbeds(result: EngineResult): APIEmbed[] {
           title: 'PyTorch vs TensorFlow: how to ask',
           description: withNotes(result.text, result.notes),
           fields: capFields(
-            result.commands.map((command) => ({ name: command.usage, value: command.description })),
+            result.commands.map((command) => ({ name: slashUsage(command.usage), value: command.description })),
             'more commands',
           ),
+          footer: { text: 'You can also mention me with a question in any channel, or send me a DM.' },
         },
       ];
     case 'topics':

@@ -111,20 +111,25 @@ describe('a comparison', () => {
 });
 
 describe('help, topics and sources', () => {
-  it('help lists each command usage as a field', () => {
+  it('help lists each command as a field, written the way it is typed in Discord', () => {
     const result: EngineResult = {
       ...base({ text: 'Ask me about PyTorch and TensorFlow.' }),
       kind: 'help',
       commands: [
-        { usage: '/pytorch-vs-tf ask question:<text>', description: 'Answer a question.' },
-        { usage: '/pytorch-vs-tf compare topic:<topic>', description: 'Compare the two on a topic.' },
+        { usage: 'ask <question>', description: 'Answer a question.' },
+        { usage: 'compare <topic>', description: 'Compare the two on a topic.' },
+        { usage: 'topics', description: 'List the topics.' },
+        { usage: 'something else entirely', description: 'Shown as written.' },
       ],
     };
-    const fields = renderDiscordMessage(result).embeds[0]?.fields;
-    expect(fields).toEqual([
-      { name: '/pytorch-vs-tf ask question:<text>', value: 'Answer a question.' },
+    const [embed] = renderDiscordMessage(result).embeds;
+    expect(embed?.fields).toEqual([
+      { name: '/pytorch-vs-tf ask question:<question>', value: 'Answer a question.' },
       { name: '/pytorch-vs-tf compare topic:<topic>', value: 'Compare the two on a topic.' },
+      { name: '/pytorch-vs-tf topics', value: 'List the topics.' },
+      { name: 'something else entirely', value: 'Shown as written.' },
     ]);
+    expect(embed?.footer?.text).toMatch(/mention me/);
   });
 
   it('topics shows each topic with how to compare it, and summarises what does not fit in 25 fields', () => {
