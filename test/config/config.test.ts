@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/config/index.js';
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('configuration', () => {
+  it('needs nothing: with no platform set, both are off and defaults apply', () => {
+    expect(parseConfig({})).toEqual({ logLevel: 'info', knowledgeDir: undefined, slack: undefined, discord: undefined });
+  });
+
+  it('treats empty values as unset, as a copied .env.example leaves them', () => {
+    expect(parseConfig({ SLACK_BOT_TOKEN: '', DISCORD_TOKEN: ' ', PORT: '', LOG_LEVEL: '' }).slack).toBeUndefined();
+  });
+
+  it('chooses Slack HTTP mode with a signing secret, Socket Mode with an app token', () => {
+    const http = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', PORT: '8080', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
+    expect(http.slack).toMatchObject({ mode: 'http', port: 8080, apiUrl: 'http://127.0.0.1:9/api/' });
+    expect(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack?.mode).toBe('socket');
+  });
+
+  it('reads the Discord settings, with help channels as a list and a default cooldown', () => {
+    const { discord } = parseConfig({ DISCORD_TOKEN: 't', DISCORD_HELP_CHANNEL_IDS: '123456, 7891011', DISCORD_MESSAGE_CONTENT: 'true' });
+    expect(discord).toMatchObject({ token: 't', helpChannelIds: ['123456', '7891011'], messageContent: true, cooldownSeconds: 30 });
+  });
+
+  it('names every bad variable in one message', () => {
+    const error = problemsOf({ LOG_LEVEL: 'loud', PORT: 'eighty', SLACK_BOT_TOKEN: 'xoxp-user', SLACK_SIGNING_SECRET: 's', DISCORD_GUILD_ID: 'abc' });
+    expect(error.problems.map((p) => p.variable).sort()).toEqual(['DISCORD_GUILD_ID', 'DISCORD_TOKEN', 'LOG_LEVEL', 'PORT', 'SLACK_BOT_TOKEN']);
+    expect(error.message).toMatch(/LOG_LEVEL: must be one of/);
+    expect(error.message).toMatch(/SLACK_BOT_TOKEN: must be a bot token starting with xoxb-/);
+  });
+
+  it('refuses a half-set platform and says what is missing', () => {
+    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1' }).message).toMatch(/SLACK_SIGNING_SECRET: is required for HTTP mode; set it, or set SLACK_APP_TOKEN/);
+    expect(problemsOf({ SLACK_SIGNING_SECRET: 's' }).message).toMatch(/SLACK_BOT_TOKEN: is required when SLACK_SIGNING_SECRET is set/);
+    expect(problemsOf({ DISCORD_HELP_CHANNEL_IDS: '123456' }).message).toMatch(/DISCORD_TOKEN: is required when DISCORD_HELP_CHANNEL_IDS is set/);
+  });
+
+  it('never prints a secret value', () => {
+    const secret = 'xoxp-very-secret-value';
+    const error = problemsOf({ SLACK_BOT_TOKEN: secret, SLACK_APP_TOKEN: 'not-an-app-token-secret', SLACK_API_URL: 'ftp://secret-host' });
+    expect(error.message).not.toContain(secret);
+    expect(error.message).not.toContain('not-an-app-token-secret');
+    expect(error.message).not.toContain('secret-host');
+  });
+});

@@ -1,0 +1,73 @@
+// The shipped knowledge base, held to what the product promises: every topic covered, every
+// claim of the seed articles recorded with a verdict and evidence, and no outdated fact
+// presented as current.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CHECKABLE_VERDICTS, defaultKnowledgeDir, loadKnowledge } from '../../src/knowledge/index.js';
+
+const knowledge = loadKnowledge(defaultKnowledgeDir());
+const contractTopics = readFileSync(new URL('../fixtures/eval/topics.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() && !line.startsWith('#'))
+  .map((line) => line.split(/\s+/)[0]);
+
+describe('the shipped knowledge base', () => {
+  it('has exactly the topics of the evaluation contract', () => {
+    expect(knowledge.topics.map((t) => t.id).sort()).toEqual([...contractTopics].sort());
+  });
+
+  it('has at least 120 FAQ entries, at least 3 per topic, and a comparison for every topic', () => {
+    expect(knowledge.faq.length).toBeGreaterThanOrEqual(120);
+    for (const topic of knowledge.topics) {
+      expect(knowledge.faq.filter((e) => e.topic === topic.id).length, topic.id).toBeGreaterThanOrEqual(3);
+      expect(knowledge.comparisons[topic.id]?.length ?? 0, topic.id).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('records at least 50 claims traced to the seed articles, from all four of them', () => {
+    const traced = knowledge.claims.filter((c) => c.articles.length > 0);
+    expect(traced.length).toBeGreaterThanOrEqual(50);
+    const articles = Object.values(knowledge.sources).filter((s) => s.kind === 'article');
+    expect(articles).toHaveLength(4);
+    for (const article of articles) expect(traced.some((c) => c.articles.includes(article.id)), article.id).toBe(true);
+  });
+
+  it('gives every traced claim a verdict, and every checkable one a source beyond the articles', () => {
+    for (const claim of knowledge.claims.filter((c) => c.articles.length > 0)) {
+      expect(claim.verdict, claim.id).toBeTruthy();
+      if (CHECKABLE_VERDICTS.includes(claim.verdict)) {
+        const evidence = claim.sources.filter((id) => knowledge.sources[id]?.kind !== 'article' && knowledge.sources[id]?.url);
+        expect(evidence.length, claim.id).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('cites sources with well-formed http(s) URLs, except the seed articles', () => {
+    for (const source of Object.values(knowledge.sources)) {
+      if (source.kind === 'article') continue;
+      expect(() => new URL(source.url!), source.id).not.toThrow();
+      expect(source.url, source.id).toMatch(/^https?:\/\//);
+    }
+  });
+
+  it('keeps answers short enough for a chat message', () => {
+    for (const entry of knowledge.faq) expect(entry.answer.length, entry.id).toBeLessThanOrEqual(650);
+  });
+
+  // Names and facts that changed: wherever an answer mentions the old thing, it must also say
+  // what is current, so it is never presented as current by itself.
+  const currentness: { mentions: RegExp; mustAlsoSay: RegExp; why: string }[] = [
+    { mentions: /TensorFlow Lite|TF ?Lite/i, mustAlsoSay: /LiteRT/, why: 'TensorFlow Lite is now LiteRT' },
+    { mentions: /TorchServe/, mustAlsoSay: /maintenance|no longer|archiv|retired|unmaintained|not maintained/i, why: 'TorchServe is in limited maintenance' },
+    { mentions: /PyTorch Mobile/, mustAlsoSay: /ExecuTorch/, why: 'ExecuTorch replaced PyTorch Mobile' },
+    { mentions: /TorchScript/, mustAlsoSay: /deprecat|torch\.export|legacy/i, why: 'TorchScript is deprecated in favour of torch.export' },
+    { mentions: /TensorFlow Hub|TF Hub|tfhub/i, mustAlsoSay: /Kaggle/, why: 'TF Hub moved to Kaggle Models' },
+    { mentions: /KerasNLP|KerasCV/, mustAlsoSay: /KerasHub/, why: 'KerasNLP and KerasCV became KerasHub' },
+    { mentions: /MXNet/, mustAlsoSay: /retired|Attic|archived|discontinued/i, why: 'MXNet was retired' },
+    { mentions: /static graph/i, mustAlsoSay: /eager|TF ?1|TensorFlow 1|tf\.function/i, why: 'TF 2 runs eagerly by default' },
+  ];
+  it.each(currentness)('never presents an outdated fact as current: $why', ({ mentions, mustAlsoSay }) => {
+    const offending = knowledge.faq.filter((e) => mentions.test(e.answer) && !mustAlsoSay.test(e.answer)).map((e) => e.id);
+    expect(offending).toEqual([]);
+  });
+});

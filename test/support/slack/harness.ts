@@ -1,0 +1,79 @@
+// The real Slack adapter (real Bolt, real engine, real knowledge) in HTTP mode on a free
+// loopback port, pointed at the Web API stand-in, with its log lines captured.
+import { pino } from 'pino';
+import type { SlackConfig } from '../../../src/config/config.js';
+import { startSlack, type RunningSlackAdapter } from '../../../src/adapters/slack/index.js';
+import type { SlackAppOptions } from '../../../src/adapters/slack/app.js';
+import { createEngine } from '../../../src/engine/index.js';
+import type { Engine } from '../../../src/engine/types.js';
+import { defaultKnowledgeDir, loadKnowledge } from '../../../src/knowledge/index.js';
+import type { Logger } from '../../../src/logging/logger.js';
+import { SlackRequestSender, TEST_SIGNING_SECRET } from './requests.js';
+import { SlackWebApiStandIn } from './web-api-stand-in.js';
+
+export const TEST_BOT_TOKEN = 'xoxb-test-0000-token';
+
+let engine: Engine | undefined;
+/** The engine over the real knowledge base, loaded once per test file. */
+export function realEngine(): Engine {
+  engine ??= createEngine(loadKnowledge(defaultKnowledgeDir()));
+  return engine;
+}
+
+export type LogLine = Record<string, unknown> & { level: number; msg?: string };
+
+/** A pino logger whose lines land in `lines`, parsed. */
+export function createCapturingLogger(level: 'debug' | 'info' | 'warn' = 'info'): { logger: Logger; lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const logger = pino({ level }, { write: (line: string) => void lines.push(JSON.parse(line) as LogLine) });
+  return { logger, lines };
+}
+
+export function httpConfig(standIn: SlackWebApiStandIn, overrides: Partial<SlackConfig> = {}): SlackConfig {
+  return {
+    mode: 'http',
+    botToken: TEST_BOT_TOKEN,
+    signingSecret: TEST_SIGNING_SECRET,
+    appToken: undefined,
+    port: 0,
+    apiUrl: standIn.apiUrl,
+    ...overrides,
+  };
+}
+
+export interface SlackHarness {
+  standIn: SlackWebApiStandIn;
+  sender: SlackRequestSender;
+  adapter: RunningSlackAdapter;
+  engine: Engine;
+  logs: LogLine[];
+  close(): Promise<void>;
+}
+
+/**
+ * processBeforeResponse defaults to true here: Bolt then answers each HTTP request only after its
+ * listeners finish, so when a test has the response, everything the app was going to send has
+ * been sent (and "nothing was sent" can be asserted without waiting).
+ */
+export async function startSlackHarness(options: SlackAppOptions = { processBeforeResponse: true }): Promise<SlackHarness> {
+  const standIn = await SlackWebApiStandIn.start();
+  const { logger, lines } = createCapturingLogger();
+  try {
+    const adapter = await startSlack({ config: httpConfig(standIn), engine: realEngine(), logger }, options);
+    const sender = new SlackRequestSender(`http://127.0.0.1:${adapter.port}/slack/events`);
+    return {
+      standIn,
+      sender,
+      adapter,
+      engine: realEngine(),
+      logs: lines,
+      async close() {
+        await adapter.stop();
+        await standIn.close();
+      },
+    };
+  } catch (error) {
+    await standIn.close();
+    throw error;
+  }
+}

@@ -1,0 +1,94 @@
+// Hand-built engine results, for rendering tests that must not depend on the knowledge base.
+import type { ClaimRef, EngineResult, SourceRef } from '../../../src/engine/types.js';
+
+type Base = Omit<EngineResult, 'kind'>;
+
+export const SOURCE_DOCS: SourceRef = { id: 'litert-docs', title: 'LiteRT overview', url: 'https://ai.google.dev/edge/litert', kind: 'official-docs' };
+export const SOURCE_ARTICLE: SourceRef = { id: 'article-head-to-head', title: 'Pytorch vs. Tensorflow: A Head to Head Comparison', url: undefined, kind: 'article' };
+
+export const CLAIM: ClaimRef = {
+  id: 'tflite-name',
+  topic: 'deployment-mobile',
+  claim: 'TensorFlow Lite is how you run TensorFlow models on phones.',
+  verdict: 'outdated',
+  now: 'TensorFlow Lite was renamed LiteRT in 2024.',
+  unconfirmed: undefined,
+  checked: '2025-01-15',
+  articles: [SOURCE_ARTICLE],
+  sources: [SOURCE_DOCS],
+};
+
+export function base(overrides: Partial<Base> = {}): Base {
+  return {
+    query: 'is tf lite still a thing',
+    text: 'TensorFlow Lite is now called LiteRT. It runs TensorFlow, Keras, PyTorch and JAX models on Android and iOS.',
+    topic: 'deployment-mobile',
+    confidence: 0.9,
+    entryId: 'tflite-litert',
+    claims: [CLAIM],
+    sources: [SOURCE_DOCS],
+    followUps: ['How do I run a PyTorch model on Android?', 'What is ExecuTorch?'],
+    candidates: [],
+    notes: [],
+    ...overrides,
+  };
+}
+
+export function answer(overrides: Partial<Base> & { question?: string } = {}): EngineResult {
+  const { question = 'Is TensorFlow Lite still called TensorFlow Lite?', ...rest } = overrides;
+  return { ...base(rest), kind: 'answer', question };
+}
+
+/** One result of every kind, for tests that must hold for all of them. */
+export function oneOfEachKind(overrides: Partial<Base> = {}): EngineResult[] {
+  const common = base(overrides);
+  return [
+    { ...common, kind: 'answer', question: 'Is TensorFlow Lite still called TensorFlow Lite?' },
+    {
+      ...common,
+      kind: 'ambiguous',
+      candidates: [
+        { entryId: 'a', kind: 'faq', topic: 'hardware', question: 'Does PyTorch run on TPUs?', score: 0.5 },
+        { entryId: 'b', kind: 'faq', topic: 'deployment-mobile', question: 'What replaced TensorFlow Lite?', score: 0.48 },
+      ],
+    },
+    { ...common, kind: 'no-match', claims: [], sources: [] },
+    { ...common, kind: 'greeting', claims: [], sources: [] },
+    { ...common, kind: 'invalid-input', claims: [], sources: [] },
+    {
+      ...common,
+      kind: 'help',
+      commands: [
+        { usage: 'compare <topic>', description: 'PyTorch and TensorFlow side by side on one topic' },
+        { usage: 'check <statement>', description: 'Check a claim you read somewhere' },
+      ],
+    },
+    {
+      ...common,
+      kind: 'topics',
+      topics: [
+        { id: 'deployment-mobile', title: 'Mobile deployment', summary: 'Phones and edge devices' },
+        { id: 'hardware', title: 'Hardware', summary: 'GPUs, TPUs and Apple silicon' },
+      ],
+    },
+    { ...common, kind: 'sources', sourceList: [SOURCE_DOCS, SOURCE_ARTICLE] },
+    {
+      ...common,
+      kind: 'comparison',
+      title: 'Mobile deployment',
+      rows: [
+        { aspect: 'Runtime', pytorch: 'ExecuTorch', tensorflow: 'LiteRT (formerly TensorFlow Lite)' },
+        { aspect: 'Model format', pytorch: '.pte', tensorflow: '.tflite' },
+      ],
+    },
+    {
+      ...common,
+      kind: 'recommendation',
+      lean: 'tensorflow',
+      needs: [
+        { criterionId: 'mobile', need: 'deploy to Android and iOS', leans: 'tensorflow', weight: 2, why: 'LiteRT is mature on both.', topic: 'deployment-mobile', claims: [CLAIM] },
+      ],
+    },
+    { ...common, kind: 'claim-check', statement: 'TensorFlow Lite is the way to run models on phones' },
+  ];
+}
