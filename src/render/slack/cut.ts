@@ -13,13 +13,12 @@ function atomsOf(text: string, max: number): string[] {
   const atoms: string[] = [];
   for (const match of text.matchAll(ATOM)) {
     const atom = match[0];
-    if (atom.length <= max) {
+    if (atom.length > max && atom.startsWith('<')) {
+      // A link longer than the whole budget cannot be kept whole: keep its label as text.
+      atoms.push(...atomsOf(atom.slice(1, -1).split('|').slice(1).join('|') || 'link', max));
+    } else {
       atoms.push(atom);
-      continue;
     }
-    // A single link longer than the whole budget cannot be kept whole: keep its label as text.
-    const label = atom.startsWith('<') ? atom.slice(1, -1).split('|').slice(1).join('|') || 'link' : atom;
-    atoms.push(...atomsOf(label, max));
   }
   return atoms;
 }
@@ -40,8 +39,23 @@ function bestBreak(atoms: string[], end: number, minimum: number): number {
 }
 
 /**
+ * Where the chunk starting at `start` ends: as many atoms as fit in `max`, then back to the best
+ * break in the chunk's second half, if there is one. Returns `start` when even one atom does not fit.
+ */
+function chunkEnd(atoms: string[], start: number, max: number): number {
+  let length = 0;
+  let end = start;
+  while (end < atoms.length && length + atoms[end]!.length <= max) {
+    length += atoms[end]!.length;
+    end++;
+  }
+  if (end === atoms.length || end === start) return end;
+  return bestBreak(atoms, end, start + Math.max(1, Math.floor((end - start) / 2)));
+}
+
+/**
  * Splits text into chunks of at most `max` characters, cutting only between atoms and
- * preferably at a blank line, a line break or a space (when that keeps at least half the chunk).
+ * preferably at a blank line, a line break or a space.
  */
 export function splitText(text: string, max: number): string[] {
   if (max < 1) throw new RangeError('max must be at least 1');
@@ -50,13 +64,12 @@ export function splitText(text: string, max: number): string[] {
   const chunks: string[] = [];
   let start = 0;
   while (start < atoms.length) {
-    let length = 0;
-    let end = start;
-    while (end < atoms.length && length + atoms[end]!.length <= max) {
-      length += atoms[end]!.length;
-      end++;
+    const end = chunkEnd(atoms, start, max);
+    if (end === start) {
+      // An entity or emoji longer than the limit itself (only with tiny limits): it fits nowhere.
+      start++;
+      continue;
     }
-    if (end < atoms.length) end = bestBreak(atoms, end, start + Math.max(1, Math.floor((end - start) / 2)));
     const chunk = atoms.slice(start, end).join('').trim();
     if (chunk !== '') chunks.push(chunk);
     start = end;
@@ -68,8 +81,9 @@ export function splitText(text: string, max: number): string[] {
 export function cutText(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= ELLIPSIS.length) return ELLIPSIS.slice(0, max);
-  const [head = ''] = splitText(text, max - ELLIPSIS.length);
-  return `${head.trimEnd()}${ELLIPSIS}`;
+  const atoms = atomsOf(text, max - ELLIPSIS.length);
+  const head = atoms.slice(0, chunkEnd(atoms, 0, max - ELLIPSIS.length)).join('').trimEnd();
+  return `${head}${ELLIPSIS}`;
 }
 
 /** Keeps the longest prefix of at most `max` characters that ends between atoms (no ellipsis: data, not prose). */

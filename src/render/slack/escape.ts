@@ -7,6 +7,9 @@
 /** Invisible character that stops Slack from reading "@here" as a word, without changing how it looks. */
 const WORD_JOINER = '\u2060';
 
+/** Half an emoji (from text cut elsewhere) is not valid UTF-16 and shows as garbage: replace it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
  * Escapes Slack's control characters and defuses the bare broadcast words. Slack does not parse a
  * bare "@here" in API messages by default (parse=none, verbatim text objects), but a client or a
@@ -14,6 +17,7 @@ const WORD_JOINER = '\u2060';
  */
 export function escapeText(text: string): string {
   return text
+    .replace(LONE_SURROGATE, '\uFFFD')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -46,6 +50,7 @@ function safeUrl(url: string | undefined): string | undefined {
 /** A mrkdwn link `<url|label>`, or just the escaped label when the URL is missing or not http(s). */
 export function link(url: string | undefined, label: string): string {
   const href = safeUrl(url);
-  const text = escapeText(label).replace(/\|/g, '¦');
+  // One line, and no `|`: either would end Slack's link syntax early.
+  const text = escapeText(label.trim() === '' ? (url ?? 'link') : label.replace(/\s+/g, ' ').trim()).replace(/\|/g, '¦');
   return href === undefined ? text : `<${href}|${text}>`;
 }

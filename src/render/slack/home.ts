@@ -28,7 +28,7 @@ export function renderHome({ help, topics }: HomeContent): HomeView {
     section(
       [
         '*How to ask*',
-        `• \`${SLASH_COMMAND} <question>\` anywhere: only you see the answer, and *Share in channel* posts it for everyone.`,
+        `• \`${SLASH_COMMAND} &lt;question&gt;\` anywhere: only you see the answer, and *Share in channel* posts it for everyone.`,
         '• Mention me in a channel: I answer in a thread.',
         '• Send me a direct message from the *Messages* tab.',
       ].join('\n'),

@@ -96,7 +96,7 @@ function contentBlocks(result: EngineResult): SlackBlock[] {
         header('Topics I can answer'),
         ...sections(text),
         ...listSections(result.topics.map((topic) => `• *${escapeText(topic.title)}* (\`${escapeText(topic.id)}\`) — ${escapeText(topic.summary)}`)),
-        context([`Compare one side by side: \`${SLASH_COMMAND} compare <topic>\``]),
+        context([`Compare one side by side: \`${SLASH_COMMAND} compare &lt;topic&gt;\``]),
       ];
     case 'sources':
       return [
