@@ -1,0 +1,58 @@
+// The Bolt app: transport, global middleware, listeners and the error handler, put together.
+// Nothing here talks to Slack yet; startSlack verifies the token and starts listening.
+import { App, type CodedError } from '@slack/bolt';
+import type { SlackConfig } from '../../config/config.js';
+import type { Engine } from '../../engine/types.js';
+import type { Logger } from '../../logging/logger.js';
+import { createBoltLogger } from './bolt-logger.js';
+import { ignoreRepeatedEvents } from './event-dedupe.js';
+import { registerListeners } from './listeners/index.js';
+import { createReceiver, webClientOptions, type TransportOptions } from './transport.js';
+
+export interface SlackAdapterDeps {
+  config: SlackConfig;
+  engine: Engine;
+  logger: Logger;
+}
+
+export type SlackAppOptions = TransportOptions;
+
+/** What a failed Web API call says, without the request (which holds user text and the token header). */
+function describeError(error: CodedError): Record<string, unknown> {
+  const details = error as CodedError & { data?: { error?: unknown }; statusCode?: unknown; retryAfter?: unknown; original?: { message?: unknown } };
+  return {
+    code: error.code,
+    message: error.message,
+    ...(details.data?.error !== undefined ? { slackError: details.data.error } : {}),
+    ...(details.statusCode !== undefined ? { statusCode: details.statusCode } : {}),
+    ...(details.retryAfter !== undefined ? { retryAfter: details.retryAfter } : {}),
+    ...(details.original?.message !== undefined ? { cause: details.original.message } : {}),
+  };
+}
+
+export function createSlackApp({ config, engine, logger }: SlackAdapterDeps, options: SlackAppOptions = {}): App {
+  const slackLogger = logger.child({ component: 'slack' });
+  const boltLogger = createBoltLogger(logger);
+  const clientOptions = webClientOptions(config, boltLogger);
+  const app = new App({
+    token: config.botToken,
+    receiver: createReceiver(config, boltLogger, clientOptions, options),
+    logger: boltLogger,
+    clientOptions,
+    // auth.test runs in startSlack's app.init(), where a bad token becomes one clear error.
+    deferInitialization: true,
+    // Conversation state is not used; the default in-memory store would only grow.
+    convoStore: false,
+  });
+
+  app.use(ignoreRepeatedEvents(slackLogger));
+  registerListeners(app, { engine, logger: slackLogger });
+
+  // The last stop for anything a listener throws (a Web API call that failed with ok:false, a 429,
+  // a 5xx or a timeout): log it and carry on serving. Re-throwing would only reach Bolt's
+  // receiver, which logs it again; the request was acknowledged already.
+  app.error(async (error) => {
+    slackLogger.error(describeError(error), 'a Slack listener failed');
+  });
+  return app;
+}

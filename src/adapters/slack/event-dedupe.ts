@@ -1,0 +1,56 @@
+// Slack redelivers an event when it did not see our 200 within 3 seconds (x-slack-retry-num),
+// and may deliver one twice anyway. Answering twice would post two identical replies, so events
+// are remembered by event_id, which is stable across retries, for longer than Slack's retry
+// window (about 5 minutes), in a cache bounded in both time and size.
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { Logger } from '../../logging/logger.js';
+
+export class TtlSet {
+  /** Insertion-ordered, and every entry lives equally long, so the oldest entry is always first. */
+  private readonly expiries = new Map<string, number>();
+
+  constructor(
+    private readonly ttlMs: number,
+    private readonly maxSize: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Adds the key; false when it was already there (and not yet expired). */
+  add(key: string): boolean {
+    const now = this.now();
+    this.evict(now);
+    if (this.expiries.has(key)) return false;
+    this.expiries.set(key, now + this.ttlMs);
+    while (this.expiries.size > this.maxSize) {
+      const oldest = this.expiries.keys().next().value as string;
+      this.expiries.delete(oldest);
+    }
+    return true;
+  }
+
+  get size(): number {
+    return this.expiries.size;
+  }
+
+  private evict(now: number): void {
+    for (const [key, expiry] of this.expiries) {
+      if (expiry > now) break;
+      this.expiries.delete(key);
+    }
+  }
+}
+
+export const EVENT_MEMORY_MS = 15 * 60 * 1000;
+export const EVENT_MEMORY_SIZE = 10_000;
+
+/** Global middleware: an Events API delivery whose event_id was already seen stops here. */
+export function ignoreRepeatedEvents(logger: Logger, seen = new TtlSet(EVENT_MEMORY_MS, EVENT_MEMORY_SIZE)): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, context, next }) => {
+    const eventId = (body as { type?: unknown; event_id?: unknown }).type === 'event_callback' ? (body as { event_id?: unknown }).event_id : undefined;
+    if (typeof eventId === 'string' && !seen.add(eventId)) {
+      logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'ignored a repeated Slack event');
+      return;
+    }
+    await next();
+  };
+}

@@ -1,0 +1,117 @@
+// Button clicks. Every click is acknowledged first (Slack shows an error to the user after 3 s
+// otherwise), then answered where the button was: an ephemeral slash-command reply is answered
+// ephemerally through its response_url, a conversation message in its thread.
+import type { AllMiddlewareArgs, App, BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
+import {
+  ACTION_IDS,
+  ASK_ACTION_PATTERN,
+  decodeFeedbackValue,
+  decodeQuestionValue,
+  renderNotice,
+  type SlackMessage,
+} from '../../../render/slack/index.js';
+import { answerFor, isDirectMessageChannel, POST_OPTIONS, type ListenerDeps } from './answer.js';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+/** Where a reply to a click belongs. */
+type ReplyTarget = { kind: 'ephemeral' } | { kind: 'conversation'; channel: string; threadTs: string | undefined };
+
+function replyTargetOf(body: BlockAction): ReplyTarget {
+  const channel = body.channel?.id ?? (body.container.channel_id as string | undefined);
+  if (body.container.is_ephemeral === true || body.message === undefined || channel === undefined) return { kind: 'ephemeral' };
+  const threadTs = (body.message.thread_ts as string | undefined) ?? (isDirectMessageChannel(channel) ? undefined : body.message.ts);
+  return { kind: 'conversation', channel, threadTs };
+}
+
+/** A plain-text name for attribution. Never a `<@U...>` mention: sharing must not ping the asker. */
+const displayNameOf = (body: BlockAction) => body.user.username ?? body.user.name ?? 'Someone';
+
+async function replyPrivately({ body, respond, client }: ButtonArgs, message: SlackMessage): Promise<void> {
+  const target = replyTargetOf(body);
+  if (target.kind === 'ephemeral') {
+    await respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    return;
+  }
+  await client.chat.postEphemeral({
+    channel: target.channel,
+    user: body.user.id,
+    ...(target.threadTs !== undefined ? { thread_ts: target.threadTs } : {}),
+    ...message,
+    ...POST_OPTIONS,
+  });
+}
+
+const KNOWN_ACTION_IDS = new Set<string>(Object.values(ACTION_IDS));
+const isKnownActionId = (actionId: string) => KNOWN_ACTION_IDS.has(actionId) || ASK_ACTION_PATTERN.test(actionId);
+
+/** Lets through only actions no other listener handles. */
+const onlyUnknownActions: Middleware<SlackActionMiddlewareArgs> = async ({ action, next }) => {
+  const actionId = (action as { action_id?: unknown }).action_id;
+  if (typeof actionId === 'string' && isKnownActionId(actionId)) return;
+  await next();
+};
+
+/** Slack refuses channel posts from an app that is not in the channel; the response_url still works there. */
+const CANNOT_POST_HERE = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
+const platformErrorOf = (error: unknown) => (error as { data?: { error?: unknown } }).data?.error;
+
+export function registerActionListeners(app: App, deps: ListenerDeps): void {
+  // Follow-up and "did you mean" buttons: ask that question.
+  app.action<BlockAction<ButtonAction>>(ASK_ACTION_PATTERN, async (args) => {
+    await args.ack();
+    const { body, action, client } = args;
+    const question = decodeQuestionValue(action.value);
+    const target = replyTargetOf(body);
+    if (target.kind === 'ephemeral') {
+      const message = answerFor(deps, question, { audience: 'private', shareInput: question });
+      await args.respond({ response_type: 'ephemeral', replace_original: false, ...message });
+      return;
+    }
+    // In a channel anyone may click; say who asked, as text. In a DM it is obvious.
+    const askedBy = isDirectMessageChannel(target.channel) ? undefined : displayNameOf(body);
+    const message = answerFor(deps, question, { audience: 'public', ...(askedBy !== undefined ? { askedBy } : {}) });
+    await client.chat.postMessage({
+      channel: target.channel,
+      ...(target.threadTs !== undefined ? { thread_ts: target.threadTs } : {}),
+      ...message,
+      ...POST_OPTIONS,
+    });
+  });
+
+  // "Share in channel" on an ephemeral answer: answer the same input again, visibly, credited by name.
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async (args) => {
+    await args.ack();
+    const { body, action, client, respond } = args;
+    const channel = body.channel?.id ?? (body.container.channel_id as string | undefined);
+    const message = answerFor(deps, decodeQuestionValue(action.value), { audience: 'public', askedBy: displayNameOf(body) });
+    try {
+      if (channel === undefined) throw Object.assign(new Error('the click carried no channel'), { data: { error: 'channel_not_found' } });
+      await client.chat.postMessage({ channel, ...message, ...POST_OPTIONS });
+    } catch (error) {
+      if (!CANNOT_POST_HERE.has(platformErrorOf(error) as string)) throw error;
+      deps.logger.info({ channel, reason: platformErrorOf(error) }, 'shared through response_url: the app cannot post in this channel');
+      await respond({ response_type: 'in_channel', replace_original: false, ...message });
+    }
+    // The private copy has done its job; if removing it fails, the share still happened.
+    await respond({ delete_original: true }).catch((error: unknown) => deps.logger.warn({ err: error }, 'could not remove the shared ephemeral answer'));
+  });
+
+  const feedback = (vote: 'up' | 'down') => async (args: ButtonArgs) => {
+    await args.ack();
+    const value = decodeFeedbackValue(args.action.value);
+    deps.logger.info({ event: 'slack_feedback', vote, entryId: value.entryId, topic: value.topic, kind: value.kind }, 'answer feedback');
+    await replyPrivately(args, renderNotice(vote === 'up' ? 'Thanks for the feedback, glad it helped!' : 'Thanks for the feedback: it helps us fix answers that fall short.'));
+  };
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.feedbackUp, feedback('up'));
+  app.action<BlockAction<ButtonAction>>(ACTION_IDS.feedbackDown, feedback('down'));
+
+  // Anything else (a button from an older version of the bot, a link button): acknowledge, so
+  // Slack does not show the user an error, and do nothing.
+  app.action(/.*/, onlyUnknownActions, async ({ ack, action }) => {
+    await ack();
+    deps.logger.debug({ actionId: (action as { action_id?: unknown }).action_id }, 'acknowledged an unknown Slack action');
+  });
+  app.shortcut(/.*/, async ({ ack }) => ack());
+  app.view(/.*/, async ({ ack }) => ack());
+}

@@ -1,0 +1,31 @@
+// The one thing every listener does: ask the engine and render its result for Slack.
+import type { Engine } from '../../../engine/types.js';
+import type { Logger } from '../../../logging/logger.js';
+import { renderNotice, renderResult, type RenderOptions, type SlackMessage } from '../../../render/slack/index.js';
+
+export interface ListenerDeps {
+  engine: Engine;
+  logger: Logger;
+}
+
+/** Options for every message we post: no link previews (sources would flood the thread), no name linking. */
+export const POST_OPTIONS = { unfurl_links: false, unfurl_media: false, parse: 'none', link_names: false } as const;
+
+const ENGINE_FAILED = 'Sorry, something went wrong while answering that. Please try again, or try `help`.';
+
+/**
+ * The engine's answer to what the person typed, rendered. Empty input shows help. The engine is
+ * pure and does not throw for bad input, but a bug must still produce a reply, not a silent failure.
+ */
+export function answerFor(deps: ListenerDeps, input: string, options: RenderOptions): SlackMessage {
+  try {
+    const result = input.trim() === '' ? deps.engine.run({ command: 'help' }) : deps.engine.respond(input);
+    return renderResult(result, options);
+  } catch (error) {
+    deps.logger.error({ err: error }, 'the engine failed to answer a Slack message');
+    return renderNotice(ENGINE_FAILED);
+  }
+}
+
+/** IM channel ids start with D; there an answer goes straight into the conversation, not a thread. */
+export const isDirectMessageChannel = (channelId: string | undefined) => channelId?.startsWith('D') === true;

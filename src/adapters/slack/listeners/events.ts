@@ -1,0 +1,50 @@
+// Conversations: a mention in a channel is answered in a thread (so the channel stays readable),
+// a direct message is answered in the DM, and opening the App Home shows what the bot does.
+import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { renderHome, type HomeView } from '../../../render/slack/index.js';
+import { slackTextToPlain, withoutMentionOf } from '../incoming-text.js';
+import { answerFor, POST_OPTIONS, type ListenerDeps } from './answer.js';
+
+type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
+
+/**
+ * Only messages a person typed in a DM with the bot. Anything with a subtype is not a new
+ * message from a person (bot_message, message_changed, message_deleted, channel_join, ...), and
+ * anything with a bot_id comes from a bot, possibly this one: answering it could loop.
+ */
+function isPersonInDirectMessage(message: MessageArgs['message'], botUserId: string | undefined): message is Extract<MessageArgs['message'], { subtype: undefined }> {
+  if (message.subtype !== undefined) return false;
+  if (message.channel_type !== 'im') return false;
+  if (message.bot_id !== undefined) return false;
+  return message.user !== botUserId;
+}
+
+export function registerEventListeners(app: App, deps: ListenerDeps): void {
+  app.event('app_mention', async ({ event, context, client }) => {
+    if (event.subtype !== undefined || event.bot_id !== undefined || event.user === context.botUserId) return;
+    const input = slackTextToPlain(withoutMentionOf(context.botUserId, event.text));
+    const message = answerFor(deps, input, { audience: 'public' });
+    await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...message, ...POST_OPTIONS });
+  });
+
+  app.message(async ({ message, context, client }) => {
+    if (!isPersonInDirectMessage(message, context.botUserId)) return;
+    // Mentioning the bot inside its own DM is just talking to it.
+    const input = slackTextToPlain(withoutMentionOf(context.botUserId, message.text));
+    const reply = answerFor(deps, input, { audience: 'public' });
+    await client.chat.postMessage({
+      channel: message.channel,
+      ...(message.thread_ts !== undefined ? { thread_ts: message.thread_ts } : {}),
+      ...reply,
+      ...POST_OPTIONS,
+    });
+  });
+
+  // The Home tab shows the same content to everyone and the engine is pure: render it once.
+  let home: HomeView | undefined;
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== undefined && event.tab !== 'home') return;
+    home ??= renderHome({ help: deps.engine.run({ command: 'help' }), topics: deps.engine.run({ command: 'topics' }) });
+    await client.views.publish({ user_id: event.user, view: home });
+  });
+}

@@ -1,0 +1,63 @@
+// How Slack reaches the app: Socket Mode (an outbound WebSocket, nothing to expose) when an
+// app-level token is configured, otherwise HTTP (Slack POSTs to /slack/events on PORT, signed
+// with the signing secret). Listeners do not know which one is in use.
+import type { ServerResponse } from 'node:http';
+import { HTTPReceiver, SocketModeReceiver, type Logger as BoltLogger, type Receiver, type webApi } from '@slack/bolt';
+import type { SlackConfig } from '../../config/config.js';
+import { AdapterStartError } from '../types.js';
+
+export const EVENTS_PATH = '/slack/events';
+export const HEALTH_PATH = '/healthz';
+
+export interface TransportOptions {
+  /**
+   * HTTP mode only: answer Slack's request after the listeners finish instead of as soon as they
+   * ack. Off in production, where the 3-second deadline matters more; tests turn it on so that a
+   * response means the request's work is done.
+   */
+  processBeforeResponse?: boolean;
+}
+
+/** Web API client settings: our API base URL, and retries short enough to fail fast and visibly. */
+export function webClientOptions(config: SlackConfig, logger: BoltLogger): webApi.WebClientOptions {
+  return {
+    logger,
+    // Bolt's default retries for about 30 minutes; a reply that late is useless and hides the failure.
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
+    timeout: 10_000,
+    ...(config.apiUrl !== undefined ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` } : {}),
+  };
+}
+
+function answerHealthCheck(_request: unknown, response: ServerResponse): void {
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.end('{"ok":true}');
+}
+
+export function createReceiver(
+  config: SlackConfig,
+  logger: BoltLogger,
+  clientOptions: webApi.WebClientOptions,
+  options: TransportOptions = {},
+): Receiver {
+  if (config.mode === 'socket') {
+    if (config.appToken === undefined) throw new AdapterStartError('slack', 'Socket Mode needs SLACK_APP_TOKEN (an app-level token starting with xapp-).');
+    return new SocketModeReceiver({
+      appToken: config.appToken,
+      logger,
+      // A custom receiver does not inherit the App's client options: apps.connections.open must use them too.
+      installerOptions: { clientOptions },
+    });
+  }
+  if (config.signingSecret === undefined) {
+    throw new AdapterStartError('slack', 'HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN to use Socket Mode).');
+  }
+  return new HTTPReceiver({
+    signingSecret: config.signingSecret,
+    port: config.port,
+    endpoints: EVENTS_PATH,
+    logger,
+    processBeforeResponse: options.processBeforeResponse ?? false,
+    customRoutes: [{ path: HEALTH_PATH, method: ['GET', 'HEAD'], handler: answerHealthCheck }],
+  });
+}
