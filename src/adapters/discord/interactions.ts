@@ -1,0 +1,92 @@
+// Slash commands, autocomplete and button clicks. Every interaction gets an answer: the
+// subcommand's reply, a list of choices, or (when something breaks) an apology only the user
+// sees, because an unanswered interaction shows "The application did not respond".
+import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type Interaction } from 'discord.js';
+import { decodeButtonAction, renderEphemeralNotice, renderFeedbackThanks, SLASH_COMMAND_NAME } from '../../render/discord/index.js';
+import { replyWithAnswer } from './commands/answer.js';
+import { subcommands } from './commands/index.js';
+import type { DiscordContext } from './context.js';
+
+const SOMETHING_WENT_WRONG = 'Sorry, something went wrong while answering that. Please try again in a moment.';
+
+export function createInteractionHandler(context: DiscordContext) {
+  const { logger } = context;
+
+  return async function handleInteraction(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isAutocomplete()) return await handleAutocomplete(interaction);
+      if (interaction.isChatInputCommand()) {
+        if (interaction.commandName !== SLASH_COMMAND_NAME) return;
+        const subcommand = subcommands.get(interaction.options.getSubcommand());
+        if (!subcommand) {
+          await interaction.reply(renderEphemeralNotice('I do not know that subcommand any more. Try `/pytorch-vs-tf help`.'));
+          return;
+        }
+        return await subcommand.execute(interaction, context);
+      }
+      if (interaction.isButton()) return await handleButton(interaction);
+    } catch (error) {
+      logger.error({ err: error, interactionId: interaction.id, type: interaction.type }, 'interaction failed');
+      await apologise(interaction);
+    }
+  };
+
+  async function handleAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    if (interaction.commandName !== SLASH_COMMAND_NAME) return;
+    const subcommand = subcommands.get(interaction.options.getSubcommand());
+    if (subcommand?.autocomplete) await subcommand.autocomplete(interaction, context);
+    else await interaction.respond([]);
+  }
+
+  async function handleButton(interaction: ButtonInteraction): Promise<void> {
+    const action = decodeButtonAction(interaction.customId);
+    if (action === undefined) {
+      // Another bot's button, or one from a version whose ids changed.
+      await interaction.reply(renderEphemeralNotice('That button no longer works. Ask again with `/pytorch-vs-tf ask`.'));
+      return;
+    }
+    switch (action.type) {
+      case 'ask': {
+        const question = context.faqQuestion(action.entryId);
+        if (question === undefined) return void (await interaction.reply(renderEphemeralNotice('That question is no longer in my knowledge. Ask it in your own words?')));
+        return await replyWithAnswer(interaction, context, { command: 'ask', text: question });
+      }
+      case 'check': {
+        const claim = context.claimText(action.claimId);
+        if (claim === undefined) return void (await interaction.reply(renderEphemeralNotice('That claim is no longer in my knowledge.')));
+        return await replyWithAnswer(interaction, context, { command: 'check', text: claim });
+      }
+      case 'feedback':
+        // Structured, so ratings can be counted per entry straight from the logs.
+        logger.info(
+          {
+            event: 'feedback',
+            vote: action.vote,
+            entryId: action.entryId,
+            topic: action.topic,
+            kind: action.kind,
+            userId: interaction.user.id,
+            channelId: interaction.channelId,
+            messageId: interaction.message.id,
+          },
+          'answer feedback',
+        );
+        await interaction.reply(renderFeedbackThanks(action.vote));
+        return;
+    }
+  }
+
+  async function apologise(interaction: Interaction): Promise<void> {
+    try {
+      if (interaction.isAutocomplete()) {
+        if (!interaction.responded) await interaction.respond([]);
+      } else if (interaction.isRepliable() && !interaction.replied && !interaction.deferred) {
+        await interaction.reply(renderEphemeralNotice(SOMETHING_WENT_WRONG));
+      } else if (interaction.isRepliable()) {
+        await interaction.followUp({ ...renderEphemeralNotice(SOMETHING_WENT_WRONG), flags: MessageFlags.Ephemeral });
+      }
+    } catch (error) {
+      logger.warn({ err: error, interactionId: interaction.id }, 'could not tell the user the interaction failed');
+    }
+  }
+}

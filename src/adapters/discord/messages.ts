@@ -1,0 +1,86 @@
+// Chat messages: a mention or a DM is a question for the bot and is always answered (a polite
+// decline included). In the configured help channels the bot also answers unprompted, but only
+// when it is confident it has the answer, and never often: it must help, not flood.
+import type { Message } from 'discord.js';
+import type { EngineResult } from '../../engine/types.js';
+import type { DiscordContext } from './context.js';
+import type { Cooldown } from './cooldown.js';
+import type { RecentIds } from './recent-ids.js';
+
+/**
+ * Unprompted answers need more certainty than asked-for ones: the engine already answers at
+ * 0.45 when asked, but a wrong answer nobody asked for is noise, so help channels get only
+ * answers the engine is clearly sure of.
+ */
+export const UNPROMPTED_MIN_CONFIDENCE = 0.6;
+
+export interface MessageHandlerOptions {
+  context: DiscordContext;
+  helpChannelIds: ReadonlySet<string>;
+  cooldown: Cooldown;
+  seen: RecentIds;
+}
+
+type Route = 'mention' | 'dm' | 'help-channel';
+
+export function createMessageHandler({ context, helpChannelIds, cooldown, seen }: MessageHandlerOptions) {
+  const { engine, logger } = context;
+
+  return async function handleMessage(message: Message): Promise<void> {
+    // Never answer bots (including itself) or webhooks: two bots can answer each other forever.
+    if (message.author.bot || message.webhookId !== null || message.system) return;
+    const botId = message.client.user.id;
+    const route = routeOf(message, botId, helpChannelIds);
+    if (route === undefined) return;
+    // A message delivered twice (replayed events) is answered once.
+    if (!seen.add(message.id)) return;
+
+    const text = route === 'mention' ? stripMention(message.content, botId) : message.content;
+    if (route === 'help-channel') {
+      // Without the Message Content intent, messages that do not mention the bot arrive empty.
+      if (text.trim() === '') return;
+      const result = engine.respond(text);
+      if (!isConfidentAnswer(result)) {
+        logger.debug({ messageId: message.id, channelId: message.channelId, kind: result.kind, confidence: result.confidence }, 'help channel: not confident, staying silent');
+        return;
+      }
+      if (!cooldown.tryAcquire(message.author.id, message.channelId)) {
+        logger.debug({ messageId: message.id, channelId: message.channelId, userId: message.author.id }, 'help channel: cooling down, staying silent');
+        return;
+      }
+      await reply(message, result, route);
+      return;
+    }
+    await reply(message, engine.respond(text), route);
+  };
+
+  async function reply(message: Message, result: EngineResult, route: Route): Promise<void> {
+    const log = { messageId: message.id, channelId: message.channelId, userId: message.author.id, route, kind: result.kind, entryId: result.entryId };
+    try {
+      await message.reply(context.render(result));
+      logger.info({ ...log, confidence: Number(result.confidence.toFixed(2)) }, 'answered message');
+    } catch (error) {
+      // A failed send (Discord outage, missing permission) loses this answer, not the bot.
+      logger.error({ ...log, err: error }, 'could not send the reply to Discord');
+    }
+  }
+}
+
+function routeOf(message: Message, botId: string, helpChannelIds: ReadonlySet<string>): Route | undefined {
+  if (!message.inGuild()) return 'dm';
+  // A direct mention, or a reply to one of the bot's own messages (with or without the ping).
+  const mentioned = message.mentions.users.has(botId) || message.mentions.repliedUser?.id === botId;
+  if (mentioned) return 'mention';
+  const channel = message.channel;
+  const inHelpChannel = helpChannelIds.has(message.channelId) || (channel.isThread() && channel.parentId !== null && helpChannelIds.has(channel.parentId));
+  return inHelpChannel ? 'help-channel' : undefined;
+}
+
+/** Removes the bot's own mention tokens, <@id> and the legacy <@!id>, wherever they are. */
+export function stripMention(content: string, botId: string): string {
+  return content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+}
+
+export function isConfidentAnswer(result: EngineResult): boolean {
+  return result.kind === 'answer' && result.confidence >= UNPROMPTED_MIN_CONFIDENCE;
+}

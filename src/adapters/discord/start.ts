@@ -1,0 +1,134 @@
+// Starts the Discord bot: connects, waits until Discord says it is ready, and hands back a stop
+// function. Failures an operator can fix (bad token, privileged intent not enabled, Discord
+// unreachable) become one-line AdapterStartErrors; once running, nothing a user sends and no
+// failed request can stop it.
+import { Events, GatewayCloseCodes, type Client } from 'discord.js';
+import type { DiscordConfig } from '../../config/config.js';
+import type { Engine } from '../../engine/types.js';
+import type { Logger } from '../../logging/logger.js';
+import { AdapterStartError, type RunningAdapter } from '../types.js';
+import { createDiscordClient } from './client.js';
+import { createDiscordContext } from './context.js';
+import { Cooldown } from './cooldown.js';
+import { findNetworkCode } from './network-errors.js';
+import { createInteractionHandler } from './interactions.js';
+import { createMessageHandler } from './messages.js';
+import { RecentIds } from './recent-ids.js';
+
+export interface StartDiscordOptions {
+  config: DiscordConfig;
+  engine: Engine;
+  logger: Logger;
+}
+
+export interface DiscordAdapter extends RunningAdapter {
+  /** The connected client, for tests and diagnostics. */
+  readonly client: Client<true>;
+}
+
+const PLATFORM = 'discord';
+
+export async function startDiscord({ config, engine, logger }: StartDiscordOptions): Promise<DiscordAdapter> {
+  const client = createDiscordClient(config);
+  const context = createDiscordContext(engine, logger);
+  const handleMessage = createMessageHandler({
+    context,
+    helpChannelIds: new Set(config.helpChannelIds),
+    cooldown: new Cooldown({ seconds: config.cooldownSeconds }),
+    seen: new RecentIds(),
+  });
+  const handleInteraction = createInteractionHandler(context);
+
+  // With no 'error' listener, an error event would crash the process.
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'discord client warning'));
+  client.on(Events.ShardError, (error, shardId) => logger.warn({ err: error, shardId }, 'discord gateway connection error'));
+  client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'discord gateway session resumed'));
+  client.on(Events.MessageCreate, (message) => {
+    handleMessage(message).catch((error: unknown) => logger.error({ err: error, messageId: message.id }, 'message handler failed'));
+  });
+  client.on(Events.InteractionCreate, (interaction) => {
+    handleInteraction(interaction).catch((error: unknown) => logger.error({ err: error, interactionId: interaction.id }, 'interaction handler failed'));
+  });
+
+  if (!config.messageContent) {
+    logger.warn(
+      { helpChannels: config.helpChannelIds.length },
+      'DISCORD_MESSAGE_CONTENT is off: slash commands, mentions and DMs work, but answering questions in help channels without a mention needs the Message Content intent (enable it in the Developer Portal under Bot > Privileged Gateway Intents, then set DISCORD_MESSAGE_CONTENT=true)',
+    );
+  }
+
+  try {
+    // Either can fail first: login() on a rejected token, the READY wait on a gateway refusal.
+    await Promise.all([waitUntilReady(client), client.login(config.token)]);
+  } catch (error) {
+    await client.destroy().catch(() => undefined);
+    throw toStartError(error, config);
+  }
+
+  const readyClient = client as Client<true>;
+  logger.info(
+    { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, helpChannels: config.helpChannelIds.length, messageContent: config.messageContent },
+    'discord bot connected',
+  );
+
+  let stopped: Promise<void> | undefined;
+  return {
+    name: PLATFORM,
+    client: readyClient,
+    stop() {
+      // destroy() closes the gateway without reconnecting and drops pending REST work.
+      stopped ??= client.destroy().then(() => logger.info('discord bot stopped'));
+      return stopped;
+    },
+  };
+}
+
+class GatewayClosedError extends Error {
+  constructor(readonly code: number) {
+    super(`Discord closed the gateway connection with code ${code}`);
+  }
+}
+
+/**
+ * Resolves on READY; rejects when Discord closes the gateway for good before that (a bad token,
+ * or a privileged intent the application may not use), which login() alone does not report.
+ */
+function waitUntilReady(client: Client): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onDisconnect = (event: { code: number }) => {
+      client.off(Events.ClientReady, onReady);
+      reject(new GatewayClosedError(event.code));
+    };
+    const onReady = () => {
+      client.off(Events.ShardDisconnect, onDisconnect);
+      resolve();
+    };
+    client.once(Events.ClientReady, onReady);
+    client.once(Events.ShardDisconnect, onDisconnect);
+  });
+}
+
+const INVALID_TOKEN =
+  'Discord rejected DISCORD_TOKEN (401 Unauthorized). Copy the bot token again from the Developer Portal (Bot > Reset Token) and check it has no extra spaces or quotes.';
+
+function toStartError(error: unknown, config: DiscordConfig): unknown {
+  if (error instanceof GatewayClosedError) {
+    if (error.code === GatewayCloseCodes.AuthenticationFailed) return new AdapterStartError(PLATFORM, INVALID_TOKEN);
+    if (error.code === GatewayCloseCodes.DisallowedIntents) {
+      return new AdapterStartError(
+        PLATFORM,
+        'Discord refused the Message Content intent (gateway close code 4014). Enable "Message Content Intent" in the Developer Portal under Bot > Privileged Gateway Intents, or set DISCORD_MESSAGE_CONTENT=false.',
+      );
+    }
+    return new AdapterStartError(PLATFORM, `${error.message} before the bot was ready.`);
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'TokenInvalid' || (error as { status?: unknown } | null)?.status === 401) return new AdapterStartError(PLATFORM, INVALID_TOKEN);
+  const networkCode = findNetworkCode(error);
+  if (networkCode !== undefined) {
+    const where = config.apiUrl ? `${config.apiUrl} (DISCORD_API_URL)` : 'discord.com';
+    return new AdapterStartError(PLATFORM, `Could not reach the Discord API at ${where}: ${networkCode}. Check the network connection${config.apiUrl ? ' and DISCORD_API_URL' : ''}.`);
+  }
+  return error;
+}
