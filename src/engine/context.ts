@@ -19,6 +19,8 @@ export interface EngineContext {
 
 /** A corrected word is likely but not certainly what the user meant. */
 const CORRECTED_TERM_WEIGHT = 0.8;
+/** A version or a count ("2", "20") helps, but should not outweigh the words around it. */
+const NUMBER_WEIGHT = 0.5;
 
 export function createEngineContext(knowledge: Knowledge): EngineContext {
   const analyzer = createTextAnalyzer(knowledge.synonyms);
@@ -36,7 +38,7 @@ export function createEngineContext(knowledge: Knowledge): EngineContext {
       const correctedTerms = new Set(corrections.flatMap(({ to }) => analyzer.analyze(to)));
       const weights = new Map<string, number>();
       for (const term of terms) {
-        const weight = correctedTerms.has(term) ? CORRECTED_TERM_WEIGHT : 1;
+        const weight = (correctedTerms.has(term) ? CORRECTED_TERM_WEIGHT : 1) * (/^\d+$/.test(term) ? NUMBER_WEIGHT : 1);
         weights.set(term, Math.max(weights.get(term) ?? 0, weight));
       }
       return { terms: [...weights].map(([term, weight]) => ({ term, weight })), corrections };

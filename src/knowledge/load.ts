@@ -8,11 +8,13 @@ import { z } from 'zod';
 import type { Knowledge, Topic, TopicClaim, TopicFaqEntry } from './model.js';
 import {
   recommendationsFileSchema,
+  scopeFileSchema,
   sourcesFileSchema,
   synonymsFileSchema,
   topicFileSchema,
   type ComparisonRow,
   type Criterion,
+  type Scope,
   type Source,
   type SynonymGroup,
   type TopicFile,
@@ -88,6 +90,7 @@ export function inspectKnowledge(dir: string): KnowledgeInspection {
   const sourcesFile = readYaml(join(dir, 'sources.yaml'), sourcesFileSchema);
   const synonymsFile = readYaml(join(dir, 'synonyms.yaml'), synonymsFileSchema);
   const recommendationsFile = readYaml(join(dir, 'recommendations.yaml'), recommendationsFileSchema);
+  const scopeFile = readYaml(join(dir, 'scope.yaml'), scopeFileSchema);
 
   const topicsDir = join(dir, 'topics');
   const topicFiles = existsSync(topicsDir)
@@ -121,7 +124,7 @@ export function inspectKnowledge(dir: string): KnowledgeInspection {
     }
   }
 
-  if (!index || !sourcesFile || !synonymsFile || !recommendationsFile || topicsById.size !== topicFiles.length) {
+  if (!index || !sourcesFile || !synonymsFile || !recommendationsFile || !scopeFile || topicsById.size !== topicFiles.length) {
     return { knowledge: undefined, problems };
   }
 
@@ -133,6 +136,7 @@ export function inspectKnowledge(dir: string): KnowledgeInspection {
     sourcesFile.sources,
     recommendationsFile.criteria,
     synonymsFile.synonyms,
+    scopeFile,
   );
   problems.push(
     ...findCrossReferenceProblems({
@@ -161,6 +165,7 @@ function assemble(
   sharedSources: Source[],
   criteria: Criterion[],
   synonyms: SynonymGroup[],
+  scope: Scope,
 ) {
   const topics: Topic[] = [];
   const faq: TopicFaqEntry[] = [];
@@ -177,7 +182,7 @@ function assemble(
   }
   const sources: Record<string, Source> = {};
   for (const { source } of sourceFiles) sources[source.id] ??= source;
-  return { knowledge: { topics, faq, claims, comparisons, sources, criteria, synonyms }, sourceFiles };
+  return { knowledge: { topics, faq, claims, comparisons, sources, criteria, synonyms, scope }, sourceFiles };
 }
 
 /** Turns a zod issue path into words a curator can follow: `faq[2] "tpu-support" > phrasings`. */

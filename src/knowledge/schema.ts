@@ -136,6 +136,13 @@ export const synonymsFileSchema = z.strictObject({
   synonyms: z.array(synonymGroupSchema).min(1),
 });
 
+export const scopeFileSchema = z.strictObject({
+  /** Names that on their own put a question in scope. */
+  frameworkTerms: z.array(text).min(10, 'needs at least 10 terms'),
+  /** Words that put a question in scope only together with a strong match. */
+  contextTerms: z.array(text).default([]),
+});
+
 export type Source = z.infer<typeof sourceSchema>;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 export type Verdict = (typeof VERDICTS)[number];
@@ -146,3 +153,4 @@ export type TopicFile = z.infer<typeof topicFileSchema>;
 export type Criterion = z.infer<typeof criterionSchema>;
 export type Lean = (typeof LEANS)[number];
 export type SynonymGroup = z.infer<typeof synonymGroupSchema>;
+export type Scope = z.infer<typeof scopeFileSchema>;

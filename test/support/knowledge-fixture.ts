@@ -10,6 +10,7 @@ export interface FixtureFiles {
   sources: unknown;
   synonyms: unknown;
   recommendations: unknown;
+  scope: unknown;
   topics: Record<string, unknown>;
 }
 
@@ -58,6 +59,7 @@ export function validFixture(): FixtureFiles {
         { id: 'need-one', need: 'A need', phrasings: ['first need', 'need one'], leans: 'pytorch', weight: 2, why: 'Because.', claims: ['alpha-claim'], topic: 'alpha' },
       ],
     },
+    scope: { frameworkTerms: ['pytorch', 'tensorflow', 'keras', 'jax', 'tpu', 'onnx', 'cuda', 'litert', 'tfjs', 'framework'], contextTerms: ['model', 'which'] },
     topics: { alpha: topic('alpha'), beta: topic('beta') },
   };
 }
@@ -71,6 +73,7 @@ export function writeFixture(files: FixtureFiles, raw: Partial<Record<string, st
   write('sources.yaml', files.sources);
   write('synonyms.yaml', files.synonyms);
   write('recommendations.yaml', files.recommendations);
+  write('scope.yaml', files.scope);
   for (const [id, topic] of Object.entries(files.topics)) write(`topics/${id}.yaml`, topic);
   return dir;
 }

@@ -1,6 +1,6 @@
 // The default command: find the best answer to a free-text question, or decline honestly.
 import { emptyResult, type EngineContext } from '../context.js';
-import { ANSWER_THRESHOLD, AMBIGUITY_CEILING, AMBIGUITY_MARGIN, confidenceFrom, evidenceFor } from '../search/confidence.js';
+import { CONFIDENCE_MODEL, confidenceFrom, evidenceFor } from '../search/confidence.js';
 import type { RankedEntry, SearchOutcome } from '../search/knowledge-search.js';
 import type { Candidate, ClaimRef, EngineResult } from '../types.js';
 import { exampleQuestions } from './catalog.js';
@@ -44,7 +44,7 @@ export function askResult(context: EngineContext, query: string, notes: string[]
   const candidates = toCandidates(context, outcome);
   const confidence = best ? confidenceFrom(evidenceFor(outcome, best)) : 0;
 
-  if (!best || confidence < ANSWER_THRESHOLD) {
+  if (!best || confidence < CONFIDENCE_MODEL.answerThreshold) {
     return {
       ...emptyResult(query, notes),
       kind: 'no-match',
@@ -56,7 +56,7 @@ export function askResult(context: EngineContext, query: string, notes: string[]
   }
 
   const rival = outcome.ranked.find((entry) => entry.topic !== best.topic);
-  if (rival && confidence < AMBIGUITY_CEILING && best.score - rival.score < AMBIGUITY_MARGIN * best.score) {
+  if (rival && confidence < CONFIDENCE_MODEL.ambiguityCeiling && best.score - rival.score < CONFIDENCE_MODEL.ambiguityMargin * best.score) {
     const options = [best, rival].map((entry) => entry.title);
     return {
       ...emptyResult(query, notes),

@@ -70,7 +70,6 @@ export function recommendResult(context: EngineContext, recogniser: NeedsRecogni
       kind: 'recommendation',
       lean: null,
       needs: [],
-      topic: 'recommendation',
       text:
         (needsText.trim() ? 'I could not recognise a need in that. ' : '') +
         `Tell me what matters to your team, separated by commas, e.g. \`recommend ${examples.slice(0, 3).join(', ')}\`. ` +

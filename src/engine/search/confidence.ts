@@ -1,13 +1,19 @@
 // How sure the engine is that its best match answers the query, from evidence it can explain:
-// how much of what was asked the answer contains (coverage), how much of it the knowledge knows
-// at all (known share), and how strongly the entry and its topic match (relevance).
+// how much of what was asked the entry contains (coverage), how close the query is to one way
+// of asking it (closeness), how strongly the entry and its topic match (relevance), and whether
+// the query is for this bot at all (scope, and the share of its words the knowledge knows).
 import type { RankedEntry, SearchOutcome } from './knowledge-search.js';
+import type { ScopeEvidence } from './scope.js';
 
 export interface MatchEvidence {
+  /** Share of the query's known information that the entry contains. */
   coverage: number;
+  /** Share of the query's words that the knowledge knows at all. */
   knownShare: number;
   relevance: number;
+  closeness: number;
   topicRelevance: number;
+  scope: ScopeEvidence;
 }
 
 export function evidenceFor(outcome: SearchOutcome, entry: RankedEntry): MatchEvidence {
@@ -15,24 +21,44 @@ export function evidenceFor(outcome: SearchOutcome, entry: RankedEntry): MatchEv
     coverage: entry.coverage,
     knownShare: outcome.knownShare,
     relevance: entry.relevance,
+    closeness: entry.closeness,
     topicRelevance: outcome.topics.find((t) => t.topic === entry.topic)?.relevance ?? 0,
+    scope: outcome.scope,
   };
 }
 
+/**
+ * The weights of the confidence model, in one place. They were set by measuring the project's
+ * labelled question sets (npm run eval), not per question.
+ */
+export const CONFIDENCE_MODEL = {
+  weights: { coverage: 0.35, relevance: 0.2, closeness: 0.3, topic: 0.15 },
+  /** Relevance and topic relevance at which the evidence counts as full. */
+  fullRelevance: 0.45,
+  fullTopicRelevance: 0.5,
+  fullCloseness: 0.7,
+  /** How far each kind of scope evidence lets an answer through. */
+  scopeFactor: { framework: 1, context: 0.8, none: 0.5 } as Record<ScopeEvidence, number>,
+  /** With a framework named, unknown words cost little: people add context and slang. */
+  unknownWordsCost: { framework: 0.45, other: 1 },
+  /** Below this, the engine declines instead of guessing. */
+  answerThreshold: 0.44,
+  /** Entries from different topics this close in score make a "did you mean"... */
+  ambiguityMargin: 0.04,
+  /** ...but only when the engine is not already fairly sure. */
+  ambiguityCeiling: 0.6,
+};
+
 const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
 
-export function confidenceFrom(evidence: MatchEvidence): number {
-  // Words the knowledge has never seen are the strongest sign of an out-of-scope question, so
-  // the known share scales everything; coverage then says whether this entry is the one.
-  const strength = clamp01(evidence.relevance / 0.45);
-  const topicStrength = clamp01(evidence.topicRelevance / 0.5);
-  const raw = 0.5 * evidence.coverage + 0.3 * strength + 0.2 * topicStrength;
-  return clamp01(raw * Math.min(1, evidence.knownShare / 0.85));
+export function confidenceFrom(evidence: MatchEvidence, model = CONFIDENCE_MODEL): number {
+  const { weights } = model;
+  const match =
+    weights.coverage * evidence.coverage +
+    weights.relevance * clamp01(evidence.relevance / model.fullRelevance) +
+    weights.closeness * clamp01(evidence.closeness / model.fullCloseness) +
+    weights.topic * clamp01(evidence.topicRelevance / model.fullTopicRelevance);
+  const cost = evidence.scope === 'framework' ? model.unknownWordsCost.framework : model.unknownWordsCost.other;
+  const unknownFactor = clamp01(1 - cost * (1 - evidence.knownShare));
+  return clamp01(match * model.scopeFactor[evidence.scope] * unknownFactor);
 }
-
-/** Below this, the engine declines instead of guessing. */
-export const ANSWER_THRESHOLD = 0.45;
-/** Entries from different topics this close in score make a "did you mean". */
-export const AMBIGUITY_MARGIN = 0.04;
-/** ...but only when the engine is not already fairly sure. */
-export const AMBIGUITY_CEILING = 0.6;

@@ -19,5 +19,5 @@ export function editDistanceWithin(a: string, b: string, max: number): number {
     if (rowMin > max) return max + 1;
     [previous2, previous, current] = [previous, current, previous2];
   }
-  return previous[b.length]!;
+  return Math.min(previous[b.length]!, max + 1);
 }

@@ -5,6 +5,8 @@
 // "I don't know" possible.
 import type { Knowledge } from '../../knowledge/model.js';
 import type { TextAnalyzer } from '../text/analyzer.js';
+import { createScopeClassifier, type ScopeEvidence } from './scope.js';
+import { createPhrasingIndex } from './phrasing-index.js';
 import { WeightedBm25Index, type QueryTerm } from './weighted-bm25.js';
 
 type EntryField = 'question' | 'phrasings' | 'keywords' | 'topic' | 'body';
@@ -23,6 +25,8 @@ export interface RankedEntry extends IndexedEntry {
   score: number;
   /** Entry relevance alone, 0..1 (share of the best possible BM25 score). */
   relevance: number;
+  /** Similarity to the closest of the entry's question and phrasings, 0..1. */
+  closeness: number;
   /** Share of the query's information (IDF mass) that this entry contains, 0..1. */
   coverage: number;
 }
@@ -30,14 +34,23 @@ export interface RankedEntry extends IndexedEntry {
 export interface SearchOutcome {
   terms: QueryTerm[];
   ranked: RankedEntry[];
-  /** Share of the query's information that occurs anywhere in the knowledge, 0..1. */
+  /** Share of the query's words that occur anywhere in the knowledge, 0..1. */
   knownShare: number;
   /** Topics by relevance, best first. */
   topics: { topic: string; relevance: number }[];
+  /** Whether the query names a framework, only machine-learning context, or neither. */
+  scope: ScopeEvidence;
 }
 
-/** How much the topic's relevance adds to an entry's own (entries decide within a topic). */
-const TOPIC_INFLUENCE = 0.5;
+/** The ranking: entry relevance, plus closeness to one phrasing, plus the topic's relevance. */
+export const RANKING_MODEL = {
+  /** How much the topic's relevance adds to an entry's own (entries decide within a topic). */
+  topicInfluence: 0.8,
+  /** How much being close to one particular way of asking adds. */
+  closenessInfluence: 0.4,
+  /** How much a topic's second-best entry adds to the topic's claim on the query. */
+  runnerUpInfluence: 0.3,
+};
 /** Claims answer "is it true that..." well but read less well than a curated answer. */
 const CLAIM_DISCOUNT = 0.85;
 
@@ -110,46 +123,73 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
     b: 0.3,
   });
 
-  const maxIdf = Math.log(1 + (entryIndex.size + 0.5) / 0.5);
-  /** Information a query term carries; a word the knowledge never uses carries the most. */
-  const information = (term: string) => (entryIndex.has(term) ? entryIndex.idf(term) : maxIdf);
+  const scopeClassifier = createScopeClassifier(knowledge.scope, analyzer);
+  // Each question and phrasing on its own, so that a query close to one way of asking is
+  // recognised even when the entry's other phrasings use different words.
+  const phrasingIndex = createPhrasingIndex(
+    [...knowledge.faq.map((entry) => [entry.question, ...entry.phrasings]), ...knowledge.claims.map((claim) => [claim.claim, ...claim.keywords])].map(
+      (texts) => texts.map((text) => analyzer.analyze(text)),
+    ),
+    (term) => entryIndex.idf(term),
+  );
 
   return {
     entries,
     indexedTexts,
     search(queryTerms, options) {
       const kinds = options?.kinds;
-      const totalInformation = queryTerms.reduce((sum, { term, weight }) => sum + weight * information(term), 0);
-      const knownInformation = queryTerms.reduce(
-        (sum, { term, weight }) => sum + (entryIndex.has(term) ? weight * information(term) : 0),
-        0,
-      );
-      const topicIdeal = topicIndex.idealScore(queryTerms) || 1;
+      // Words the knowledge never uses cannot be matched by any entry: relevance and coverage
+      // are measured on the rest, and the unknown words only lower the known share.
+      const knownTerms = queryTerms.filter(({ term }) => entryIndex.has(term));
+      const knownInformation = knownTerms.reduce((sum, { term, weight }) => sum + weight * entryIndex.idf(term), 0);
+      const topicIdeal = topicIndex.idealScore(knownTerms) || 1;
       const topicRelevance = new Map<string, number>();
       for (const { doc, score } of topicIndex.score(queryTerms)) {
         topicRelevance.set(knowledge.topics[doc]!.id, score / topicIdeal);
       }
-      const entryIdeal = entryIndex.idealScore(queryTerms) || 1;
+      const entryIdeal = entryIndex.idealScore(knownTerms) || 1;
+      const similarity = phrasingIndex.similarities(knownTerms);
       const ranked: RankedEntry[] = [];
-      for (const { doc, score, matched } of entryIndex.score(queryTerms)) {
+      for (const { doc, score, matched } of entryIndex.score(knownTerms)) {
         const entry = entries[doc]!;
         if (kinds && !kinds.includes(entry.kind)) continue;
-        const relevance = (score / entryIdeal) * (entry.kind === 'claim' ? CLAIM_DISCOUNT : 1);
+        const discount = entry.kind === 'claim' ? CLAIM_DISCOUNT : 1;
+        const relevance = (score / entryIdeal) * discount;
+        const closeness = (similarity.get(doc) ?? 0) * discount;
         let matchedInformation = 0;
-        for (const { term, weight } of queryTerms) if (matched.has(term)) matchedInformation += weight * information(term);
+        for (const { term, weight } of knownTerms) if (matched.has(term)) matchedInformation += weight * entryIndex.idf(term);
         ranked.push({
           ...entry,
           relevance,
-          coverage: totalInformation > 0 ? matchedInformation / totalInformation : 0,
-          score: relevance + TOPIC_INFLUENCE * (topicRelevance.get(entry.topic) ?? 0),
+          closeness,
+          coverage: knownInformation > 0 ? matchedInformation / knownInformation : 0,
+          score: relevance + RANKING_MODEL.closenessInfluence * closeness + RANKING_MODEL.topicInfluence * (topicRelevance.get(entry.topic) ?? 0),
         });
       }
+      // A topic is chosen on the evidence of its best entries together, then the entry within it:
+      // a query that several entries of one topic match is about that topic, even when a single
+      // entry elsewhere happens to score a little higher.
+      const topicEvidence = new Map<string, number[]>();
+      for (const entry of ranked) {
+        const scores = topicEvidence.get(entry.topic) ?? [];
+        scores.push(entry.score);
+        topicEvidence.set(entry.topic, scores);
+      }
+      const topicScore = new Map<string, number>();
+      for (const [topic, scores] of topicEvidence) {
+        scores.sort((a, b) => b - a);
+        topicScore.set(topic, scores[0]! + RANKING_MODEL.runnerUpInfluence * (scores[1] ?? 0));
+      }
       // Ties are broken by id so that the same query always gives the same order.
-      ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      ranked.sort(
+        (a, b) =>
+          topicScore.get(b.topic)! - topicScore.get(a.topic)! || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
       return {
         terms: queryTerms,
         ranked,
-        knownShare: totalInformation > 0 ? knownInformation / totalInformation : 0,
+        knownShare: queryTerms.length > 0 ? knownTerms.length / queryTerms.length : 0,
+        scope: scopeClassifier.classify(new Set(queryTerms.map((t) => t.term))),
         topics: [...topicRelevance]
           .map(([topic, relevance]) => ({ topic, relevance }))
           .sort((a, b) => b.relevance - a.relevance || (a.topic < b.topic ? -1 : 1)),

@@ -54,7 +54,7 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[]): TextAnaly
       : undefined;
   const applySynonyms = (normalized: string) =>
     synonymPattern
-      ? normalized.replace(synonymPattern, (match) => ` ${replacements.get((match.match(WORD) ?? []).join(' ')) ?? match} `)
+      ? normalized.replace(synonymPattern, (match) => replacements.get((match.match(WORD) ?? []).join(' ')) ?? match)
       : normalized;
 
   const toTerms = (normalized: string) =>

@@ -23,7 +23,8 @@ export function tokenize(normalized: string): string[] {
   for (const chunk of normalized.match(/[\p{L}\p{N}]+(?:[._/+-][\p{L}\p{N}]+)*/gu) ?? []) {
     const parts = chunk.match(WORD) ?? [];
     if (parts.length > 1 && parts.length <= 4) tokens.push(parts.join(''));
-    tokens.push(...parts);
+    // In "2.0" or "v5.1" the lone digits say nothing by themselves: keep only the joined form.
+    tokens.push(...(parts.length > 1 ? parts.filter((part) => !/^\d+$/.test(part)) : parts));
   }
   return tokens;
 }
