@@ -98,3 +98,21 @@ export function cutData(text: string, max: number): string {
   }
   return kept;
 }
+
+/**
+ * Packs lines into as few chunks of at most `max` characters as possible, never splitting a line
+ * that fits in a chunk on its own (a list item stays in one piece); longer lines are split.
+ */
+export function packLines(lines: string[], max: number): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const line of lines.flatMap((line) => (line.length <= max ? [line] : splitText(line, max)))) {
+    if (current !== '' && current.length + 1 + line.length > max) {
+      chunks.push(current);
+      current = '';
+    }
+    current = current === '' ? line : `${current}\n${line}`;
+  }
+  if (current !== '') chunks.push(current);
+  return chunks;
+}

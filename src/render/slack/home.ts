@@ -1,7 +1,7 @@
 // The App Home tab: what the bot does, how to ask, its commands and its topics.
 import type { EngineResult } from '../../engine/types.js';
 import { context, divider, header, section, type HomeView, type SlackBlock } from './blocks.js';
-import { splitText } from './cut.js';
+import { packLines } from './cut.js';
 import { escapeText } from './escape.js';
 import { SLACK_LIMITS } from './limits.js';
 import { fitBlocks, SLASH_COMMAND } from './result.js';
@@ -13,7 +13,7 @@ export interface HomeContent {
 }
 
 function sections(lines: string[]): SlackBlock[] {
-  return lines.length === 0 ? [] : splitText(lines.join('\n'), SLACK_LIMITS.textObject).map((chunk) => section(chunk));
+  return packLines(lines, SLACK_LIMITS.textObject).map((chunk) => section(chunk));
 }
 
 export function renderHome({ help, topics }: HomeContent): HomeView {

@@ -2,7 +2,7 @@
 export { renderResult, renderNotice, fitBlocks, SLASH_COMMAND, type RenderOptions } from './result.js';
 export { renderHome, type HomeContent } from './home.js';
 export { escapeText, unescapeText, link } from './escape.js';
-export { cutText, cutData, splitText } from './cut.js';
+export { cutText, cutData, splitText, packLines } from './cut.js';
 export { SLACK_LIMITS } from './limits.js';
 export {
   ACTION_IDS,

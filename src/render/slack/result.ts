@@ -17,7 +17,7 @@ import {
   type SlackBlock,
   type SlackMessage,
 } from './blocks.js';
-import { splitText } from './cut.js';
+import { packLines, splitText } from './cut.js';
 import { escapeText, link } from './escape.js';
 import { leanHeadline, leanName, verdictLabel, weightWord } from './labels.js';
 import { SLACK_LIMITS } from './limits.js';
@@ -66,7 +66,7 @@ function sections(mrkdwnText: string): SlackBlock[] {
 
 /** Lines joined into as few sections as the per-section limit allows. */
 function listSections(lines: string[]): SlackBlock[] {
-  return lines.length === 0 ? [] : sections(lines.join('\n'));
+  return packLines(lines, SLACK_LIMITS.textObject).map((chunk) => section(chunk));
 }
 
 function attributionBlock(askedBy: string, query: string): SlackBlock {

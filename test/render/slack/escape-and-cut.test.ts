@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cutData, cutText, escapeText, link, splitText, unescapeText } from '../../../src/render/slack/index.js';
+import { cutData, cutText, escapeText, link, packLines, splitText, unescapeText } from '../../../src/render/slack/index.js';
 import { escapingProblems, pingProblems } from '../../support/slack/block-kit-rules.js';
 
 /** Text people might type, heavy on everything that is special to Slack. */
@@ -115,5 +115,25 @@ describe('cutData', () => {
     expect(cutData('ab&amp;cd', 3)).toBe('ab');
     expect(cutData('ab&amp;cd', 7)).toBe('ab&amp;');
     expect(cutData('😀😀', 3)).toBe('😀');
+  });
+});
+
+describe('packLines', () => {
+  it('keeps each line whole and packs as many as fit', () => {
+    expect(packLines(['• one', '• two', '• three'], 12)).toEqual(['• one\n• two', '• three']);
+  });
+
+  it('splits only a line that is longer than a chunk on its own', () => {
+    fc.assert(
+      fc.property(fc.array(trickyText, { maxLength: 30 }), fc.integer({ min: 20, max: 300 }), (raws, max) => {
+        const lines = raws.map((raw) => escapeText(raw.replace(/\n/g, ' ')));
+        const chunks = packLines(lines, max);
+        const whole = new Set(chunks.flatMap((chunk) => chunk.split('\n')));
+        return (
+          chunks.every((chunk) => chunk.length <= max && escapingProblems(chunk).length === 0) &&
+          lines.filter((line) => line.length <= max && line !== '').every((line) => whole.has(line))
+        );
+      }),
+    );
   });
 });

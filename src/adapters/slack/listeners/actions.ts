@@ -100,7 +100,7 @@ export function registerActionListeners(app: App, deps: ListenerDeps): void {
   const feedback = (vote: 'up' | 'down') => async (args: ButtonArgs) => {
     await args.ack();
     const value = decodeFeedbackValue(args.action.value);
-    deps.logger.info({ event: 'slack_feedback', vote, entryId: value.entryId, topic: value.topic, kind: value.kind }, 'answer feedback');
+    deps.logger.info({ event: 'feedback', vote, entryId: value.entryId, topic: value.topic, kind: value.kind }, 'answer feedback');
     await replyPrivately(args, renderNotice(vote === 'up' ? 'Thanks for the feedback, glad it helped!' : 'Thanks for the feedback: it helps us fix answers that fall short.'));
   };
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.feedbackUp, feedback('up'));

@@ -1,0 +1,173 @@
+// `npm run bench:slack`: load benchmark of the Slack adapter, not a test. Starts the real app in
+// HTTP mode with the real engine, against the local Web API stand-in on loopback, and sends
+// signed slash commands at a fixed rate (open loop: a slow answer does not slow the sending, so
+// queueing shows up in the latencies instead of hiding). Latency runs from when a request was
+// due to be sent until its acknowledgement (which carries the answer) arrives.
+//   --rate N         requests per second (default 200)
+//   --seconds N      how long to send (default 30)
+//   --json           print the results as one JSON object
+//   --knowledge DIR  read the knowledge from DIR instead of ./knowledge
+// Exits 1 when a request failed or p99 is over the 50 ms target.
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { startSlack } from '../adapters/slack/index.js';
+import { createLogger } from '../logging/logger.js';
+import { SlackRequestSender, slashCommandFields, TEST_SIGNING_SECRET } from '../../test/support/slack/requests.js';
+import { SlackWebApiStandIn } from '../../test/support/slack/web-api-stand-in.js';
+import { exitWithUsageError, loadEngineOrExit } from './load-engine.js';
+
+const USAGE = `Usage:
+  npm run bench:slack
+  npm run -s bench:slack -- --rate 200 --seconds 30 --json
+
+Options:
+  --rate N         slash commands per second (default 200)
+  --seconds N      how long to send them (default 30)
+  --json           print the results as JSON
+  --knowledge DIR  read the knowledge from DIR instead of ./knowledge
+  --help           show this help`;
+
+const TARGET_P99_MS = 50;
+const WARM_UP_REQUESTS = 100;
+
+/** What people send, across every subcommand, so the mix exercises every layout. */
+const COMMAND_TEXTS = [
+  'what is TensorFlow Lite called now?',
+  'compare hardware',
+  'compare mobile deployment',
+  'recommend mobile app, small team, TPUs',
+  'check PyTorch is only for research',
+  'does pytorch run on TPUs?',
+  'is keras still part of tensorflow?',
+  'help',
+  'topics',
+  'sources',
+  '',
+  'how do I debug a model in tensorflow',
+];
+
+function parseCommandLine() {
+  try {
+    return parseArgs({
+      options: {
+        rate: { type: 'string', default: '200' },
+        seconds: { type: 'string', default: '30' },
+        json: { type: 'boolean', default: false },
+        knowledge: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return exitWithUsageError((error as Error).message, USAGE);
+  }
+}
+
+function positiveNumber(value: string, name: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) exitWithUsageError(`--${name} must be a positive number, not "${value}".`, USAGE);
+  return number;
+}
+
+const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+interface Outcome {
+  latencyMs: number;
+  error: string | undefined;
+}
+
+async function sendOne(sender: SlackRequestSender, text: string, dueAt: number): Promise<Outcome> {
+  try {
+    const response = await sender.postForm(slashCommandFields(text));
+    const latencyMs = performance.now() - dueAt;
+    if (response.status !== 200) return { latencyMs, error: `HTTP ${response.status}` };
+    const blocks = response.json?.blocks;
+    if (response.json?.response_type !== 'ephemeral' || !Array.isArray(blocks) || blocks.length === 0) return { latencyMs, error: 'ack without an answer' };
+    return { latencyMs, error: undefined };
+  } catch (error) {
+    return { latencyMs: performance.now() - dueAt, error: (error as Error).message };
+  }
+}
+
+/** Sends `total` requests at `rate` per second on a fixed schedule, without waiting for answers. */
+async function sendAtRate(sender: SlackRequestSender, total: number, rate: number): Promise<Outcome[]> {
+  const pending: Promise<Outcome>[] = [];
+  const start = performance.now();
+  for (let index = 0; index < total; index++) {
+    const dueAt = start + (index * 1000) / rate;
+    const wait = dueAt - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(sendOne(sender, COMMAND_TEXTS[index % COMMAND_TEXTS.length]!, dueAt));
+  }
+  return Promise.all(pending);
+}
+
+async function main() {
+  const { values } = parseCommandLine();
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const rate = positiveNumber(values.rate, 'rate');
+  const seconds = positiveNumber(values.seconds, 'seconds');
+  const engine = loadEngineOrExit(values.knowledge);
+  const logger = createLogger('warn');
+
+  const standIn = await SlackWebApiStandIn.start();
+  const adapter = await startSlack({
+    config: { mode: 'http', botToken: 'xoxb-bench', signingSecret: TEST_SIGNING_SECRET, appToken: undefined, port: 0, apiUrl: standIn.apiUrl },
+    engine,
+    logger,
+  });
+  try {
+    const sender = new SlackRequestSender(`http://127.0.0.1:${adapter.port}/slack/events`);
+    await sendAtRate(sender, WARM_UP_REQUESTS, rate);
+
+    const total = Math.round(rate * seconds);
+    const began = performance.now();
+    const outcomes = await sendAtRate(sender, total, rate);
+    const elapsedSeconds = (performance.now() - began) / 1000;
+
+    const latencies = outcomes.map((outcome) => outcome.latencyMs).sort((a, b) => a - b);
+    const errors: Record<string, number> = {};
+    for (const { error } of outcomes) if (error !== undefined) errors[error] = (errors[error] ?? 0) + 1;
+    const errorCount = Object.values(errors).reduce((sum, count) => sum + count, 0);
+    const results = {
+      requests: total,
+      seconds: round(elapsedSeconds),
+      achievedRate: round(total / elapsedSeconds),
+      targetRate: rate,
+      errors: errorCount,
+      errorsByKind: errors,
+      latencyMs: {
+        p50: round(percentile(latencies, 50)),
+        p90: round(percentile(latencies, 90)),
+        p99: round(percentile(latencies, 99)),
+        max: round(latencies.at(-1) ?? 0),
+      },
+      targetP99Ms: TARGET_P99_MS,
+      met: errorCount === 0 && percentile(latencies, 99) <= TARGET_P99_MS,
+      node: process.version,
+    };
+
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify(results)}\n`);
+    } else {
+      const { latencyMs: l } = results;
+      process.stdout.write(
+        [
+          'Slack slash commands: real Bolt app (HTTP mode) and real engine, Web API stand-in on loopback',
+          `sent ${results.requests} in ${results.seconds} s (${results.achievedRate}/s, target ${rate}/s); errors: ${errorCount}${errorCount > 0 ? ` ${JSON.stringify(errors)}` : ''}`,
+          `latency ms: p50 ${l.p50}  p90 ${l.p90}  p99 ${l.p99}  max ${l.max}`,
+          `target p99 <= ${TARGET_P99_MS} ms and no errors: ${results.met ? 'met' : 'NOT met'}`,
+        ].join('\n') + '\n',
+      );
+    }
+    process.exitCode = results.met ? 0 : 1;
+  } finally {
+    await adapter.stop();
+    await standIn.close();
+  }
+}
+
+await main();
