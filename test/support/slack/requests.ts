@@ -68,7 +68,7 @@ export class SlackRequestSender {
     return this.post(JSON.stringify(body), 'application/json', options);
   }
 
-  slashCommand(text: string, overrides: Partial<SlashCommandFields> = {}, options?: SendOptions): Promise<SlackHttpResponse> {
+  slashCommand(text: string, overrides: Record<string, string> = {}, options?: SendOptions): Promise<SlackHttpResponse> {
     return this.postForm({ ...slashCommandFields(text), ...overrides }, options);
   }
 
