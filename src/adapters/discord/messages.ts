@@ -36,6 +36,9 @@ export function createMessageHandler({ context, helpChannelIds, cooldown, seen }
     if (!seen.add(message.id)) return;
 
     const text = route === 'mention' ? stripMention(message.content, botId) : message.content;
+    // A reply that does not ping the bot arrives without its text unless the Message Content
+    // intent is on; answering the empty text would be a non sequitur.
+    if (route === 'mention' && text === '' && !message.mentions.users.has(botId)) return;
     if (route === 'help-channel') {
       // Without the Message Content intent, messages that do not mention the bot arrive empty.
       if (text.trim() === '') return;

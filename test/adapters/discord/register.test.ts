@@ -1,0 +1,122 @@
+// Registering /pytorch-vs-tf: the command definition is built from the same subcommand modules
+// the bot runs, and `npm run discord:register` PUTs it to the guild or global route.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ApplicationCommandOptionType } from 'discord.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { commandDefinition, registerCommands, RegisterError, subcommands } from '../../../src/adapters/discord/index.js';
+import { DiscordStandIn, IDS } from '../../support/discord/stand-in.js';
+
+describe('the command definition', () => {
+  const command = commandDefinition();
+  const option = (subcommand: string) => command.options?.find((candidate) => candidate.name === subcommand) as any;
+
+  it('is one /pytorch-vs-tf command with the seven subcommands, each with a handler', () => {
+    expect(command.name).toBe('pytorch-vs-tf');
+    const names = (command.options ?? []).map((candidate) => candidate.name);
+    expect(names).toEqual(['ask', 'compare', 'recommend', 'check', 'topics', 'sources', 'help']);
+    for (const name of names) {
+      expect(option(name).type).toBe(ApplicationCommandOptionType.Subcommand);
+      expect(subcommands.get(name)?.execute).toBeTypeOf('function');
+    }
+  });
+
+  it('takes the documented required text options, with autocomplete on ask question and compare topic', () => {
+    const textOption = (subcommand: string) => option(subcommand).options?.[0];
+    expect(textOption('ask')).toMatchObject({ name: 'question', type: ApplicationCommandOptionType.String, required: true, autocomplete: true });
+    expect(textOption('compare')).toMatchObject({ name: 'topic', type: ApplicationCommandOptionType.String, required: true, autocomplete: true });
+    expect(textOption('recommend')).toMatchObject({ name: 'needs', required: true });
+    expect(textOption('check')).toMatchObject({ name: 'statement', required: true });
+    for (const name of ['topics', 'sources', 'help']) expect(option(name).options ?? []).toEqual([]);
+    // Every subcommand that autocompletes has a handler for it.
+    expect(subcommands.get('ask')?.autocomplete).toBeTypeOf('function');
+    expect(subcommands.get('compare')?.autocomplete).toBeTypeOf('function');
+  });
+
+  it('keeps every description within Discord\'s 100 characters', () => {
+    const descriptions = [command.description, ...(command.options ?? []).flatMap((sub: any) => [sub.description, ...(sub.options ?? []).map((o: any) => o.description)])];
+    for (const description of descriptions) expect(description.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('registerCommands', () => {
+  let standIn: DiscordStandIn;
+  beforeEach(async () => {
+    standIn = await DiscordStandIn.start();
+  });
+  afterEach(async () => {
+    await standIn.close();
+  });
+
+  it('PUTs the command to the guild route when a guild id is given (instant updates)', async () => {
+    const outcome = await registerCommands({ token: standIn.token, applicationId: IDS.application, guildId: IDS.guild, apiUrl: standIn.apiUrl });
+    const put = standIn.calls.find((call) => call.method === 'PUT')!;
+    expect(put.path).toBe(`/applications/${IDS.application}/guilds/${IDS.guild}/commands`);
+    expect(put.body).toEqual([commandDefinition()]);
+    expect(outcome).toMatchObject({ scope: 'guild', guildId: IDS.guild, commands: [{ name: 'pytorch-vs-tf', subcommands: ['ask', 'compare', 'recommend', 'check', 'topics', 'sources', 'help'] }] });
+  });
+
+  it('PUTs globally without a guild id, fetching the application id when it is not given', async () => {
+    const outcome = await registerCommands({ token: standIn.token, applicationId: undefined, guildId: undefined, apiUrl: standIn.apiUrl });
+    expect(standIn.calls.map((call) => `${call.method} ${call.path}`)).toEqual(['GET /applications/@me', `PUT /applications/${IDS.application}/commands`]);
+    expect(outcome).toMatchObject({ scope: 'global', applicationId: IDS.application });
+  });
+
+  it('explains a rejected token', async () => {
+    const registering = registerCommands({ token: 'wrong', applicationId: IDS.application, guildId: undefined, apiUrl: standIn.apiUrl });
+    await expect(registering).rejects.toBeInstanceOf(RegisterError);
+    await expect(registering).rejects.toThrow(/DISCORD_TOKEN/);
+  });
+});
+
+describe('npm run discord:register', () => {
+  const script = fileURLToPath(new URL('../../../src/cli/discord-register.ts', import.meta.url));
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  let standIn: DiscordStandIn;
+  let emptyDir: string;
+
+  beforeEach(async () => {
+    standIn = await DiscordStandIn.start();
+    // Run where there is no .env, so only the variables given here count.
+    emptyDir = await mkdtemp(join(tmpdir(), 'discord-register-'));
+  });
+  afterEach(async () => {
+    await standIn.close();
+    await rm(emptyDir, { recursive: true, force: true });
+  });
+
+  function run(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      execFile(process.execPath, ['--import', tsx, script], { cwd: emptyDir, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000 }, (error, stdout, stderr) => {
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      });
+    });
+  }
+
+  it('registers in the guild through DISCORD_API_URL and says so', async () => {
+    const result = await run({ DISCORD_TOKEN: standIn.token, DISCORD_GUILD_ID: IDS.guild, DISCORD_API_URL: `${standIn.apiUrl}/` });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Registered \/pytorch-vs-tf .* in server 200000000000000001/);
+    expect(standIn.calls.map((call) => `${call.method} ${call.path}`)).toEqual(['GET /applications/@me', `PUT /applications/${IDS.application}/guilds/${IDS.guild}/commands`]);
+  });
+
+  it('prints a configuration problem as a message, not a stack trace, and exits non-zero', async () => {
+    const result = await run({ DISCORD_TOKEN: standIn.token, DISCORD_GUILD_ID: 'my-server', DISCORD_API_URL: standIn.apiUrl });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/DISCORD_GUILD_ID: must be the numeric server \(guild\) id/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(standIn.calls).toEqual([]);
+  });
+
+  it('prints a rejected token as a message, not a stack trace, and exits non-zero', async () => {
+    const result = await run({ DISCORD_TOKEN: 'wrong', DISCORD_APPLICATION_ID: IDS.application, DISCORD_API_URL: standIn.apiUrl });
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/^Could not register the Discord commands: Discord rejected DISCORD_TOKEN/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});

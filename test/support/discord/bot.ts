@@ -1,0 +1,57 @@
+// Starts the real adapter (real discord.js, real engine, real knowledge) against a fresh
+// stand-in, and stops both in the safe order: the client first, so it does not try to
+// reconnect to a stand-in that is gone.
+import type { DiscordConfig } from '../../../src/config/config.js';
+import { startDiscord, type DiscordAdapter } from '../../../src/adapters/discord/index.js';
+import { createEngine, type Engine } from '../../../src/engine/index.js';
+import { defaultKnowledgeDir, loadKnowledge } from '../../../src/knowledge/index.js';
+import { captureLogs, type CapturedLogs } from './logs.js';
+import { DiscordStandIn, IDS, type StandInOptions } from './stand-in.js';
+
+let engine: Engine | undefined;
+
+/** The engine over the real knowledge, loaded once per test file. */
+export function realEngine(): Engine {
+  engine ??= createEngine(loadKnowledge(defaultKnowledgeDir()));
+  return engine;
+}
+
+export interface RunningBot {
+  standIn: DiscordStandIn;
+  adapter: DiscordAdapter;
+  logs: CapturedLogs;
+  stop(): Promise<void>;
+}
+
+export function discordConfig(standIn: DiscordStandIn, overrides: Partial<DiscordConfig> = {}): DiscordConfig {
+  return {
+    token: standIn.token,
+    applicationId: IDS.application,
+    guildId: undefined,
+    apiUrl: standIn.apiUrl,
+    messageContent: true,
+    helpChannelIds: [IDS.help],
+    cooldownSeconds: 3600,
+    ...overrides,
+  };
+}
+
+export async function startBot(options: { config?: Partial<DiscordConfig>; standIn?: StandInOptions } = {}): Promise<RunningBot> {
+  const standIn = await DiscordStandIn.start(options.standIn);
+  const logs = captureLogs();
+  try {
+    const adapter = await startDiscord({ config: discordConfig(standIn, options.config), engine: realEngine(), logger: logs.logger });
+    return {
+      standIn,
+      adapter,
+      logs,
+      async stop() {
+        await adapter.stop();
+        await standIn.close();
+      },
+    };
+  } catch (error) {
+    await standIn.close();
+    throw error;
+  }
+}

@@ -1,0 +1,451 @@
+// A local stand-in for Discord, just enough of it for the real discord.js client: a node:http
+// REST API that records every call, and a `ws` gateway on the same port that sends HELLO, READY
+// and GUILD_CREATE, answers heartbeats, resumes sessions, and lets a test dispatch events
+// (messages, slash commands, autocomplete, button clicks). Everything stays on 127.0.0.1.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+export interface DiscordUser {
+  id: string;
+  username: string;
+  global_name: string | null;
+  discriminator: string;
+  avatar: null;
+  bot?: boolean;
+}
+
+export function discordUser(id: string, username: string, bot = false): DiscordUser {
+  return { id, username, global_name: username, discriminator: '0', avatar: null, ...(bot ? { bot: true } : {}) };
+}
+
+export interface RecordedCall {
+  method: string;
+  /** Decoded path below the API version, e.g. "/channels/123/messages". */
+  path: string;
+  query: Record<string, string>;
+  authorization: string | undefined;
+  body: any;
+  /** The status the stand-in answered with. */
+  status: number;
+}
+
+export interface StandInOptions {
+  /** The token the stand-in accepts; any other gets 401 (REST) or close code 4004 (gateway). */
+  token?: string;
+  /** False: close with 4014 "disallowed intents" when the Message Content intent is requested. */
+  messageContentAllowed?: boolean;
+}
+
+interface FailureRule {
+  method: string;
+  path: RegExp;
+  status: number;
+}
+
+const MESSAGE_CONTENT_INTENT = 1 << 15;
+
+/** Fixed ids, so tests read like a real server: one guild with a few text channels. */
+export const IDS = {
+  application: '100000000000000001',
+  bot: '100000000000000001',
+  guild: '200000000000000001',
+  general: '300000000000000001',
+  help: '300000000000000002',
+  other: '300000000000000003',
+  dm: '300000000000000009',
+  command: '400000000000000001',
+} as const;
+
+let snowflakeCounter = 500_000_000_000_000_000n;
+export function nextSnowflake(): string {
+  snowflakeCounter += 1n;
+  return snowflakeCounter.toString();
+}
+
+export class DiscordStandIn {
+  readonly calls: RecordedCall[] = [];
+  /** Every gateway connection the client opened, in order. */
+  readonly connections: WebSocket[] = [];
+  readonly identifies: any[] = [];
+  readonly resumes: any[] = [];
+  readonly botUser = discordUser(IDS.bot, 'pytorch-vs-tf', true);
+  readonly token: string;
+  private readonly messageContentAllowed: boolean;
+  private readonly failures = new Set<FailureRule>();
+  private readonly callWaiters = new Set<() => void>();
+  private readonly gatewayWaiters = new Set<() => void>();
+  private socket: WebSocket | undefined;
+  private sequence = 0;
+  private readonly sessionId = randomUUID();
+  private port = 0;
+
+  private constructor(
+    private readonly server: Server,
+    private readonly gateway: WebSocketServer,
+    options: StandInOptions,
+  ) {
+    this.token = options.token ?? 'stand-in-token';
+    this.messageContentAllowed = options.messageContentAllowed ?? true;
+  }
+
+  static async start(options: StandInOptions = {}): Promise<DiscordStandIn> {
+    const server = createServer();
+    const gateway = new WebSocketServer({ server });
+    const standIn = new DiscordStandIn(server, gateway, options);
+    server.on('request', (request, response) => void standIn.handleRest(request, response));
+    gateway.on('connection', (socket) => standIn.handleConnection(socket));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    standIn.port = (server.address() as AddressInfo).port;
+    return standIn;
+  }
+
+  /** What DISCORD_API_URL would be. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  private get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  // ---------- REST ----------
+
+  /** Answer matching requests with `status` until the returned function is called. */
+  failRequests(method: string, path: RegExp, status = 500): () => void {
+    const rule = { method, path, status };
+    this.failures.add(rule);
+    return () => this.failures.delete(rule);
+  }
+
+  /** The first recorded call (past or future) that matches; rejects after `timeoutMs`. */
+  waitForCall(matches: (call: RecordedCall) => boolean, description: string, timeoutMs = 4000): Promise<RecordedCall> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = this.calls.find(matches);
+        if (!found) return false;
+        cleanup();
+        resolve(found);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`The stand-in saw no REST call matching: ${description}\nCalls: ${this.calls.map((c) => `${c.method} ${c.path}`).join(', ')}`));
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        this.callWaiters.delete(waiter);
+      };
+      const waiter = () => void check();
+      if (check()) return;
+      this.callWaiters.add(waiter);
+    });
+  }
+
+  /** The reply to a chat message: a message create that references it. */
+  waitForReplyTo(messageId: string, description = `a reply to message ${messageId}`): Promise<RecordedCall> {
+    return this.waitForCall(
+      (call) => call.method === 'POST' && /^\/channels\/\d+\/messages$/.test(call.path) && call.body?.message_reference?.message_id === messageId && call.status < 300,
+      description,
+    );
+  }
+
+  /** Message creates that reference `messageId` (successful or not). */
+  repliesTo(messageId: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === 'POST' && call.body?.message_reference?.message_id === messageId);
+  }
+
+  /** The interaction callback for an interaction the stand-in sent. */
+  waitForCallback(interaction: { id: string; token: string }): Promise<RecordedCall> {
+    return this.waitForCall((call) => call.method === 'POST' && call.path === `/interactions/${interaction.id}/${interaction.token}/callback`, `the callback of interaction ${interaction.id}`);
+  }
+
+  /**
+   * Every outgoing call that carries a message the bot wrote: channel messages, interaction
+   * callbacks with a message (types 4 and 7), and webhook creates and edits.
+   */
+  outgoingMessages(): { call: RecordedCall; message: any }[] {
+    const outgoing: { call: RecordedCall; message: any }[] = [];
+    for (const call of this.calls) {
+      if (call.method === 'POST' && /^\/channels\/\d+\/messages$/.test(call.path)) outgoing.push({ call, message: call.body });
+      else if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(call.path) && (call.body?.type === 4 || call.body?.type === 7)) outgoing.push({ call, message: call.body.data });
+      else if (/^\/webhooks\//.test(call.path) && (call.method === 'POST' || call.method === 'PATCH')) outgoing.push({ call, message: call.body });
+    }
+    return outgoing;
+  }
+
+  private async handleRest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const path = decodeURIComponent(url.pathname.replace(/^\/api\/v\d+/, ''));
+    const raw = await readBody(request);
+    let body: any = raw;
+    if ((request.headers['content-type'] ?? '').includes('application/json') && raw !== '') body = JSON.parse(raw);
+    const call: RecordedCall = {
+      method: request.method ?? 'GET',
+      path,
+      query: Object.fromEntries(url.searchParams),
+      authorization: request.headers.authorization,
+      body,
+      status: 0,
+    };
+    const send = (status: number, payload?: unknown) => {
+      call.status = status;
+      this.calls.push(call);
+      response.writeHead(status, payload === undefined ? {} : { 'content-type': 'application/json' });
+      response.end(payload === undefined ? undefined : JSON.stringify(payload));
+      for (const waiter of [...this.callWaiters]) waiter();
+    };
+
+    for (const rule of this.failures) {
+      if (rule.method === call.method && rule.path.test(path)) return send(rule.status, { message: 'Stand-in failure', code: 0 });
+    }
+    // Interaction callbacks and webhooks authenticate by their token in the path, not the bot token.
+    const needsAuth = !path.startsWith('/interactions/') && !path.startsWith('/webhooks/');
+    if (needsAuth && call.authorization !== `Bot ${this.token}`) return send(401, { message: '401: Unauthorized', code: 0 });
+
+    const route = `${call.method} ${path}`;
+    let match: RegExpMatchArray | null;
+    if (route === 'GET /gateway/bot') {
+      return send(200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+    }
+    if (route === 'GET /applications/@me' || route === 'GET /oauth2/applications/@me') {
+      return send(200, { id: IDS.application, name: 'pytorch-vs-tf', bot: this.botUser, flags: 0 });
+    }
+    if (route === 'GET /users/@me') return send(200, this.botUser);
+    if ((match = route.match(/^PUT \/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
+      const commands = Array.isArray(body) ? body : [];
+      return send(
+        200,
+        commands.map((command: any) => ({ ...command, id: IDS.command, application_id: match![1], guild_id: match![2], version: '1' })),
+      );
+    }
+    if ((match = route.match(/^POST \/channels\/(\d+)\/messages$/))) return send(200, this.messageFromBot(match[1]!, body));
+    if ((match = route.match(/^POST \/interactions\/(\d+)\/([^/]+)\/callback$/))) return send(204);
+    if ((match = route.match(/^(?:PATCH|POST) \/webhooks\/(\d+)\/([^/]+)(?:\/messages\/@original)?$/))) return send(200, this.messageFromBot(IDS.general, body));
+    return send(404, { message: '404: Not Found', code: 0 });
+  }
+
+  private messageFromBot(channelId: string, body: any) {
+    return {
+      ...chatMessage({ id: nextSnowflake(), channelId, author: this.botUser, content: body?.content ?? '' }),
+      embeds: body?.embeds ?? [],
+      components: body?.components ?? [],
+    };
+  }
+
+  // ---------- Gateway ----------
+
+  private handleConnection(socket: WebSocket): void {
+    this.connections.push(socket);
+    socket.send(JSON.stringify({ op: 10, s: null, t: null, d: { heartbeat_interval: 600_000 } }));
+    socket.on('close', () => this.notifyGateway());
+    socket.on('message', (data) => {
+      const payload = JSON.parse(String(data));
+      queueMicrotask(() => this.notifyGateway());
+      switch (payload.op) {
+        case 1:
+          // A heartbeat left unanswered makes the client think the connection is dead.
+          socket.send(JSON.stringify({ op: 11 }));
+          break;
+        case 2:
+          this.identifies.push(payload.d);
+          if (payload.d.token !== this.token) return socket.close(4004, 'Authentication failed.');
+          if (!this.messageContentAllowed && (payload.d.intents & MESSAGE_CONTENT_INTENT) !== 0) return socket.close(4014, 'Disallowed intent(s).');
+          this.socket = socket;
+          this.sequence = 0;
+          this.sendDispatch('READY', {
+            v: 10,
+            user: this.botUser,
+            guilds: [{ id: IDS.guild, unavailable: true }],
+            session_id: this.sessionId,
+            resume_gateway_url: this.gatewayUrl,
+            shard: [0, 1],
+            application: { id: IDS.application, flags: 0 },
+          });
+          this.sendDispatch('GUILD_CREATE', {
+            id: IDS.guild,
+            name: 'ML Engineers',
+            unavailable: false,
+            roles: [],
+            members: [],
+            channels: [
+              { id: IDS.general, type: 0, name: 'general', guild_id: IDS.guild },
+              { id: IDS.help, type: 0, name: 'ml-help', guild_id: IDS.guild },
+              { id: IDS.other, type: 0, name: 'random', guild_id: IDS.guild },
+            ],
+          });
+          break;
+        case 6:
+          this.resumes.push(payload.d);
+          this.socket = socket;
+          this.sendDispatch('RESUMED', {});
+          break;
+        default:
+          break;
+      }
+    });
+  }
+
+  private sendDispatch(type: string, data: unknown): void {
+    if (!this.socket || this.socket.readyState !== this.socket.OPEN) throw new Error(`No open gateway session to send ${type} on`);
+    this.sequence += 1;
+    this.socket.send(JSON.stringify({ op: 0, t: type, s: this.sequence, d: data }));
+  }
+
+  /** Resolves once `condition` holds for the gateway's state (connections, identifies, resumes). */
+  waitForGateway(condition: () => boolean, description: string, timeoutMs = 4000): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!condition()) return false;
+        clearTimeout(timer);
+        this.gatewayWaiters.delete(check);
+        resolve();
+        return true;
+      };
+      const timer = setTimeout(() => {
+        this.gatewayWaiters.delete(check);
+        reject(new Error(`The gateway never reached: ${description}`));
+      }, timeoutMs);
+      if (!check()) this.gatewayWaiters.add(check);
+    });
+  }
+
+  /** Connections the client has not closed. */
+  openConnections(): number {
+    return this.connections.filter((socket) => socket.readyState === socket.OPEN || socket.readyState === socket.CONNECTING).length;
+  }
+
+  private notifyGateway(): void {
+    for (const waiter of [...this.gatewayWaiters]) waiter();
+  }
+
+  /** Closes the live gateway connection as Discord does before asking the client to resume. */
+  dropConnection(code = 4000): void {
+    this.socket?.close(code, 'Stand-in dropped the connection');
+  }
+
+  /**
+   * Sends a MESSAGE_CREATE; returns the message id. A DM when channelId is IDS.dm. `replyTo`
+   * makes it a reply to a message by that user. Like Discord, it blanks the content of guild
+   * messages that do not mention the bot when the client did not ask for the Message Content intent.
+   */
+  sendMessage(options: { author: DiscordUser; content: string; channelId?: string; mentions?: DiscordUser[]; id?: string; replyTo?: DiscordUser }): string {
+    const id = options.id ?? nextSnowflake();
+    const channelId = options.channelId ?? IDS.general;
+    const mentions = options.mentions ?? [];
+    const message = chatMessage({ id, channelId, author: options.author, content: options.content, mentions });
+    const reply = options.replyTo
+      ? {
+          type: 19,
+          message_reference: { message_id: nextSnowflake(), channel_id: channelId, ...(channelId === IDS.dm ? {} : { guild_id: IDS.guild }) },
+          referenced_message: chatMessage({ id: nextSnowflake(), channelId, author: options.replyTo, content: 'An earlier answer.' }),
+        }
+      : {};
+    if (channelId === IDS.dm) {
+      this.sendDispatch('MESSAGE_CREATE', { ...message, ...reply, channel_type: 1 });
+      return id;
+    }
+    const intents = this.identifies.at(-1)?.intents ?? 0;
+    const readable = (intents & MESSAGE_CONTENT_INTENT) !== 0 || mentions.some((user) => user.id === this.botUser.id);
+    this.sendDispatch('MESSAGE_CREATE', {
+      ...message,
+      ...reply,
+      content: readable ? options.content : '',
+      guild_id: IDS.guild,
+      member: { roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
+    });
+    return id;
+  }
+
+  /** Sends a /pytorch-vs-tf slash command; returns the interaction's id and token. */
+  sendCommand(options: { user: DiscordUser; subcommand: string; values?: Record<string, string>; channelId?: string }) {
+    return this.sendInteraction(2, options.user, options.channelId, {
+      id: IDS.command,
+      name: 'pytorch-vs-tf',
+      type: 1,
+      options: [{ type: 1, name: options.subcommand, options: Object.entries(options.values ?? {}).map(([name, value]) => ({ type: 3, name, value })) }],
+    });
+  }
+
+  /** Sends an autocomplete request for one option of a subcommand, as the user types. */
+  sendAutocomplete(options: { user: DiscordUser; subcommand: string; option: string; typed: string }) {
+    return this.sendInteraction(4, options.user, undefined, {
+      id: IDS.command,
+      name: 'pytorch-vs-tf',
+      type: 1,
+      options: [{ type: 1, name: options.subcommand, options: [{ type: 3, name: options.option, value: options.typed, focused: true }] }],
+    });
+  }
+
+  /** Clicks a button on one of the bot's messages. */
+  clickButton(options: { user: DiscordUser; customId: string; channelId?: string }) {
+    const channelId = options.channelId ?? IDS.general;
+    return this.sendInteraction(3, options.user, channelId, { custom_id: options.customId, component_type: 2 }, {
+      message: chatMessage({ id: nextSnowflake(), channelId, author: this.botUser, content: '' }),
+    });
+  }
+
+  private sendInteraction(type: number, user: DiscordUser, channelId: string | undefined, data: unknown, extra: Record<string, unknown> = {}) {
+    const id = nextSnowflake();
+    const token = `interaction-token-${id}`;
+    const channel = channelId ?? IDS.general;
+    const inDm = channel === IDS.dm;
+    this.sendDispatch('INTERACTION_CREATE', {
+      id,
+      application_id: IDS.application,
+      type,
+      token,
+      version: 1,
+      entitlements: [],
+      authorizing_integration_owners: {},
+      app_permissions: '0',
+      locale: 'en-US',
+      channel_id: channel,
+      channel: inDm ? { id: channel, type: 1 } : { id: channel, type: 0, guild_id: IDS.guild, name: 'general' },
+      ...(inDm
+        ? { user, context: 1 }
+        : { guild_id: IDS.guild, guild_locale: 'en-US', member: { user, roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, permissions: '0' }, context: 0 }),
+      data,
+      ...extra,
+    });
+    return { id, token };
+  }
+
+  async close(): Promise<void> {
+    for (const socket of this.connections) socket.terminate();
+    await new Promise<void>((resolve) => this.gateway.close(() => resolve()));
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+function chatMessage(options: { id: string; channelId: string; author: DiscordUser; content: string; mentions?: DiscordUser[] }) {
+  return {
+    id: options.id,
+    channel_id: options.channelId,
+    author: options.author,
+    content: options.content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: options.mentions ?? [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    components: [],
+    pinned: false,
+    type: 0,
+    flags: 0,
+  };
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
