@@ -24,7 +24,8 @@ export function webClientOptions(config: SlackConfig, logger: BoltLogger): webAp
     logger,
     // Bolt's default retries for about 30 minutes; a reply that late is useless and hides the failure.
     retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
-    timeout: 10_000,
+    // Slack answers in well under a second; a call hanging for longer is better failed and logged.
+    timeout: 5_000,
     ...(config.apiUrl !== undefined ? { slackApiUrl: config.apiUrl.endsWith('/') ? config.apiUrl : `${config.apiUrl}/` } : {}),
   };
 }

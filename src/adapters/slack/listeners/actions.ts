@@ -54,7 +54,22 @@ const onlyUnknownActions: Middleware<SlackActionMiddlewareArgs> = async ({ actio
 
 /** Slack refuses channel posts from an app that is not in the channel; the response_url still works there. */
 const CANNOT_POST_HERE = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
-const platformErrorOf = (error: unknown) => (error as { data?: { error?: unknown } }).data?.error;
+const platformErrorOf = (error: unknown) => (error as { data?: { error?: unknown } } | undefined)?.data?.error;
+const COULD_NOT_SHARE = 'Sorry, I could not share that answer here. Please try again in a moment.';
+
+/** Posts in the channel as the app; where the app may not post, through the response_url instead. */
+async function postVisibly({ body, client, respond }: ButtonArgs, message: SlackMessage): Promise<void> {
+  const channel = body.channel?.id ?? (body.container.channel_id as string | undefined);
+  if (channel !== undefined) {
+    try {
+      await client.chat.postMessage({ channel, ...message, ...POST_OPTIONS });
+      return;
+    } catch (error) {
+      if (!CANNOT_POST_HERE.has(platformErrorOf(error) as string)) throw error;
+    }
+  }
+  await respond({ response_type: 'in_channel', replace_original: false, ...message });
+}
 
 export function registerActionListeners(app: App, deps: ListenerDeps): void {
   // Follow-up and "did you mean" buttons: ask that question.
@@ -82,16 +97,14 @@ export function registerActionListeners(app: App, deps: ListenerDeps): void {
   // "Share in channel" on an ephemeral answer: answer the same input again, visibly, credited by name.
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.share, async (args) => {
     await args.ack();
-    const { body, action, client, respond } = args;
-    const channel = body.channel?.id ?? (body.container.channel_id as string | undefined);
+    const { body, action, respond } = args;
     const message = answerFor(deps, decodeQuestionValue(action.value), { audience: 'public', askedBy: displayNameOf(body) });
     try {
-      if (channel === undefined) throw Object.assign(new Error('the click carried no channel'), { data: { error: 'channel_not_found' } });
-      await client.chat.postMessage({ channel, ...message, ...POST_OPTIONS });
+      await postVisibly(args, message);
     } catch (error) {
-      if (!CANNOT_POST_HERE.has(platformErrorOf(error) as string)) throw error;
-      deps.logger.info({ channel, reason: platformErrorOf(error) }, 'shared through response_url: the app cannot post in this channel');
-      await respond({ response_type: 'in_channel', replace_original: false, ...message });
+      deps.logger.error({ err: error, slackError: platformErrorOf(error) }, 'could not share an answer in the channel');
+      await respond({ response_type: 'ephemeral', replace_original: false, ...renderNotice(COULD_NOT_SHARE) });
+      return;
     }
     // The private copy has done its job; if removing it fails, the share still happened.
     await respond({ delete_original: true }).catch((error: unknown) => deps.logger.warn({ err: error }, 'could not remove the shared ephemeral answer'));
