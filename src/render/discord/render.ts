@@ -61,16 +61,20 @@ export function renderDiscordMessage(result: EngineResult, options: DiscordRende
 
 function buildEmbeds(result: EngineResult): APIEmbed[] {
   switch (result.kind) {
-    case 'answer':
+    case 'answer': {
+      // When the best match is a checked claim, the answer IS that claim: its verdict leads the
+      // title instead of repeating the same text in a field below.
+      const itself = result.claims.find((claim) => claim.id === result.entryId && claim.now === result.text);
       return [
         {
-          color: COLORS.brand,
-          title: result.question,
+          color: itself ? VERDICT_COLORS[itself.verdict] : COLORS.brand,
+          title: itself ? `${VERDICT_LABELS[itself.verdict]} · ${result.question}` : result.question,
           description: withNotes(result.text, result.notes),
-          fields: [...claimFields(result.claims), ...sourcesField(result.sources)],
+          fields: [...claimFields(result.claims.filter((claim) => claim !== itself)), ...sourcesField(result.sources)],
           ...topicFooter(result.topic),
         },
       ];
+    }
     case 'ambiguous':
       return [
         {

@@ -80,6 +80,17 @@ describe('an answer', () => {
     expect(noted.embeds[0]?.description).toContain('ℹ️ Your question was cut to 500 characters.');
   });
 
+  it('when the answer is a checked claim, leads with its verdict instead of repeating it as a field', () => {
+    const itself = claim({ id: 'tflite-is-litert', verdict: 'outdated', now: 'TensorFlow Lite was renamed LiteRT in 2024.' });
+    const other = claim({ id: 'other-claim', verdict: 'accurate', claim: 'LiteRT runs PyTorch models.' });
+    const message = renderDiscordMessage(
+      answer({ entryId: itself.id, question: itself.claim, text: itself.now, claims: [itself, other] }),
+    );
+    const [embed] = message.embeds;
+    expect(embed?.title).toBe('🕰️ Outdated · TensorFlow Lite is the way to run models on phones.');
+    expect(embed?.fields?.map((field) => field.name)).toEqual(['✅ Accurate · LiteRT runs PyTorch models.', 'Sources']);
+  });
+
   it('says how many more claims there are instead of listing more than five', () => {
     const many = renderDiscordMessage(answer({ claims: Array.from({ length: 8 }, (_, index) => claim({ id: `claim-${index}`, claim: `Claim ${index}` })) }));
     const names = many.embeds[0]?.fields?.map((field) => field.name) ?? [];
