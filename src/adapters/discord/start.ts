@@ -44,6 +44,10 @@ export async function startDiscord({ config, engine, logger }: StartDiscordOptio
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'discord client warning'));
   client.on(Events.ShardError, (error, shardId) => logger.warn({ err: error, shardId }, 'discord gateway connection error'));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'discord gateway session resumed'));
+  // Emitted only for closes the library will not recover from (e.g. the token was reset).
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    logger.error({ code: event.code, shardId }, 'Discord closed the gateway connection for good; the bot is offline until restarted'),
+  );
   client.on(Events.MessageCreate, (message) => {
     handleMessage(message).catch((error: unknown) => logger.error({ err: error, messageId: message.id }, 'message handler failed'));
   });

@@ -109,6 +109,13 @@ describe('running and stopping', () => {
     await bot.standIn.waitForReplyTo(id);
   });
 
+  it('logs an error when Discord ends the session for good while running (e.g. the token was reset)', async () => {
+    const bot = await start();
+    bot.standIn.dropConnection(4004);
+    const line = await bot.logs.waitFor((entry) => entry.level === LEVELS.error && entry.code === 4004, 'the unrecoverable close logged');
+    expect(line.msg).toMatch(/offline until restarted/);
+  });
+
   it('stop() resolves, closes the gateway connection, and does not reconnect', async () => {
     const bot = await start();
     await bot.adapter.stop();
