@@ -20,6 +20,7 @@ const ENGINE_FAILED = 'Sorry, something went wrong while answering that. Please 
 export function answerFor(deps: ListenerDeps, input: string, options: RenderOptions): SlackMessage {
   try {
     const result = input.trim() === '' ? deps.engine.run({ command: 'help' }) : deps.engine.respond(input);
+    deps.logger.debug({ kind: result.kind, entryId: result.entryId, topic: result.topic, confidence: result.confidence }, 'answered');
     return renderResult(result, options);
   } catch (error) {
     deps.logger.error({ err: error }, 'the engine failed to answer a Slack message');
