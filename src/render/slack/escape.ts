@@ -15,7 +15,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * bare "@here" in API messages by default (parse=none, verbatim text objects), but a client or a
  * future default could; the word joiner keeps it inert either way.
  */
+/** Anything escapeText would change; most text has none of it, and is returned as it is. */
+const NEEDS_ESCAPING = /[&<>@\uD800-\uDFFF]/;
+
 export function escapeText(text: string): string {
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return text
     .replace(LONE_SURROGATE, '\uFFFD')
     .replace(/&/g, '&amp;')
@@ -33,9 +37,21 @@ export function unescapeText(text: string): string {
     .replace(new RegExp(WORD_JOINER, 'g'), '');
 }
 
-/** Only http(s) links become clickable; anything else is shown as text. */
+/** Links come from the knowledge base, a small fixed set: parse each URL once. */
+const safeUrls = new Map<string, string | undefined>();
+const SAFE_URL_CACHE_SIZE = 2000;
+
 function safeUrl(url: string | undefined): string | undefined {
   if (url === undefined) return undefined;
+  if (safeUrls.has(url)) return safeUrls.get(url);
+  const safe = parseSafeUrl(url);
+  if (safeUrls.size >= SAFE_URL_CACHE_SIZE) safeUrls.clear();
+  safeUrls.set(url, safe);
+  return safe;
+}
+
+/** Only http(s) links become clickable; anything else is shown as text. */
+function parseSafeUrl(url: string): string | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);
