@@ -25,7 +25,7 @@ const NUMBER_WEIGHT = 0.5;
 export function createEngineContext(knowledge: Knowledge): EngineContext {
   const analyzer = createTextAnalyzer(knowledge.synonyms);
   const search = createKnowledgeSearch(knowledge, analyzer);
-  analyzer.learnVocabulary(search.indexedTexts);
+  analyzer.buildTypoCorrector();
   return {
     knowledge,
     analyzer,

@@ -3,7 +3,7 @@
 // sees everything that is wrong in one run; each names the file, the entry and the field.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { parseDocument } from 'yaml';
+import yaml from 'js-yaml';
 import { z } from 'zod';
 import type { Knowledge, Topic, TopicClaim, TopicFaqEntry } from './model.js';
 import {
@@ -63,19 +63,19 @@ export function inspectKnowledge(dir: string): KnowledgeInspection {
       problems.push({ file: shown, where: '', message: 'file is missing' });
       return undefined;
     }
-    const document = parseDocument(readFileSync(file, 'utf8'), { prettyErrors: true, uniqueKeys: true });
-    if (document.errors.length > 0) {
-      for (const error of document.errors) {
-        const line = error.linePos?.[0];
-        problems.push({
-          file: shown,
-          where: line ? `line ${line.line}, column ${line.col}` : '',
-          message: `is not valid YAML: ${error.message.split('\n')[0]}`,
-        });
-      }
+    let raw: unknown;
+    try {
+      // The core schema reads dates as plain strings, as the schemas expect.
+      raw = yaml.load(readFileSync(file, 'utf8'), { schema: yaml.CORE_SCHEMA, filename: shown });
+    } catch (error) {
+      if (!(error instanceof yaml.YAMLException)) throw error;
+      problems.push({
+        file: shown,
+        where: error.mark ? `line ${error.mark.line + 1}, column ${error.mark.column + 1}` : '',
+        message: `is not valid YAML: ${error.reason}`,
+      });
       return undefined;
     }
-    const raw: unknown = document.toJS();
     const result = schema.safeParse(raw);
     if (!result.success) {
       for (const issue of result.error.issues) {

@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import yaml from 'js-yaml';
 
 export interface FixtureFiles {
   index: unknown;
@@ -68,7 +68,7 @@ export function validFixture(): FixtureFiles {
 export function writeFixture(files: FixtureFiles, raw: Partial<Record<string, string>> = {}): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'kb-')), 'knowledge');
   mkdirSync(join(dir, 'topics'), { recursive: true });
-  const write = (name: string, content: unknown) => writeFileSync(join(dir, name), raw[name] ?? stringify(content));
+  const write = (name: string, content: unknown) => writeFileSync(join(dir, name), raw[name] ?? yaml.dump(content));
   write('index.yaml', files.index);
   write('sources.yaml', files.sources);
   write('synonyms.yaml', files.synonyms);

@@ -7,7 +7,7 @@ import type { Knowledge } from '../../knowledge/model.js';
 import type { TextAnalyzer } from '../text/analyzer.js';
 import { createScopeClassifier, type ScopeEvidence } from './scope.js';
 import { createPhrasingIndex } from './phrasing-index.js';
-import { WeightedBm25Index, type QueryTerm } from './weighted-bm25.js';
+import { MAX_MASKED_TERMS, WeightedBm25Index, type QueryTerm } from './weighted-bm25.js';
 
 type EntryField = 'question' | 'phrasings' | 'keywords' | 'topic' | 'body';
 type TopicField = 'title' | 'keywords' | 'summary' | 'questions';
@@ -27,7 +27,7 @@ export interface RankedEntry extends IndexedEntry {
   relevance: number;
   /** Similarity to the closest of the entry's question and phrasings, 0..1. */
   closeness: number;
-  /** Share of the query's information (IDF mass) that this entry contains, 0..1. */
+  /** Share of the query's known information (IDF mass of the words the knowledge uses) that this entry contains, 0..1. */
   coverage: number;
 }
 
@@ -51,23 +51,19 @@ export const RANKING_MODEL = {
   /** How much a topic's second-best entry adds to the topic's claim on the query. */
   runnerUpInfluence: 0.3,
 };
+/** How many entries a search returns: enough for topic evidence, candidates and follow-ups. */
+const MAX_RANKED = 60;
 /** Claims answer "is it true that..." well but read less well than a curated answer. */
 const CLAIM_DISCOUNT = 0.85;
 
 export interface KnowledgeSearch {
   readonly entries: readonly IndexedEntry[];
   search(queryTerms: QueryTerm[], options?: { kinds?: readonly IndexedEntry['kind'][] }): SearchOutcome;
-  /** Every text the indexes were built from, for the typo corrector's vocabulary. */
-  readonly indexedTexts: readonly string[];
 }
 
 export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyzer): KnowledgeSearch {
   const topicById = new Map(knowledge.topics.map((topic) => [topic.id, topic]));
-  const indexedTexts: string[] = [];
-  const analyze = (...texts: string[]) => {
-    indexedTexts.push(...texts);
-    return texts.flatMap((text) => analyzer.analyze(text));
-  };
+  const analyze = (...texts: string[]) => texts.flatMap((text) => analyzer.analyze(text));
   const topicText = (topicId: string) => {
     const topic = topicById.get(topicId);
     return topic ? [topic.title, ...topic.keywords] : [];
@@ -75,12 +71,16 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
 
   const entries: IndexedEntry[] = [];
   const entryDocs: { fields: Record<EntryField, string[]> }[] = [];
+  /** Per entry, the terms of each single way of asking it. */
+  const phrasingTerms: string[][][] = [];
   for (const entry of knowledge.faq) {
     entries.push({ kind: 'faq', id: entry.id, topic: entry.topic, title: entry.question });
+    const ways = [entry.question, ...entry.phrasings].map((text) => analyzer.analyze(text));
+    phrasingTerms.push(ways);
     entryDocs.push({
       fields: {
-        question: analyze(entry.question),
-        phrasings: analyze(...entry.phrasings),
+        question: ways[0]!,
+        phrasings: ways.slice(1).flat(),
         keywords: analyze(...entry.keywords),
         topic: analyze(...topicText(entry.topic)),
         body: analyze(entry.answer),
@@ -89,11 +89,14 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
   }
   for (const claim of knowledge.claims) {
     entries.push({ kind: 'claim', id: claim.id, topic: claim.topic, title: claim.claim });
+    const claimTerms = analyzer.analyze(claim.claim);
+    const keywordTerms = claim.keywords.map((keyword) => analyzer.analyze(keyword));
+    phrasingTerms.push([claimTerms, ...keywordTerms]);
     entryDocs.push({
       fields: {
-        question: analyze(claim.claim),
+        question: claimTerms,
         phrasings: [],
-        keywords: analyze(...claim.keywords),
+        keywords: keywordTerms.flat(),
         topic: analyze(...topicText(claim.topic)),
         body: analyze(claim.now),
       },
@@ -105,18 +108,17 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
     b: 0.4,
   });
 
-  const topicDocs = knowledge.topics.map((topic) => {
-    const faq = knowledge.faq.filter((entry) => entry.topic === topic.id);
-    return {
-      fields: {
-        title: analyzer.analyze(topic.title),
-        keywords: analyzer.analyze(topic.keywords.join(' ')),
-        summary: analyzer.analyze(topic.summary),
-        questions: faq.flatMap((entry) => analyzer.analyze([entry.question, ...entry.phrasings, ...entry.keywords].join(' '))),
-      } satisfies Record<TopicField, string[]>,
-    };
-  });
-  indexedTexts.push(...knowledge.topics.flatMap((topic) => [topic.title, topic.summary, ...topic.keywords]));
+  // A topic's questions are its FAQ entries' questions, phrasings and keywords, already analysed.
+  const topicDocs = knowledge.topics.map((topic) => ({
+    fields: {
+      title: analyzer.analyze(topic.title),
+      keywords: analyze(...topic.keywords),
+      summary: analyzer.analyze(topic.summary),
+      questions: entryDocs.flatMap((doc, i) =>
+        entries[i]!.kind === 'faq' && entries[i]!.topic === topic.id ? [...doc.fields.question, ...doc.fields.phrasings, ...doc.fields.keywords] : [],
+      ),
+    } satisfies Record<TopicField, string[]>,
+  }));
   const topicIndex = new WeightedBm25Index<TopicField>(topicDocs, {
     fieldWeights: { title: 3, keywords: 3, summary: 1, questions: 1 },
     k1: 1.2,
@@ -126,64 +128,84 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
   const scopeClassifier = createScopeClassifier(knowledge.scope, analyzer);
   // Each question and phrasing on its own, so that a query close to one way of asking is
   // recognised even when the entry's other phrasings use different words.
-  const phrasingIndex = createPhrasingIndex(
-    [...knowledge.faq.map((entry) => [entry.question, ...entry.phrasings]), ...knowledge.claims.map((claim) => [claim.claim, ...claim.keywords])].map(
-      (texts) => texts.map((text) => analyzer.analyze(text)),
-    ),
-    (term) => entryIndex.idf(term),
-  );
+  const phrasingIndex = createPhrasingIndex(phrasingTerms, (term) => entryIndex.idf(term));
+
+  // Scratch buffers, reused by every query (the engine is synchronous, so one query at a time).
+  const scores = new Float64Array(entries.length);
+  const masks = new Uint32Array(entries.length);
+  const closeness = new Float64Array(entries.length);
+  const touched: number[] = [];
+  const touchedByPhrasing: number[] = [];
 
   return {
     entries,
-    indexedTexts,
     search(queryTerms, options) {
       const kinds = options?.kinds;
       // Words the knowledge never uses cannot be matched by any entry: relevance and coverage
       // are measured on the rest, and the unknown words only lower the known share.
       const knownTerms = queryTerms.filter(({ term }) => entryIndex.has(term));
-      const knownInformation = knownTerms.reduce((sum, { term, weight }) => sum + weight * entryIndex.idf(term), 0);
+      const termInformation = knownTerms.map(({ term, weight }) => weight * entryIndex.idf(term));
+      const knownInformation = termInformation.reduce((sum, value) => sum + value, 0);
       const topicIdeal = topicIndex.idealScore(knownTerms) || 1;
       const topicRelevance = new Map<string, number>();
-      for (const { doc, score } of topicIndex.score(queryTerms)) {
+      for (const { doc, score } of topicIndex.score(knownTerms)) {
         topicRelevance.set(knowledge.topics[doc]!.id, score / topicIdeal);
       }
       const entryIdeal = entryIndex.idealScore(knownTerms) || 1;
-      const similarity = phrasingIndex.similarities(knownTerms);
-      const ranked: RankedEntry[] = [];
-      for (const { doc, score, matched } of entryIndex.score(knownTerms)) {
-        const entry = entries[doc]!;
-        if (kinds && !kinds.includes(entry.kind)) continue;
-        const discount = entry.kind === 'claim' ? CLAIM_DISCOUNT : 1;
-        const relevance = (score / entryIdeal) * discount;
-        const closeness = (similarity.get(doc) ?? 0) * discount;
-        let matchedInformation = 0;
-        for (const { term, weight } of knownTerms) if (matched.has(term)) matchedInformation += weight * entryIndex.idf(term);
-        ranked.push({
-          ...entry,
-          relevance,
-          closeness,
-          coverage: knownInformation > 0 ? matchedInformation / knownInformation : 0,
-          score: relevance + RANKING_MODEL.closenessInfluence * closeness + RANKING_MODEL.topicInfluence * (topicRelevance.get(entry.topic) ?? 0),
-        });
+
+      entryIndex.accumulate(knownTerms, scores, masks, touched);
+      phrasingIndex.accumulate(knownTerms, closeness, touchedByPhrasing);
+      const best = new TopScores(MAX_RANKED);
+      const rankScore = (doc: number) => {
+        const discount = entries[doc]!.kind === 'claim' ? CLAIM_DISCOUNT : 1;
+        return (
+          ((scores[doc]! / entryIdeal) * discount + RANKING_MODEL.closenessInfluence * closeness[doc]! * discount) +
+          RANKING_MODEL.topicInfluence * (topicRelevance.get(entries[doc]!.topic) ?? 0)
+        );
+      };
+      for (const doc of touched) {
+        if (kinds && !kinds.includes(entries[doc]!.kind)) continue;
+        best.offer(doc, rankScore(doc));
       }
+      // Result objects only for the few entries that made the list.
+      const ranked: RankedEntry[] = best.docs().map((doc) => {
+        const entry = entries[doc]!;
+        const discount = entry.kind === 'claim' ? CLAIM_DISCOUNT : 1;
+        let matchedInformation = 0;
+        const mask = masks[doc]!;
+        for (let i = 0; i < termInformation.length && i < MAX_MASKED_TERMS; i++) if ((mask >>> i) & 1) matchedInformation += termInformation[i]!;
+        return {
+          kind: entry.kind,
+          id: entry.id,
+          topic: entry.topic,
+          title: entry.title,
+          relevance: (scores[doc]! / entryIdeal) * discount,
+          closeness: closeness[doc]! * discount,
+          coverage: knownInformation > 0 ? matchedInformation / knownInformation : 0,
+          score: rankScore(doc),
+        };
+      });
+      for (const doc of touched) {
+        scores[doc] = 0;
+        masks[doc] = 0;
+      }
+      for (const doc of touchedByPhrasing) closeness[doc] = 0;
+      touched.length = 0;
+      touchedByPhrasing.length = 0;
+
       // A topic is chosen on the evidence of its best entries together, then the entry within it:
       // a query that several entries of one topic match is about that topic, even when a single
       // entry elsewhere happens to score a little higher.
-      const topicEvidence = new Map<string, number[]>();
-      for (const entry of ranked) {
-        const scores = topicEvidence.get(entry.topic) ?? [];
-        scores.push(entry.score);
-        topicEvidence.set(entry.topic, scores);
-      }
       const topicScore = new Map<string, number>();
-      for (const [topic, scores] of topicEvidence) {
-        scores.sort((a, b) => b - a);
-        topicScore.set(topic, scores[0]! + RANKING_MODEL.runnerUpInfluence * (scores[1] ?? 0));
+      const seenPerTopic = new Map<string, number>();
+      for (const entry of ranked) {
+        const seen = seenPerTopic.get(entry.topic) ?? 0;
+        if (seen < 2) topicScore.set(entry.topic, (topicScore.get(entry.topic) ?? 0) + (seen === 0 ? 1 : RANKING_MODEL.runnerUpInfluence) * entry.score);
+        seenPerTopic.set(entry.topic, seen + 1);
       }
       // Ties are broken by id so that the same query always gives the same order.
       ranked.sort(
-        (a, b) =>
-          topicScore.get(b.topic)! - topicScore.get(a.topic)! || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+        (a, b) => topicScore.get(b.topic)! - topicScore.get(a.topic)! || b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
       );
       return {
         terms: queryTerms,
@@ -196,4 +218,32 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
       };
     },
   };
+}
+
+/** Keeps the `limit` highest-scored documents, in typed arrays, without sorting all matches. */
+class TopScores {
+  private readonly ids: Int32Array;
+  private readonly values: Float64Array;
+  private count = 0;
+
+  constructor(private readonly limit: number) {
+    this.ids = new Int32Array(limit);
+    this.values = new Float64Array(limit);
+  }
+
+  offer(doc: number, score: number): void {
+    if (this.count === this.limit && score <= this.values[this.limit - 1]!) return;
+    let index = this.count < this.limit ? this.count++ : this.limit - 1;
+    while (index > 0 && this.values[index - 1]! < score) {
+      this.values[index] = this.values[index - 1]!;
+      this.ids[index] = this.ids[index - 1]!;
+      index--;
+    }
+    this.values[index] = score;
+    this.ids[index] = doc;
+  }
+
+  docs(): number[] {
+    return Array.from(this.ids.subarray(0, this.count));
+  }
 }

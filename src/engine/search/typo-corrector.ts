@@ -1,7 +1,9 @@
 // Corrects a misspelt word to a word the knowledge actually uses ("tensroflow" -> "tensorflow").
-// fuse.js proposes candidates; an edit-distance bound decides, so that a word from another
-// domain ("pasta") is left alone rather than bent into a near-looking domain word.
-import Fuse from 'fuse.js';
+// Candidates come from a deletion index (SymSpell's idea): a word and a typo of it share a form
+// with one letter deleted, which covers an extra, a missing, a wrong or two swapped letters.
+// A bounded edit distance then decides, so a word from another domain ("pasta") is left alone
+// rather than bent into a near-looking domain word. Lookups cost a few map reads whatever the
+// vocabulary size; fuse.js, which scans every word, is kept for autocomplete instead.
 import { editDistanceWithin } from './damerau.js';
 
 export interface TypoCorrector {
@@ -21,38 +23,43 @@ export function maxEditsFor(length: number): number {
   return 3;
 }
 
+function withOneLetterDeleted(word: string): string[] {
+  const forms: string[] = [];
+  for (let i = 0; i < word.length; i++) forms.push(word.slice(0, i) + word.slice(i + 1));
+  return forms;
+}
+
 /** `frequency` (how often each word occurs) breaks ties between equally close candidates. */
 export function createTypoCorrector(frequency: ReadonlyMap<string, number>): TypoCorrector {
-  // One small fuse index per word length: a word is only compared with words whose length is
-  // within its edit budget, which keeps a lookup fast even for a large vocabulary.
-  const wordsByLength = new Map<number, string[]>();
+  const wordsByForm = new Map<string, string[]>();
+  const addForm = (form: string, word: string) => {
+    const list = wordsByForm.get(form);
+    if (!list) wordsByForm.set(form, [word]);
+    else if (list.at(-1) !== word) list.push(word);
+  };
   for (const word of frequency.keys()) {
-    if (word.length < MIN_LENGTH || !/^\p{L}+$/u.test(word)) continue;
-    const bucket = wordsByLength.get(word.length) ?? [];
-    bucket.push(word);
-    wordsByLength.set(word.length, bucket);
-  }
-  const indexes = new Map<number, Fuse<string>>();
-  for (const [length, words] of wordsByLength) {
-    indexes.set(length, new Fuse(words, { includeScore: true, threshold: 0.4, ignoreLocation: true, isCaseSensitive: true }));
+    if (word.length < MIN_LENGTH - 1 || !/^\p{L}+$/u.test(word)) continue;
+    addForm(word, word);
+    for (const form of withOneLetterDeleted(word)) addForm(form, word);
   }
   const cache = new Map<string, string | undefined>();
 
   function lookup(word: string): string | undefined {
     const budget = maxEditsFor(word.length);
     if (budget === 0 || !/^\p{L}+$/u.test(word)) return undefined;
+    const candidates = new Set<string>();
+    for (const form of [word, ...withOneLetterDeleted(word)]) for (const candidate of wordsByForm.get(form) ?? []) candidates.add(candidate);
     let best: { word: string; distance: number; frequency: number } | undefined;
-    for (let length = word.length - budget; length <= word.length + budget; length++) {
-      const index = indexes.get(length);
-      if (!index) continue;
-      for (const { item } of index.search(word, { limit: 8 })) {
-        const distance = editDistanceWithin(word, item, budget);
-        if (distance > budget) continue;
-        const itemFrequency = frequency.get(item) ?? 0;
-        if (!best || distance < best.distance || (distance === best.distance && itemFrequency > best.frequency)) {
-          best = { word: item, distance, frequency: itemFrequency };
-        }
-      }
+    for (const candidate of candidates) {
+      if (candidate === word) continue;
+      const distance = editDistanceWithin(word, candidate, budget);
+      if (distance > budget) continue;
+      const candidateFrequency = frequency.get(candidate) ?? 0;
+      const better =
+        !best ||
+        distance < best.distance ||
+        (distance === best.distance && (candidateFrequency > best.frequency || (candidateFrequency === best.frequency && candidate < best.word)));
+      if (better) best = { word: candidate, distance, frequency: candidateFrequency };
     }
     return best?.word;
   }

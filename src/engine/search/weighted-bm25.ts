@@ -1,6 +1,6 @@
 // BM25F: BM25 over documents made of weighted fields (a question counts more than an answer).
-// Term weights per document are computed once at build time, so a query only walks the
-// postings of its own terms: cost grows with matches, not with the size of the knowledge.
+// Term weights per document are computed once at build time and kept in typed arrays, so a
+// query only walks the postings of its own terms and allocates nothing per document.
 
 export interface FieldedDocument<Field extends string> {
   fields: Record<Field, string[]>;
@@ -27,9 +27,17 @@ export interface DocumentScore {
   matched: Set<string>;
 }
 
+/** Query terms beyond this many do not get their own bit in the matched-terms masks. */
+export const MAX_MASKED_TERMS = 32;
+
+interface Postings {
+  docs: Int32Array;
+  weightedTf: Float64Array;
+}
+
 export class WeightedBm25Index<Field extends string> {
   readonly size: number;
-  private readonly postings = new Map<string, { doc: number; weightedTf: number }[]>();
+  private readonly postings = new Map<string, Postings>();
   private readonly k1: number;
 
   constructor(documents: readonly FieldedDocument<Field>[], options: Bm25Options<Field>) {
@@ -42,6 +50,7 @@ export class WeightedBm25Index<Field extends string> {
       const total = documents.reduce((sum, doc) => sum + doc.fields[field].length, 0);
       averageLength[field] = Math.max(1, total / Math.max(1, documents.length));
     }
+    const building = new Map<string, { docs: number[]; weightedTf: number[] }>();
     documents.forEach((doc, index) => {
       const weightedTf = new Map<string, number>();
       for (const field of fields) {
@@ -52,16 +61,20 @@ export class WeightedBm25Index<Field extends string> {
         for (const term of terms) weightedTf.set(term, (weightedTf.get(term) ?? 0) + contribution);
       }
       for (const [term, tf] of weightedTf) {
-        const list = this.postings.get(term) ?? [];
-        list.push({ doc: index, weightedTf: tf });
-        this.postings.set(term, list);
+        let list = building.get(term);
+        if (!list) building.set(term, (list = { docs: [], weightedTf: [] }));
+        list.docs.push(index);
+        list.weightedTf.push(tf);
       }
     });
+    for (const [term, list] of building) {
+      this.postings.set(term, { docs: Int32Array.from(list.docs), weightedTf: Float64Array.from(list.weightedTf) });
+    }
   }
 
   /** Inverse document frequency; a term in no document gets the highest value. */
   idf(term: string): number {
-    const df = this.postings.get(term)?.length ?? 0;
+    const df = this.postings.get(term)?.docs.length ?? 0;
     return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
   }
 
@@ -74,23 +87,39 @@ export class WeightedBm25Index<Field extends string> {
     return query.reduce((sum, { term, weight }) => sum + weight * this.idf(term) * (this.k1 + 1), 0);
   }
 
-  score(query: readonly QueryTerm[]): DocumentScore[] {
-    const byDoc = new Map<number, DocumentScore>();
-    for (const { term, weight } of query) {
+  /**
+   * Adds every query term's contribution to `scores[doc]`, sets bit i of `matched[doc]` for query
+   * term i, and lists each document the first time it is touched. The caller owns the buffers
+   * (sized to the index) and must zero what was touched before the next call.
+   */
+  accumulate(query: readonly QueryTerm[], scores: Float64Array, matched: Uint32Array, touched: number[]): void {
+    const k1 = this.k1;
+    query.forEach(({ term, weight }, position) => {
       const list = this.postings.get(term);
-      if (!list) continue;
-      const idf = this.idf(term);
-      for (const { doc, weightedTf } of list) {
-        const contribution = weight * idf * ((weightedTf * (this.k1 + 1)) / (weightedTf + this.k1));
-        const entry = byDoc.get(doc);
-        if (entry) {
-          entry.score += contribution;
-          entry.matched.add(term);
-        } else {
-          byDoc.set(doc, { doc, score: contribution, matched: new Set([term]) });
-        }
+      if (!list) return;
+      const factor = weight * this.idf(term) * (k1 + 1);
+      const bit = position < MAX_MASKED_TERMS ? (1 << position) >>> 0 : 0;
+      const { docs, weightedTf } = list;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
+        const tf = weightedTf[i]!;
+        if (matched[doc] === 0 && scores[doc] === 0) touched.push(doc);
+        scores[doc] = scores[doc]! + (factor * tf) / (tf + k1);
+        matched[doc] = (matched[doc]! | bit) >>> 0;
       }
-    }
-    return [...byDoc.values()];
+    });
+  }
+
+  /** Scores of every document that contains a query term (convenient, allocating form). */
+  score(query: readonly QueryTerm[]): DocumentScore[] {
+    const scores = new Float64Array(this.size);
+    const matched = new Uint32Array(this.size);
+    const touched: number[] = [];
+    this.accumulate(query, scores, matched, touched);
+    return touched.map((doc) => ({
+      doc,
+      score: scores[doc]!,
+      matched: new Set(query.filter((_, i) => i < MAX_MASKED_TERMS && (matched[doc]! >>> i) & 1).map((q) => q.term)),
+    }));
   }
 }

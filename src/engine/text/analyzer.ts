@@ -1,10 +1,12 @@
 // One text pipeline for both sides of a search: knowledge is indexed with `analyze`, queries go
-// through `analyzeQuery`, which also corrects typos. Steps: normalise, (correct), read synonyms
-// and abbreviations as their canonical word, split into words, drop stopwords, stem.
+// through `analyzeQuery`, which also corrects typos. Steps: normalise, split into words,
+// (correct), read synonyms and abbreviations as their canonical word, drop stopwords, stem.
+// Everything works on word lists, not on regular expressions over whole texts, so indexing
+// tens of thousands of entries stays fast.
 import { stemmer } from 'stemmer';
 import type { SynonymGroup } from '../../knowledge/schema.js';
 import { createTypoCorrector, type TypoCorrector } from '../search/typo-corrector.js';
-import { normalizeText, tokenize, WORD } from './normalize.js';
+import { normalizeText, WORD } from './normalize.js';
 import { STOPWORDS } from './stopwords.js';
 
 export interface QueryAnalysis {
@@ -14,99 +16,143 @@ export interface QueryAnalysis {
 }
 
 export interface TextAnalyzer {
-  /** Index terms of a knowledge text. */
+  /** Index terms of a knowledge text; its words become the typo corrector's vocabulary. */
   analyze(text: string): string[];
   /** Index terms of a query (already stripped of platform noise), with typo correction. */
   analyzeQuery(text: string): QueryAnalysis;
-  /** Teaches the typo corrector the words of the indexed knowledge. Called once, after indexing. */
-  learnVocabulary(texts: Iterable<string>): void;
-  /** Whether a (stemmed) term occurs in the learnt vocabulary. */
-  knowsTerm(term: string): boolean;
+  /** Builds the typo corrector from every word analysed so far. Called once, after indexing. */
+  buildTypoCorrector(): void;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A run of words written together: "tf.function", "define-by-run", or a single word. */
+const CHUNK = /[\p{L}\p{N}]+(?:[._/+-][\p{L}\p{N}]+)*/gu;
+/** Compounds longer than this are sentences glued by punctuation, not names. */
+const MAX_COMPOUND_PARTS = 4;
+const STEM_CACHE_LIMIT = 100_000;
 
-/** A canonical word as one token: "hugging face" is indexed as "huggingface". */
-const canonicalToken = (canonical: string) => (normalizeText(canonical).match(WORD) ?? []).join('');
+interface Word {
+  text: string;
+  /** Index of the chunk the word came from; words of one chunk also form a compound. */
+  chunk: number;
+}
 
-export function stemWord(word: string): string {
-  return word.length > 3 && /^\p{L}+$/u.test(word) ? stemmer(word) : word;
+function splitWords(normalized: string): Word[] {
+  const words: Word[] = [];
+  let chunk = 0;
+  for (const match of normalized.matchAll(CHUNK)) {
+    for (const part of match[0].match(WORD) ?? []) words.push({ text: part, chunk });
+    chunk++;
+  }
+  return words;
 }
 
 export function createTextAnalyzer(synonyms: readonly SynonymGroup[]): TextAnalyzer {
-  const replacements = new Map<string, string>();
+  // Variants as word sequences, looked up by their first word; longest first.
+  const variantsByFirstWord = new Map<string, { words: string[]; canonical: string }[]>();
+  const variantWords = new Set<string>();
   for (const group of synonyms) {
-    const canonical = canonicalToken(group.canonical);
+    const canonical = (normalizeText(group.canonical).match(WORD) ?? []).join('');
     for (const variant of group.variants) {
-      const normalized = (normalizeText(variant).match(WORD) ?? []).join(' ');
-      if (normalized) replacements.set(normalized, canonical);
+      const words = normalizeText(variant).match(WORD) ?? [];
+      if (words.length === 0) continue;
+      words.forEach((word) => variantWords.add(word));
+      const list = variantsByFirstWord.get(words[0]!) ?? [];
+      list.push({ words, canonical });
+      variantsByFirstWord.set(words[0]!, list);
     }
   }
-  // Longest variants first, so "tensorflow lite" wins over "tensorflow"; variants match whole
-  // words only, with any run of spaces or punctuation between their words.
-  const variants = [...replacements.keys()].sort((a, b) => b.length - a.length);
-  const synonymPattern =
-    variants.length > 0
-      ? new RegExp(
-          `(?<![\\p{L}\\p{N}])(${variants.map((v) => v.split(' ').map(escapeRegExp).join('[\\s._/-]+')).join('|')})(?![\\p{L}\\p{N}])`,
-          'gu',
-        )
-      : undefined;
-  const applySynonyms = (normalized: string) =>
-    synonymPattern
-      ? normalized.replace(synonymPattern, (match) => replacements.get((match.match(WORD) ?? []).join(' ')) ?? match)
-      : normalized;
+  for (const list of variantsByFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
 
-  const toTerms = (normalized: string) =>
-    tokenize(applySynonyms(normalized))
-      .filter((token) => !STOPWORDS.has(token))
-      .map(stemWord);
+  const applySynonyms = (words: Word[]): Word[] => {
+    const result: Word[] = [];
+    for (let i = 0; i < words.length; i++) {
+      const match = variantsByFirstWord
+        .get(words[i]!.text)
+        ?.find(({ words: variant }) => variant.every((word, offset) => words[i + offset]?.text === word));
+      if (match) {
+        result.push({ text: match.canonical, chunk: words[i]!.chunk });
+        i += match.words.length - 1;
+      } else {
+        result.push(words[i]!);
+      }
+    }
+    return result;
+  };
 
+  const stems = new Map<string, string>();
+  const stem = (word: string): string => {
+    let stemmed = stems.get(word);
+    if (stemmed === undefined) {
+      stemmed = word.length > 3 && /^\p{L}+$/u.test(word) ? stemmer(word) : word;
+      if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
+      stems.set(word, stemmed);
+    }
+    return stemmed;
+  };
+
+  const toTerms = (words: Word[]): string[] => {
+    const terms: string[] = [];
+    const emit = (token: string) => {
+      if (!STOPWORDS.has(token)) terms.push(stem(token));
+    };
+    const synonymised = applySynonyms(words);
+    for (let start = 0; start < synonymised.length; ) {
+      let end = start + 1;
+      while (end < synonymised.length && synonymised[end]!.chunk === synonymised[start]!.chunk) end++;
+      const parts = synonymised.slice(start, end).map((word) => word.text);
+      if (parts.length === 1) {
+        emit(parts[0]!);
+      } else {
+        // "tf.function" is indexed as "tensorflowfunction" and as its parts; in "2.0" the lone
+        // digits say nothing by themselves, so only the joined form is kept.
+        if (parts.length <= MAX_COMPOUND_PARTS) emit(parts.join(''));
+        for (const part of parts) if (!/^\d+$/.test(part)) emit(part);
+      }
+      start = end;
+    }
+    return terms;
+  };
+
+  // Every word of the knowledge, with how often it occurs: what typos are corrected to.
+  const frequency = new Map<string, number>();
   const vocabularyTerms = new Set<string>();
-  const surfaceWords = new Set<string>();
   let corrector: TypoCorrector | undefined;
-  const variantWords = new Set([...replacements.keys()].flatMap((variant) => variant.split(' ')));
 
   const isKnownWord = (word: string) =>
     word.length < 4 ||
     STOPWORDS.has(word) ||
     variantWords.has(word) ||
-    surfaceWords.has(word) ||
-    vocabularyTerms.has(stemWord(word)) ||
+    frequency.has(word) ||
+    vocabularyTerms.has(stem(word)) ||
     !/^\p{L}+$/u.test(word);
 
   return {
-    analyze: (text) => toTerms(normalizeText(text)),
+    analyze(text) {
+      const words = splitWords(normalizeText(text));
+      if (!corrector) {
+        for (const { text: word } of words) {
+          frequency.set(word, (frequency.get(word) ?? 0) + 1);
+          vocabularyTerms.add(stem(word));
+        }
+      }
+      return toTerms(words);
+    },
 
     analyzeQuery(text) {
       const corrections: { from: string; to: string }[] = [];
-      const normalized = normalizeText(text);
-      const corrected = corrector
-        ? normalized.replace(WORD, (word) => {
-            if (isKnownWord(word)) return word;
-            const replacement = corrector!.correct(word);
-            if (!replacement) return word;
-            corrections.push({ from: word, to: replacement });
-            return replacement;
-          })
-        : normalized;
-      return { terms: toTerms(corrected), corrections };
+      const words = splitWords(normalizeText(text)).map((word) => {
+        if (!corrector || isKnownWord(word.text)) return word;
+        const replacement = corrector.correct(word.text);
+        if (!replacement) return word;
+        corrections.push({ from: word.text, to: replacement });
+        return { text: replacement, chunk: word.chunk };
+      });
+      return { terms: toTerms(words), corrections };
     },
 
-    learnVocabulary(texts) {
-      const frequency = new Map<string, number>();
-      for (const text of texts) {
-        const normalized = normalizeText(text);
-        for (const word of normalized.match(WORD) ?? []) {
-          surfaceWords.add(word);
-          frequency.set(word, (frequency.get(word) ?? 0) + 1);
-        }
-        for (const term of toTerms(normalized)) vocabularyTerms.add(term);
-      }
+    buildTypoCorrector() {
       for (const variant of variantWords) frequency.set(variant, (frequency.get(variant) ?? 0) + 1);
       corrector = createTypoCorrector(frequency);
     },
-
-    knowsTerm: (term) => vocabularyTerms.has(term),
   };
 }

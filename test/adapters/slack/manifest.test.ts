@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import yaml from 'js-yaml';
 import { SLASH_COMMAND } from '../../../src/render/slack/index.js';
 
 const manifestPath = fileURLToPath(new URL('../../../src/adapters/slack/manifest.yaml', import.meta.url));
-const manifest = parse(readFileSync(manifestPath, 'utf8')) as {
+const manifest = yaml.load(readFileSync(manifestPath, 'utf8')) as {
   display_information: { name: string; description: string; long_description: string };
   features: {
     app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean; messages_tab_read_only_enabled: boolean };

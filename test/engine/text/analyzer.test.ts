@@ -6,7 +6,10 @@ const analyzer = createTextAnalyzer([
   { canonical: 'litert', variants: ['tflite', 'tensorflow lite'] },
   { canonical: 'hugging face', variants: ['hf'] },
 ]);
-analyzer.learnVocabulary(['PyTorch and TensorFlow serving models on mobile', 'Distributed training with FSDP']);
+// Indexing teaches the analyzer the knowledge's words; typos are corrected towards them.
+analyzer.analyze('PyTorch and TensorFlow serving models on mobile');
+analyzer.analyze('Distributed training with FSDP');
+analyzer.buildTypoCorrector();
 
 describe('analysing text into search terms', () => {
   it('reads abbreviations and multi-word names as one canonical term', () => {
@@ -16,8 +19,8 @@ describe('analysing text into search terms', () => {
     expect(analyzer.analyze('hf hub')).toEqual(['huggingfac', 'hub']);
   });
 
-  it('drops stopwords and stems', () => {
-    expect(analyzer.analyze('What are the serving models?')).toEqual(['serv', 'model']);
+  it('drops stopwords (but keeps question words) and stems', () => {
+    expect(analyzer.analyze('What are the serving models?')).toEqual(['what', 'serv', 'model']);
   });
 
   it('keeps dotted API names whole as well as in parts', () => {

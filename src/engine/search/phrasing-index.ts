@@ -1,0 +1,68 @@
+// Nearest paraphrase: how close a query is to the closest single way of asking an entry
+// (its question or one of its phrasings), as an IDF-weighted cosine of the two term sets.
+// Curators write the ways people really ask; a query near one of them is very likely that
+// entry, even when BM25 over all of an entry's text is spread too thin to say so.
+import type { QueryTerm } from './weighted-bm25.js';
+
+export interface PhrasingIndex {
+  /**
+   * Writes into `closeness[entry]` the similarity (0..1) of each entry's closest phrasing, for
+   * entries sharing a term with the query, and lists them in `touched`. The caller zeroes them.
+   */
+  accumulate(query: readonly QueryTerm[], closeness: Float64Array, touched: number[]): void;
+}
+
+/** Frequent words still say something; without a floor, "pytorch vs tensorflow" would weigh nothing. */
+const MIN_TERM_WEIGHT = 0.35;
+
+export function createPhrasingIndex(phrasingsByEntry: string[][][], idf: (term: string) => number): PhrasingIndex {
+  const weightOf = (term: string) => Math.max(MIN_TERM_WEIGHT, idf(term));
+  const entryOf: number[] = [];
+  const norms: number[] = [];
+  const building = new Map<string, { ids: number[]; weights: number[] }>();
+  phrasingsByEntry.forEach((texts, entry) => {
+    for (const termList of texts) {
+      const terms = new Set(termList);
+      if (terms.size === 0) continue;
+      const id = entryOf.push(entry) - 1;
+      norms.push(Math.sqrt([...terms].reduce((sum, term) => sum + weightOf(term) ** 2, 0)));
+      for (const term of terms) {
+        let list = building.get(term);
+        if (!list) building.set(term, (list = { ids: [], weights: [] }));
+        list.ids.push(id);
+        list.weights.push(weightOf(term));
+      }
+    }
+  });
+  const postings = new Map([...building].map(([term, list]) => [term, { ids: Int32Array.from(list.ids), weights: Float64Array.from(list.weights) }]));
+  const entryOfPhrasing = Int32Array.from(entryOf);
+  const normOfPhrasing = Float64Array.from(norms);
+  const dot = new Float64Array(entryOf.length);
+  const touchedPhrasings: number[] = [];
+
+  return {
+    accumulate(query, closeness, touched) {
+      let queryNormSquared = 0;
+      for (const { term, weight } of query) {
+        const queryWeight = weight * weightOf(term);
+        queryNormSquared += queryWeight * queryWeight;
+        const list = postings.get(term);
+        if (!list) continue;
+        for (let i = 0; i < list.ids.length; i++) {
+          const id = list.ids[i]!;
+          if (dot[id] === 0) touchedPhrasings.push(id);
+          dot[id] = dot[id]! + queryWeight * list.weights[i]!;
+        }
+      }
+      const queryNorm = Math.sqrt(queryNormSquared);
+      for (const id of touchedPhrasings) {
+        const entry = entryOfPhrasing[id]!;
+        const similarity = queryNorm > 0 ? dot[id]! / (queryNorm * normOfPhrasing[id]!) : 0;
+        if (closeness[entry] === 0) touched.push(entry);
+        if (similarity > closeness[entry]!) closeness[entry] = similarity;
+        dot[id] = 0;
+      }
+      touchedPhrasings.length = 0;
+    },
+  };
+}
