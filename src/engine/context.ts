@@ -4,6 +4,7 @@ import type { QueryTerm } from './search/weighted-bm25.js';
 import { createKnowledgeSearch, type KnowledgeSearch } from './search/knowledge-search.js';
 import { createReferences, type References } from './references.js';
 import { createTextAnalyzer, type TextAnalyzer } from './text/analyzer.js';
+import { normalizeText, WORD } from './text/normalize.js';
 import type { EngineResult } from './types.js';
 
 export interface EngineContext {
@@ -26,6 +27,13 @@ export function createEngineContext(knowledge: Knowledge): EngineContext {
   const analyzer = createTextAnalyzer(knowledge.synonyms);
   const search = createKnowledgeSearch(knowledge, analyzer);
   analyzer.buildTypoCorrector();
+  const ambiguousWords = new Set(knowledge.scope.ambiguousTerms.flatMap((term) => normalizeText(term).match(WORD) ?? []));
+  /** The query's terms as they would be without its everyday-word framework names. */
+  const termsWithoutAmbiguousWords = (text: string): Set<string> | undefined => {
+    const words = normalizeText(text).match(WORD) ?? [];
+    if (!words.some((word) => ambiguousWords.has(word))) return undefined;
+    return new Set(analyzer.analyzeQuery(words.filter((word) => !ambiguousWords.has(word)).join(' ')).terms);
+  };
   return {
     knowledge,
     analyzer,
@@ -41,7 +49,16 @@ export function createEngineContext(knowledge: Knowledge): EngineContext {
         const weight = (correctedTerms.has(term) ? CORRECTED_TERM_WEIGHT : 1) * (/^\d+$/.test(term) ? NUMBER_WEIGHT : 1);
         weights.set(term, Math.max(weights.get(term) ?? 0, weight));
       }
-      return { terms: [...weights].map(([term, weight]) => ({ term, weight })), corrections };
+      const unambiguous = termsWithoutAmbiguousWords(text);
+      return {
+        terms: [...weights].map(([term, weight]) => ({
+          term,
+          weight,
+          corrected: correctedTerms.has(term),
+          ambiguous: unambiguous !== undefined && !unambiguous.has(term),
+        })),
+        corrections,
+      };
     },
   };
 }

@@ -141,6 +141,8 @@ export const scopeFileSchema = z.strictObject({
   frameworkTerms: z.array(text).min(10, 'needs at least 10 terms'),
   /** Words that put a question in scope only together with a strong match. */
   contextTerms: z.array(text).default([]),
+  /** Framework names that are also everyday words; alone they count only as context. */
+  ambiguousTerms: z.array(text).default([]),
 });
 
 export type Source = z.infer<typeof sourceSchema>;

@@ -38,11 +38,11 @@ export const CONFIDENCE_MODEL = {
   fullTopicRelevance: 0.5,
   fullCloseness: 0.7,
   /** How far each kind of scope evidence lets an answer through. */
-  scopeFactor: { framework: 1, context: 0.8, none: 0.5 } as Record<ScopeEvidence, number>,
+  scopeFactor: { framework: 1, context: 0.6, none: 0.45 } as Record<ScopeEvidence, number>,
   /** With a framework named, unknown words cost little: people add context and slang. */
-  unknownWordsCost: { framework: 0.45, other: 1 },
+  unknownWordsCost: { framework: 0.2, other: 1 },
   /** Below this, the engine declines instead of guessing. */
-  answerThreshold: 0.44,
+  answerThreshold: 0.35,
   /** Entries from different topics this close in score make a "did you mean"... */
   ambiguityMargin: 0.04,
   /** ...but only when the engine is not already fairly sure. */

@@ -45,7 +45,7 @@ export interface SearchOutcome {
 /** The ranking: entry relevance, plus closeness to one phrasing, plus the topic's relevance. */
 export const RANKING_MODEL = {
   /** How much the topic's relevance adds to an entry's own (entries decide within a topic). */
-  topicInfluence: 0.8,
+  topicInfluence: 1,
   /** How much being close to one particular way of asking adds. */
   closenessInfluence: 0.4,
   /** How much a topic's second-best entry adds to the topic's claim on the query. */
@@ -210,8 +210,12 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
       return {
         terms: queryTerms,
         ranked,
-        knownShare: queryTerms.length > 0 ? knownTerms.length / queryTerms.length : 0,
-        scope: scopeClassifier.classify(new Set(queryTerms.map((t) => t.term))),
+        // A corrected word is only half known: "movies" read as "moves" is a guess.
+        knownShare: queryTerms.length > 0 ? knownTerms.reduce((sum, { corrected }) => sum + (corrected ? 0.5 : 1), 0) / queryTerms.length : 0,
+        scope: scopeClassifier.classify(
+          new Set(queryTerms.map((t) => t.term)),
+          new Set(queryTerms.filter((t) => !t.ambiguous).map((t) => t.term)),
+        ),
         topics: [...topicRelevance]
           .map(([topic, relevance]) => ({ topic, relevance }))
           .sort((a, b) => b.relevance - a.relevance || (a.topic < b.topic ? -1 : 1)),

@@ -7,7 +7,11 @@ import type { TextAnalyzer } from '../text/analyzer.js';
 export type ScopeEvidence = 'framework' | 'context' | 'none';
 
 export interface ScopeClassifier {
-  classify(queryTerms: ReadonlySet<string>): ScopeEvidence;
+  /**
+   * `withoutAmbiguousWords` are the query's terms when its everyday-word framework names
+   * ("torch", "gym") are left out: a framework named only by such a word is context evidence.
+   */
+  classify(queryTerms: ReadonlySet<string>, withoutAmbiguousWords?: ReadonlySet<string>): ScopeEvidence;
 }
 
 export function createScopeClassifier(scope: Scope, analyzer: TextAnalyzer): ScopeClassifier {
@@ -17,8 +21,9 @@ export function createScopeClassifier(scope: Scope, analyzer: TextAnalyzer): Sco
   const contextTerms = toTermLists(scope.contextTerms);
   const anyPresent = (lists: string[][], query: ReadonlySet<string>) => lists.some((terms) => terms.every((term) => query.has(term)));
   return {
-    classify(queryTerms) {
-      if (anyPresent(frameworkTerms, queryTerms)) return 'framework';
+    classify(queryTerms, withoutAmbiguousWords = queryTerms) {
+      if (anyPresent(frameworkTerms, withoutAmbiguousWords)) return 'framework';
+      if (anyPresent(frameworkTerms, queryTerms)) return 'context';
       if (anyPresent(contextTerms, queryTerms)) return 'context';
       return 'none';
     },

@@ -11,8 +11,8 @@ export interface TypoCorrector {
   correct(word: string): string | undefined;
 }
 
-/** Short words are left alone: at three letters almost everything is one edit from something. */
-const MIN_LENGTH = 4;
+/** Short words are left alone: at four letters too many words are one edit apart ("bash" -> "base"). */
+const MIN_LENGTH = 5;
 const CACHE_LIMIT = 5_000;
 
 /** Edits allowed for a word of this length: two edits turn many short words into others ("freebsd" -> "freed"). */

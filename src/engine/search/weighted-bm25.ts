@@ -16,8 +16,12 @@ export interface Bm25Options<Field extends string> {
 
 export interface QueryTerm {
   term: string;
-  /** 1 for a word as typed, less for a corrected one. */
+  /** 1 for a word as typed, less for a corrected one or a number. */
   weight: number;
+  /** True when the word was read through a typo correction. */
+  corrected?: boolean;
+  /** True when only an everyday word that is also a framework name ("torch") gave this term. */
+  ambiguous?: boolean;
 }
 
 export interface DocumentScore {

@@ -4,7 +4,7 @@
 // Everything works on word lists, not on regular expressions over whole texts, so indexing
 // tens of thousands of entries stays fast.
 import { stemmer } from 'stemmer';
-import type { SynonymGroup } from '../../knowledge/schema.js';
+import { FRAMEWORKS, type SynonymGroup } from '../../knowledge/schema.js';
 import { createTypoCorrector, type TypoCorrector } from '../search/typo-corrector.js';
 import { normalizeText, WORD } from './normalize.js';
 import { STOPWORDS } from './stopwords.js';
@@ -29,6 +29,24 @@ const CHUNK = /[\p{L}\p{N}]+(?:[._/+-][\p{L}\p{N}]+)*/gu;
 /** Compounds longer than this are sentences glued by punctuation, not names. */
 const MAX_COMPOUND_PARTS = 4;
 const STEM_CACHE_LIMIT = 100_000;
+
+/**
+ * "tf or pytorch", "pytorch vs tensorflow": the question is a choice between the two. The words
+ * that say so are stopwords and the names are in every entry, so the framing would otherwise be
+ * lost in a long question; it becomes one term, on both sides of the search.
+ */
+export const CHOICE_TERM = 'frameworkchoice';
+const CHOICE_WORDS = new Set(['or', 'vs', 'versus', 'v', 'against', 'and']);
+
+function namesTheChoice(words: readonly Word[]): boolean {
+  const [first, second] = FRAMEWORKS;
+  for (let i = 0; i + 2 < words.length; i++) {
+    const left = words[i]!.text;
+    const right = words[i + 2]!.text;
+    if (CHOICE_WORDS.has(words[i + 1]!.text) && ((left === first && right === second) || (left === second && right === first))) return true;
+  }
+  return false;
+}
 
 interface Word {
   text: string;
@@ -96,6 +114,7 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[]): TextAnaly
       if (!STOPWORDS.has(token)) terms.push(stem(token));
     };
     const synonymised = applySynonyms(words);
+    if (namesTheChoice(synonymised)) terms.push(CHOICE_TERM);
     for (let start = 0; start < synonymised.length; ) {
       let end = start + 1;
       while (end < synonymised.length && synonymised[end]!.chunk === synonymised[start]!.chunk) end++;
