@@ -62,12 +62,10 @@ export interface KnowledgeSearch {
 }
 
 export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyzer): KnowledgeSearch {
-  const topicById = new Map(knowledge.topics.map((topic) => [topic.id, topic]));
   const analyze = (...texts: string[]) => texts.flatMap((text) => analyzer.analyze(text));
-  const topicText = (topicId: string) => {
-    const topic = topicById.get(topicId);
-    return topic ? [topic.title, ...topic.keywords] : [];
-  };
+  // Every entry carries its topic's title and keywords; analysed once per topic, not per entry.
+  const topicTerms = new Map(knowledge.topics.map((topic) => [topic.id, analyze(topic.title, ...topic.keywords)]));
+  const topicText = (topicId: string) => topicTerms.get(topicId) ?? [];
 
   const entries: IndexedEntry[] = [];
   const entryDocs: { fields: Record<EntryField, string[]> }[] = [];
@@ -82,7 +80,7 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
         question: ways[0]!,
         phrasings: ways.slice(1).flat(),
         keywords: analyze(...entry.keywords),
-        topic: analyze(...topicText(entry.topic)),
+        topic: topicText(entry.topic),
         body: analyze(entry.answer),
       },
     });
@@ -97,7 +95,7 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
         question: claimTerms,
         phrasings: [],
         keywords: keywordTerms.flat(),
-        topic: analyze(...topicText(claim.topic)),
+        topic: topicText(claim.topic),
         body: analyze(claim.now),
       },
     });
@@ -109,14 +107,20 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
   });
 
   // A topic's questions are its FAQ entries' questions, phrasings and keywords, already analysed.
+  const questionsByTopic = new Map<string, string[]>(knowledge.topics.map((topic) => [topic.id, []]));
+  entryDocs.forEach((doc, i) => {
+    const entry = entries[i]!;
+    if (entry.kind !== 'faq') return;
+    const questions = questionsByTopic.get(entry.topic);
+    if (!questions) return;
+    for (const field of [doc.fields.question, doc.fields.phrasings, doc.fields.keywords]) for (const term of field) questions.push(term);
+  });
   const topicDocs = knowledge.topics.map((topic) => ({
     fields: {
       title: analyzer.analyze(topic.title),
       keywords: analyze(...topic.keywords),
       summary: analyzer.analyze(topic.summary),
-      questions: entryDocs.flatMap((doc, i) =>
-        entries[i]!.kind === 'faq' && entries[i]!.topic === topic.id ? [...doc.fields.question, ...doc.fields.phrasings, ...doc.fields.keywords] : [],
-      ),
+      questions: questionsByTopic.get(topic.id)!,
     } satisfies Record<TopicField, string[]>,
   }));
   const topicIndex = new WeightedBm25Index<TopicField>(topicDocs, {

@@ -54,25 +54,45 @@ export class WeightedBm25Index<Field extends string> {
       const total = documents.reduce((sum, doc) => sum + doc.fields[field].length, 0);
       averageLength[field] = Math.max(1, total / Math.max(1, documents.length));
     }
-    const building = new Map<string, { docs: number[]; weightedTf: number[] }>();
+    // Terms get dense ids so a document's term weights can be tallied in one reused buffer
+    // instead of a map per document.
+    const termIds = new Map<string, number>();
+    const postingDocs: number[][] = [];
+    const postingTfs: number[][] = [];
+    let tally = new Float64Array(1024);
+    const touched: number[] = [];
     documents.forEach((doc, index) => {
-      const weightedTf = new Map<string, number>();
       for (const field of fields) {
         const terms = doc.fields[field];
         if (terms.length === 0) continue;
         const lengthNorm = 1 - b + (b * terms.length) / averageLength[field];
         const contribution = options.fieldWeights[field] / lengthNorm;
-        for (const term of terms) weightedTf.set(term, (weightedTf.get(term) ?? 0) + contribution);
+        for (const term of terms) {
+          let id = termIds.get(term);
+          if (id === undefined) {
+            id = termIds.size;
+            termIds.set(term, id);
+            postingDocs.push([]);
+            postingTfs.push([]);
+            if (id >= tally.length) {
+              const grown = new Float64Array(tally.length * 2);
+              grown.set(tally);
+              tally = grown;
+            }
+          }
+          if (tally[id] === 0) touched.push(id);
+          tally[id] = tally[id]! + contribution;
+        }
       }
-      for (const [term, tf] of weightedTf) {
-        let list = building.get(term);
-        if (!list) building.set(term, (list = { docs: [], weightedTf: [] }));
-        list.docs.push(index);
-        list.weightedTf.push(tf);
+      for (const id of touched) {
+        postingDocs[id]!.push(index);
+        postingTfs[id]!.push(tally[id]!);
+        tally[id] = 0;
       }
+      touched.length = 0;
     });
-    for (const [term, list] of building) {
-      this.postings.set(term, { docs: Int32Array.from(list.docs), weightedTf: Float64Array.from(list.weightedTf) });
+    for (const [term, id] of termIds) {
+      this.postings.set(term, { docs: Int32Array.from(postingDocs[id]!), weightedTf: Float64Array.from(postingTfs[id]!) });
     }
   }
 

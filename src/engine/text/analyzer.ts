@@ -24,8 +24,6 @@ export interface TextAnalyzer {
   buildTypoCorrector(): void;
 }
 
-/** A run of words written together: "tf.function", "define-by-run", or a single word. */
-const CHUNK = /[\p{L}\p{N}]+(?:[._/+-][\p{L}\p{N}]+)*/gu;
 /** Compounds longer than this are sentences glued by punctuation, not names. */
 const MAX_COMPOUND_PARTS = 4;
 const STEM_CACHE_LIMIT = 100_000;
@@ -38,30 +36,60 @@ const STEM_CACHE_LIMIT = 100_000;
 export const CHOICE_TERM = 'frameworkchoice';
 const CHOICE_WORDS = new Set(['or', 'vs', 'versus', 'v', 'against', 'and']);
 
-function namesTheChoice(words: readonly Word[]): boolean {
-  const [first, second] = FRAMEWORKS;
-  for (let i = 0; i + 2 < words.length; i++) {
-    const left = words[i]!.text;
-    const right = words[i + 2]!.text;
-    if (CHOICE_WORDS.has(words[i + 1]!.text) && ((left === first && right === second) || (left === second && right === first))) return true;
-  }
-  return false;
+/**
+ * The words of a text in order, in two parallel arrays (one object per word would be most of
+ * the cost of indexing). `chunks[i]` numbers the run of words written together that word i
+ * belongs to: "tf.function" or "define-by-run" is one chunk of several words.
+ */
+interface Words {
+  texts: string[];
+  chunks: number[];
 }
 
-interface Word {
-  text: string;
-  /** Index of the chunk the word came from; words of one chunk also form a compound. */
-  chunk: number;
+/** Characters that join words into one chunk when letters or digits stand on both sides. */
+const JOINERS = new Set(['.', '_', '/', '+', '-'].map((c) => c.charCodeAt(0)));
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function isWordChar(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return LETTER_OR_DIGIT.test(text[index]!);
 }
 
-function splitWords(normalized: string): Word[] {
-  const words: Word[] = [];
+/** Splits normalised text into words and chunks with a single scan. */
+function splitWords(text: string): Words {
+  const texts: string[] = [];
+  const chunks: number[] = [];
   let chunk = 0;
-  for (const match of normalized.matchAll(CHUNK)) {
-    for (const part of match[0].match(WORD) ?? []) words.push({ text: part, chunk });
+  for (let i = 0; i < text.length; ) {
+    if (!isWordChar(text, i)) {
+      i++;
+      continue;
+    }
+    for (;;) {
+      const start = i;
+      while (i < text.length && isWordChar(text, i)) i++;
+      texts.push(text.slice(start, i));
+      chunks.push(chunk);
+      if (i + 1 < text.length && JOINERS.has(text.charCodeAt(i)) && isWordChar(text, i + 1)) {
+        i++;
+        continue;
+      }
+      break;
+    }
     chunk++;
   }
-  return words;
+  return { texts, chunks };
+}
+
+function namesTheChoice(texts: readonly string[]): boolean {
+  const [first, second] = FRAMEWORKS;
+  for (let i = 0; i + 2 < texts.length; i++) {
+    const left = texts[i];
+    const right = texts[i + 2];
+    if (CHOICE_WORDS.has(texts[i + 1]!) && ((left === first && right === second) || (left === second && right === first))) return true;
+  }
+  return false;
 }
 
 export function createTextAnalyzer(synonyms: readonly SynonymGroup[]): TextAnalyzer {
@@ -81,18 +109,14 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[]): TextAnaly
   }
   for (const list of variantsByFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
 
-  const applySynonyms = (words: Word[]): Word[] => {
-    const result: Word[] = [];
-    for (let i = 0; i < words.length; i++) {
-      const match = variantsByFirstWord
-        .get(words[i]!.text)
-        ?.find(({ words: variant }) => variant.every((word, offset) => words[i + offset]?.text === word));
-      if (match) {
-        result.push({ text: match.canonical, chunk: words[i]!.chunk });
-        i += match.words.length - 1;
-      } else {
-        result.push(words[i]!);
-      }
+  const applySynonyms = ({ texts, chunks }: Words): Words => {
+    const result: Words = { texts: [], chunks: [] };
+    for (let i = 0; i < texts.length; i++) {
+      const candidates = variantsByFirstWord.get(texts[i]!);
+      const match = candidates?.find(({ words: variant }) => variant.every((word, offset) => texts[i + offset] === word));
+      result.texts.push(match ? match.canonical : texts[i]!);
+      result.chunks.push(chunks[i]!);
+      if (match) i += match.words.length - 1;
     }
     return result;
   };
@@ -108,24 +132,23 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[]): TextAnaly
     return stemmed;
   };
 
-  const toTerms = (words: Word[]): string[] => {
+  const toTerms = (words: Words): string[] => {
     const terms: string[] = [];
     const emit = (token: string) => {
       if (!STOPWORDS.has(token)) terms.push(stem(token));
     };
-    const synonymised = applySynonyms(words);
-    if (namesTheChoice(synonymised)) terms.push(CHOICE_TERM);
-    for (let start = 0; start < synonymised.length; ) {
+    const { texts, chunks } = applySynonyms(words);
+    if (namesTheChoice(texts)) terms.push(CHOICE_TERM);
+    for (let start = 0; start < texts.length; ) {
       let end = start + 1;
-      while (end < synonymised.length && synonymised[end]!.chunk === synonymised[start]!.chunk) end++;
-      const parts = synonymised.slice(start, end).map((word) => word.text);
-      if (parts.length === 1) {
-        emit(parts[0]!);
+      while (end < texts.length && chunks[end] === chunks[start]) end++;
+      if (end - start === 1) {
+        emit(texts[start]!);
       } else {
         // "tf.function" is indexed as "tensorflowfunction" and as its parts; in "2.0" the lone
         // digits say nothing by themselves, so only the joined form is kept.
-        if (parts.length <= MAX_COMPOUND_PARTS) emit(parts.join(''));
-        for (const part of parts) if (!/^\d+$/.test(part)) emit(part);
+        if (end - start <= MAX_COMPOUND_PARTS) emit(texts.slice(start, end).join(''));
+        for (let i = start; i < end; i++) if (!/^\d+$/.test(texts[i]!)) emit(texts[i]!);
       }
       start = end;
     }
@@ -149,9 +172,10 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[]): TextAnaly
     analyze(text) {
       const words = splitWords(normalizeText(text));
       if (!corrector) {
-        for (const { text: word } of words) {
-          frequency.set(word, (frequency.get(word) ?? 0) + 1);
-          vocabularyTerms.add(stem(word));
+        for (const word of words.texts) {
+          const seen = frequency.get(word);
+          frequency.set(word, (seen ?? 0) + 1);
+          if (seen === undefined) vocabularyTerms.add(stem(word));
         }
       }
       return toTerms(words);
@@ -159,12 +183,13 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[]): TextAnaly
 
     analyzeQuery(text) {
       const corrections: { from: string; to: string }[] = [];
-      const words = splitWords(normalizeText(text)).map((word) => {
-        if (!corrector || isKnownWord(word.text)) return word;
-        const replacement = corrector.correct(word.text);
+      const words = splitWords(normalizeText(text));
+      words.texts = words.texts.map((word) => {
+        if (!corrector || isKnownWord(word)) return word;
+        const replacement = corrector.correct(word);
         if (!replacement) return word;
-        corrections.push({ from: word.text, to: replacement });
-        return { text: replacement, chunk: word.chunk };
+        corrections.push({ from: word, to: replacement });
+        return replacement;
       });
       return { terms: toTerms(words), corrections };
     },

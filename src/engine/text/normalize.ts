@@ -1,7 +1,11 @@
 // Turns text into comparable words: one unicode form, lower case, no accents, no typographic
 // quotes. Used identically on knowledge and on queries, so both sides meet in the same form.
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 export function normalizeText(text: string): string {
+  // Most text is plain ASCII: then there are no accents or typographic quotes to handle.
+  if (ASCII_ONLY.test(text)) return text.toLowerCase().replace(/['`]/g, '');
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '') // accents: "débogage" and "debogage" are one word

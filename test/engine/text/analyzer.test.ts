@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createTextAnalyzer } from '../../../src/engine/text/analyzer.js';
+import { CHOICE_TERM, createTextAnalyzer } from '../../../src/engine/text/analyzer.js';
 
 const analyzer = createTextAnalyzer([
   { canonical: 'tensorflow', variants: ['tf', 'tensor flow'] },
+  { canonical: 'pytorch', variants: ['pt', 'torch'] },
   { canonical: 'litert', variants: ['tflite', 'tensorflow lite'] },
   { canonical: 'hugging face', variants: ['hf'] },
 ]);
@@ -34,7 +35,15 @@ describe('analysing text into search terms', () => {
       { from: 'tensroflow', to: 'tensorflow' },
       { from: 'distribted', to: 'distributed' },
     ]);
-    expect(terms).toEqual(['pytorch', 'tensorflow', 'distribut']);
+    expect(terms).toEqual([CHOICE_TERM, 'pytorch', 'tensorflow', 'distribut']);
+  });
+
+  it('reads "X or Y" between the two frameworks as a choice, whatever the names used', () => {
+    for (const choice of ['tf or torch for nlp?', 'PyTorch vs. TensorFlow', 'pt versus tensor flow']) {
+      expect(analyzer.analyze(choice)).toContain(CHOICE_TERM);
+    }
+    expect(analyzer.analyze('pytorch and jax')).not.toContain(CHOICE_TERM);
+    expect(analyzer.analyze('tensorflow or tensorflow lite')).not.toContain(CHOICE_TERM);
   });
 
   it('leaves words from other domains alone', () => {
