@@ -50,6 +50,31 @@ describe('the shipped knowledge base', () => {
     }
   });
 
+  it('does not copy the labelled evaluation questions into questions or phrasings', () => {
+    // The engine must generalise to how people ask, so the evaluation's wording stays out of
+    // the knowledge: no question or phrasing equals or nearly equals (80% of the same words) one.
+    const normalise = (text: string) => text.toLowerCase().replace(/<[^>]*>/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+    const evalQuestions = ['dev-questions.jsonl', 'tuning-questions.jsonl', 'holdout-questions.jsonl'].flatMap((file) =>
+      readFileSync(new URL(`../fixtures/eval/${file}`, import.meta.url), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => normalise((JSON.parse(line) as { q: string }).q)),
+    );
+    const wordsOf = (text: string) => new Set(text.split(' '));
+    const copies = knowledge.faq.flatMap((entry) =>
+      [entry.question, ...entry.phrasings].filter((text) => {
+        const words = wordsOf(normalise(text));
+        return evalQuestions.some((question) => {
+          const other = wordsOf(question);
+          if (other.size < 3) return false;
+          const shared = [...words].filter((word) => other.has(word)).length;
+          return shared / new Set([...words, ...other]).size >= 0.8;
+        });
+      }).map((text) => `${entry.id}: ${text}`),
+    );
+    expect(copies).toEqual([]);
+  });
+
   it('keeps answers short enough for a chat message', () => {
     for (const entry of knowledge.faq) expect(entry.answer.length, entry.id).toBeLessThanOrEqual(650);
   });

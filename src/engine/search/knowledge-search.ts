@@ -129,7 +129,10 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
     b: 0.3,
   });
 
-  const scopeClassifier = createScopeClassifier(knowledge.scope, analyzer);
+  const scopeClassifier = createScopeClassifier(knowledge.scope, analyzer, [
+    ...knowledge.faq.flatMap((entry) => entry.keywords),
+    ...knowledge.claims.flatMap((claim) => claim.keywords),
+  ]);
   // Each question and phrasing on its own, so that a query close to one way of asking is
   // recognised even when the entry's other phrasings use different words.
   const phrasingIndex = createPhrasingIndex(phrasingTerms, (term) => entryIndex.idf(term));

@@ -14,10 +14,21 @@ export interface ScopeClassifier {
   classify(queryTerms: ReadonlySet<string>, withoutAmbiguousWords?: ReadonlySet<string>): ScopeEvidence;
 }
 
-export function createScopeClassifier(scope: Scope, analyzer: TextAnalyzer): ScopeClassifier {
+/** Code identifiers: dotted or snake_case names, or camelCase / PascalCase words. */
+const IDENTIFIER = /[a-z0-9][._][a-z0-9]|[a-z][A-Z]|^[A-Z][a-z]+[A-Z]/;
+
+/**
+ * `keywords` are the knowledge's own search keywords; those written as code identifiers
+ * (set_memory_growth, tf.function, SummaryWriter) are API names, as strong a sign as a
+ * framework name.
+ */
+export function createScopeClassifier(scope: Scope, analyzer: TextAnalyzer, keywords: readonly string[] = []): ScopeClassifier {
   // A multi-word entry ("lua torch") counts only when all its words are in the query.
-  const toTermLists = (entries: string[]) => entries.map((entry) => analyzer.analyze(entry)).filter((terms) => terms.length > 0);
-  const frameworkTerms = toTermLists(scope.frameworkTerms);
+  const toTermLists = (entries: readonly string[]) => entries.map((entry) => analyzer.analyze(entry)).filter((terms) => terms.length > 0);
+  const apiNames = keywords.filter((keyword) => !keyword.includes(' ') && IDENTIFIER.test(keyword));
+  // An API name counts by its joined form only ("set_memory_growth" -> "setmemorygrowth"), so
+  // its parts ("memory", "growth") do not become framework evidence on their own.
+  const frameworkTerms = [...toTermLists(scope.frameworkTerms), ...toTermLists(apiNames).map((terms) => terms.slice(0, 1))];
   const contextTerms = toTermLists(scope.contextTerms);
   const anyPresent = (lists: string[][], query: ReadonlySet<string>) => lists.some((terms) => terms.every((term) => query.has(term)));
   return {

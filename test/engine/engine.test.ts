@@ -1,0 +1,188 @@
+// The engine as every adapter sees it: free text in, a platform-neutral result out.
+import { describe, expect, it } from 'vitest';
+import { MAX_INPUT_LENGTH } from '../../src/engine/index.js';
+import { shippedEngine } from '../support/engine.js';
+
+const engine = shippedEngine();
+
+describe('answering questions as people type them', () => {
+  // Typos, abbreviations and platform noise, each with the topic a good answer belongs to.
+  it.each([
+    ['pytoch vs tensroflow', ['overview', 'recommendation']],
+    ['is tflite still a thing?', ['deployment-mobile']],
+    ['<@U024BE7LH> what is torchscript', ['model-export']],
+    ['<@123456789012345678> does tf2 run eagerly', ['computation-graph']],
+    ['ddp vs fsdp', ['distributed-training']],
+    ['tpu support in pt?', ['hardware']],
+    ['hf transformers still support tf?', ['nlp']],
+    ['torchserve dead? 💀', ['deployment-server']],
+    ['CUDA out of memory, what do i do', ['memory']],
+    ['tensorbaord with pytorch', ['visualization']],
+    ['jax?', ['alternatives']],
+    ['keras 3 backends', ['keras']],
+    ['can i use pytorch commercially', ['licensing']],
+    ['tfjs or onnx runtime web', ['deployment-web']],
+    ['which should my team pick, tf or torch?', ['recommendation']],
+  ])('%j is answered from %j', (question, topics) => {
+    const result = engine.respond(question);
+    expect(result.kind).toBe('answer');
+    expect(topics).toContain(result.topic);
+    expect(result.sources.length).toBeGreaterThan(0);
+    expect(result.followUps.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('gives current facts, not the articles’ outdated ones', () => {
+    expect(engine.respond('what is tensorflow lite').text).toMatch(/LiteRT/);
+    expect(engine.respond('is torchserve actively developed').text).toMatch(/maintenance/i);
+    expect(engine.respond('does tensorflow only use static graphs').text).toMatch(/eager/i);
+  });
+
+  it('attaches the claims behind an answer, with their verdicts', () => {
+    const result = engine.respond('is torchserve still experimental');
+    expect(result.claims.length).toBeGreaterThan(0);
+    for (const claim of result.claims) expect(['accurate', 'partly-true', 'outdated', 'unverified', 'opinion', 'anecdote']).toContain(claim.verdict);
+  });
+});
+
+describe('declining what is out of scope', () => {
+  it.each([
+    'how do i cook pasta',
+    "what's the weather in berlin tomorrow",
+    'tell me a joke',
+    'how do I center a div in css',
+    'excel formula to sum a column',
+    'best flashlight torch for camping',
+    'how do i install python on windows',
+  ])('%j is declined with a pointer to what the bot can answer', (question) => {
+    const result = engine.respond(question);
+    expect(result.kind).toBe('no-match');
+    expect(result.topic).toBeNull();
+    expect(result.text).toMatch(/PyTorch and TensorFlow/);
+  });
+});
+
+describe('greetings and thanks', () => {
+  it.each(['hi', 'hello there!', 'good morning team'])('%j gets a friendly hello with help', (greeting) => {
+    const result = engine.respond(greeting);
+    expect(result.kind).toBe('greeting');
+    expect(result.text).toMatch(/help/);
+  });
+
+  it('thanks get a friendly reply', () => {
+    expect(engine.respond('thanks a lot!')).toMatchObject({ kind: 'greeting', text: expect.stringMatching(/Glad/) });
+  });
+});
+
+describe('commands', () => {
+  it('help lists every command', () => {
+    const result = engine.respond('help');
+    expect(result.kind).toBe('help');
+    if (result.kind !== 'help') return;
+    expect(result.commands.map((c) => c.usage.split(' ')[0])).toEqual(['ask', 'compare', 'recommend', 'check', 'topics', 'sources', 'help']);
+  });
+
+  it('topics lists all 30 topics', () => {
+    const result = engine.respond('topics');
+    expect(result.kind === 'topics' && result.topics.length).toBe(30);
+  });
+
+  it('sources lists the seed articles first, then the evidence', () => {
+    const result = engine.respond('sources');
+    expect(result.kind).toBe('sources');
+    if (result.kind !== 'sources') return;
+    expect(result.sourceList.slice(0, 4).every((s) => s.kind === 'article')).toBe(true);
+    expect(result.sourceList.slice(4).every((s) => s.url?.startsWith('http'))).toBe(true);
+  });
+
+  it.each([
+    ['compare mobile', 'deployment-mobile'],
+    ['compare deployment-mobile', 'deployment-mobile'],
+    ['compare tpus', 'hardware'],
+    ['comapre distributd training', 'distributed-training'],
+    ['compare licences', 'licensing'],
+  ])('%j shows the side-by-side rows of %s', (input, topic) => {
+    const result = engine.respond(input);
+    expect(result.kind).toBe('comparison');
+    expect(result.topic).toBe(topic);
+    if (result.kind === 'comparison') expect(result.rows.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('compare with an unknown or missing topic lists the topics instead', () => {
+    expect(engine.respond('compare').kind).toBe('topics');
+    expect(engine.respond('compare pizza toppings')).toMatchObject({ kind: 'topics', text: expect.stringMatching(/no comparison for "pizza toppings"/) });
+  });
+
+  it('recommend weighs the stated needs and explains the lean with claims', () => {
+    const result = engine.respond('recommend hugging face nlp, llm fine-tuning, research');
+    expect(result.kind).toBe('recommendation');
+    if (result.kind !== 'recommendation') return;
+    expect(result.lean).toBe('pytorch');
+    expect(result.needs.length).toBeGreaterThanOrEqual(2);
+    expect(result.needs.every((need) => need.why.length > 0)).toBe(true);
+  });
+
+  it('recommend with mixed needs can say neither has the edge', () => {
+    const result = engine.respond('recommend mobile app, browser');
+    expect(result.kind === 'recommendation' && result.lean).toBe('either');
+  });
+
+  it('recommend asks for more when it recognises no need', () => {
+    const result = engine.respond('recommend something nice');
+    expect(result).toMatchObject({ kind: 'recommendation', lean: null, topic: null });
+    expect(result.text).toMatch(/Tell me what matters/);
+  });
+
+  it('check finds the closest claims and shows verdict, what is true now, and sources', () => {
+    const result = engine.respond('check tensorflow only has static graphs');
+    expect(result.kind).toBe('claim-check');
+    expect(result.claims[0]).toMatchObject({ verdict: 'outdated' });
+    expect(result.claims[0]!.sources.length).toBeGreaterThan(0);
+    expect(result.text).toMatch(/outdated/);
+  });
+
+  it('check says so when no recorded claim is close', () => {
+    const result = engine.respond('check bananas are berries');
+    expect(result).toMatchObject({ kind: 'claim-check', claims: [] });
+  });
+
+  it('structured requests give the same result as typed commands', () => {
+    expect(engine.run({ command: 'compare', text: 'mobile' })).toEqual(engine.respond('compare mobile'));
+    expect(engine.run({ command: 'ask', text: 'what is jax' })).toEqual(engine.respond('what is jax'));
+  });
+});
+
+describe('bad input never crashes and gets a clear message', () => {
+  it('empty or blank input gets help', () => {
+    for (const input of ['', '   ', '\n\t']) expect(engine.respond(input).kind).toBe('help');
+  });
+
+  it('input with no readable words is called out', () => {
+    expect(engine.respond('\u0000\u0001\u0002').kind).toBe('invalid-input');
+    expect(engine.respond('🚀🔥🎉').kind).toBe('invalid-input');
+  });
+
+  it('lone surrogates are repaired', () => {
+    expect(engine.respond('what is jax\uD800').kind).toBe('answer');
+  });
+
+  it('a 100 KB message is cut with a note', () => {
+    const result = engine.respond(`is tflite still a thing ${'blah '.repeat(20_000)}`);
+    expect(result.query.length).toBeLessThanOrEqual(MAX_INPUT_LENGTH);
+    expect(result.notes.join(' ')).toMatch(/only its first 1000 characters/);
+  });
+});
+
+describe('autocomplete', () => {
+  it('suggests FAQ questions for what has been typed, within Discord’s 25', () => {
+    const suggestions = engine.suggestQuestions('tf lite');
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.length).toBeLessThanOrEqual(25);
+    expect(suggestions.some((s) => /LiteRT|Lite/.test(s.question))).toBe(true);
+    expect(engine.suggestQuestions('').length).toBe(25);
+  });
+
+  it('suggests topics from partial or misspelt names', () => {
+    expect(engine.suggestTopics('mob')[0]?.id).toBe('deployment-mobile');
+    expect(engine.suggestTopics('hardwre').map((t) => t.id)).toContain('hardware');
+  });
+});
