@@ -14,6 +14,12 @@ export interface TopicMatcher {
 
 /** Minimum share of the name's information a topic must cover to count as meant. */
 const MIN_TOPIC_RELEVANCE = 0.3;
+/** Share of the name's words the knowledge must know (a corrected word counts half) before its meaning is searched. */
+const MIN_KNOWN_SHARE = 0.75;
+/** fuse.js score (0 = same spelling) up to which a name is read as a misspelt topic name. */
+const MAX_SPELLING_DISTANCE = 0.3;
+/** fuse.js's Bitap matcher works on patterns of at most 32 characters. */
+const FUSE_PATTERN_LIMIT = 32;
 
 export function createTopicMatcher(context: EngineContext): TopicMatcher {
   const topics = context.knowledge.topics;
@@ -41,11 +47,16 @@ export function createTopicMatcher(context: EngineContext): TopicMatcher {
       // Search by meaning first (synonyms, stems), then by spelling for what is left.
       const { terms } = context.queryTerms(trimmed);
       const outcome = context.search.search(terms);
-      const bestTopic = outcome.topics[0];
-      const bestEntry = outcome.ranked[0];
-      if (bestEntry && bestEntry.coverage >= 0.6) return context.topicById.get(bestEntry.topic);
-      if (bestTopic && bestTopic.relevance >= MIN_TOPIC_RELEVANCE) return context.topicById.get(bestTopic.topic);
-      return trimmed.length <= 32 ? fuse.search(trimmed, { limit: 1 })[0]?.item : undefined;
+      // A name made mostly of words the knowledge does not use ("pizza toppings") is no topic.
+      if (outcome.knownShare >= MIN_KNOWN_SHARE) {
+        const bestEntry = outcome.ranked[0];
+        const bestTopic = outcome.topics[0];
+        if (bestEntry && bestEntry.coverage >= 0.6) return context.topicById.get(bestEntry.topic);
+        if (bestTopic && bestTopic.relevance >= MIN_TOPIC_RELEVANCE) return context.topicById.get(bestTopic.topic);
+      }
+      if (trimmed.length > FUSE_PATTERN_LIMIT) return undefined;
+      const [spelledLike] = fuse.search(trimmed, { limit: 1 });
+      return spelledLike && (spelledLike.score ?? 1) <= MAX_SPELLING_DISTANCE ? spelledLike.item : undefined;
   };
 
   return {
@@ -53,7 +64,7 @@ export function createTopicMatcher(context: EngineContext): TopicMatcher {
     suggest(partial, limit) {
       const trimmed = partial.trim().toLowerCase();
       if (!trimmed) return topics.slice(0, limit);
-      const found = fuse.search(trimmed.slice(0, 32), { limit }).map((r) => r.item);
+      const found = fuse.search(trimmed.slice(0, FUSE_PATTERN_LIMIT), { limit }).map((r) => r.item);
       const matched = match(trimmed);
       return matched && !found.includes(matched) ? [matched, ...found].slice(0, limit) : found;
     },
