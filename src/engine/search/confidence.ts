@@ -44,9 +44,9 @@ export const CONFIDENCE_MODEL = {
   /** Below this, the engine declines instead of guessing. */
   answerThreshold: 0.35,
   /** Entries from different topics this close in score make a "did you mean"... */
-  ambiguityMargin: 0.04,
+  ambiguityMargin: 0.03,
   /** ...but only when the engine is not already fairly sure. */
-  ambiguityCeiling: 0.6,
+  ambiguityCeiling: 0.5,
 };
 
 const clamp01 = (value: number) => Math.min(1, Math.max(0, value));

@@ -12,6 +12,10 @@ export interface PhrasingIndex {
   accumulate(query: readonly QueryTerm[], closeness: Float64Array, touched: number[]): void;
 }
 
+/** Containment counts only for phrasings of at least this many terms: one word is no way of asking. */
+const MIN_CONTAINED_TERMS = 2;
+/** A contained phrasing is strong evidence, but less than a query that is that phrasing. */
+const CONTAINMENT_WEIGHT = 0.85;
 /** Frequent words still say something; without a floor, "pytorch vs tensorflow" would weigh nothing. */
 const MIN_TERM_WEIGHT = 0.35;
 
@@ -19,6 +23,8 @@ export function createPhrasingIndex(phrasingsByEntry: string[][][], idf: (term: 
   const weightOf = (term: string) => Math.max(MIN_TERM_WEIGHT, idf(term));
   const entryOf: number[] = [];
   const norms: number[] = [];
+  /** Sum of the phrasing's term weights, for containment; 0 for one-word phrasings. */
+  const masses: number[] = [];
   const building = new Map<string, { ids: number[]; weights: number[] }>();
   phrasingsByEntry.forEach((texts, entry) => {
     for (const termList of texts) {
@@ -26,6 +32,7 @@ export function createPhrasingIndex(phrasingsByEntry: string[][][], idf: (term: 
       if (terms.size === 0) continue;
       const id = entryOf.push(entry) - 1;
       norms.push(Math.sqrt([...terms].reduce((sum, term) => sum + weightOf(term) ** 2, 0)));
+      masses.push(terms.size >= MIN_CONTAINED_TERMS ? [...terms].reduce((sum, term) => sum + weightOf(term), 0) : 0);
       for (const term of terms) {
         let list = building.get(term);
         if (!list) building.set(term, (list = { ids: [], weights: [] }));
@@ -37,7 +44,9 @@ export function createPhrasingIndex(phrasingsByEntry: string[][][], idf: (term: 
   const postings = new Map([...building].map(([term, list]) => [term, { ids: Int32Array.from(list.ids), weights: Float64Array.from(list.weights) }]));
   const entryOfPhrasing = Int32Array.from(entryOf);
   const normOfPhrasing = Float64Array.from(norms);
+  const massOfPhrasing = Float64Array.from(masses);
   const dot = new Float64Array(entryOf.length);
+  const contained = new Float64Array(entryOf.length);
   const touchedPhrasings: number[] = [];
 
   return {
@@ -52,15 +61,21 @@ export function createPhrasingIndex(phrasingsByEntry: string[][][], idf: (term: 
           const id = list.ids[i]!;
           if (dot[id] === 0) touchedPhrasings.push(id);
           dot[id] = dot[id]! + queryWeight * list.weights[i]!;
+          contained[id] = contained[id]! + list.weights[i]! * Math.min(1, weight);
         }
       }
       const queryNorm = Math.sqrt(queryNormSquared);
       for (const id of touchedPhrasings) {
         const entry = entryOfPhrasing[id]!;
-        const similarity = queryNorm > 0 ? dot[id]! / (queryNorm * normOfPhrasing[id]!) : 0;
+        const cosine = queryNorm > 0 ? dot[id]! / (queryNorm * normOfPhrasing[id]!) : 0;
+        // A long question can hold a whole short way of asking plus context; cosine would
+        // dilute that, containment does not.
+        const containment = massOfPhrasing[id]! > 0 ? contained[id]! / massOfPhrasing[id]! : 0;
+        const similarity = Math.max(cosine, CONTAINMENT_WEIGHT * containment);
         if (closeness[entry] === 0) touched.push(entry);
         if (similarity > closeness[entry]!) closeness[entry] = similarity;
         dot[id] = 0;
+        contained[id] = 0;
       }
       touchedPhrasings.length = 0;
     },

@@ -27,8 +27,13 @@ export function createScopeClassifier(scope: Scope, analyzer: TextAnalyzer, keyw
   const toTermLists = (entries: readonly string[]) => entries.map((entry) => analyzer.analyze(entry)).filter((terms) => terms.length > 0);
   const apiNames = keywords.filter((keyword) => !keyword.includes(' ') && IDENTIFIER.test(keyword));
   // An API name counts by its joined form only ("set_memory_growth" -> "setmemorygrowth"), so
-  // its parts ("memory", "growth") do not become framework evidence on their own.
-  const frameworkTerms = [...toTermLists(scope.frameworkTerms), ...toTermLists(apiNames).map((terms) => terms.slice(0, 1))];
+  // its parts ("memory", "growth") do not become framework evidence on their own. Names too
+  // long to be joined (the analyzer joins at most four parts) are left out.
+  const joinedForms = toTermLists(apiNames).flatMap((terms) => {
+    const [first, ...parts] = terms;
+    return first && parts.every((part) => part.length < first.length) ? [[first]] : [];
+  });
+  const frameworkTerms = [...toTermLists(scope.frameworkTerms), ...joinedForms];
   const contextTerms = toTermLists(scope.contextTerms);
   const anyPresent = (lists: string[][], query: ReadonlySet<string>) => lists.some((terms) => terms.every((term) => query.has(term)));
   return {
