@@ -83,7 +83,7 @@ describe('the shipped knowledge base', () => {
   // what is current, so it is never presented as current by itself.
   const currentness: { mentions: RegExp; mustAlsoSay: RegExp; why: string }[] = [
     { mentions: /TensorFlow Lite|TF ?Lite/i, mustAlsoSay: /LiteRT/, why: 'TensorFlow Lite is now LiteRT' },
-    { mentions: /TorchServe/, mustAlsoSay: /maintenance|no longer|archiv|retired|unmaintained|not maintained/i, why: 'TorchServe is in limited maintenance' },
+    { mentions: /TorchServe/, mustAlsoSay: /maintenance|no longer|archiv|retired|unmaintained|not maintained|being removed|deprecat/i, why: 'TorchServe is in limited maintenance' },
     { mentions: /PyTorch Mobile/, mustAlsoSay: /ExecuTorch/, why: 'ExecuTorch replaced PyTorch Mobile' },
     { mentions: /TorchScript/, mustAlsoSay: /deprecat|torch\.export|legacy/i, why: 'TorchScript is deprecated in favour of torch.export' },
     { mentions: /TensorFlow Hub|TF Hub|tfhub/i, mustAlsoSay: /Kaggle/, why: 'TF Hub moved to Kaggle Models' },
