@@ -1,0 +1,108 @@
+// `npm start` with both platforms configured, as an operator runs it: the real entry point in a
+// child process, the real Bolt and discord.js inside, local stand-ins of Slack and Discord.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DiscordStandIn, discordUser, IDS } from './support/discord/stand-in.js';
+import { appMention, SlackRequestSender, TEST_SIGNING_SECRET } from './support/slack/requests.js';
+import { SlackWebApiStandIn } from './support/slack/web-api-stand-in.js';
+
+const root = join(import.meta.dirname, '..');
+const tsxLoader = pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, limitMs = 20_000): Promise<T> {
+  const deadline = Date.now() + limitMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('npm start with Slack (HTTP mode) and Discord configured', () => {
+  let slack: SlackWebApiStandIn;
+  let discord: DiscordStandIn;
+  let bot: ChildProcess;
+  let port: number;
+  let stderr = '';
+  const exited = new Promise<number | null>((resolve) => {
+    beforeAll(async () => {
+      slack = await SlackWebApiStandIn.start();
+      discord = await DiscordStandIn.start();
+      port = await freePort();
+      bot = spawn(process.execPath, ['--import', tsxLoader, join(root, 'src', 'main.ts')], {
+        cwd: mkdtempSync(join(tmpdir(), 'pvt-start-')),
+        env: {
+          PATH: process.env.PATH ?? '',
+          LOG_LEVEL: 'warn',
+          SLACK_BOT_TOKEN: 'xoxb-test-token',
+          SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+          SLACK_API_URL: slack.apiUrl,
+          PORT: String(port),
+          DISCORD_TOKEN: discord.token,
+          DISCORD_API_URL: discord.apiUrl,
+        },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      bot.stderr!.on('data', (chunk) => (stderr += chunk));
+      bot.on('exit', (code) => resolve(code));
+      await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok ? true : undefined), 'the Slack health check');
+      await discord.waitForGateway(() => discord.identifies.length > 0, 'the Discord identify', 20_000);
+    }, 30_000);
+  });
+
+  afterAll(async () => {
+    if (bot.exitCode === null) bot.kill('SIGKILL');
+    await discord?.close();
+    await slack?.close();
+  });
+
+  it('checked the Slack token with auth.test against SLACK_API_URL', () => {
+    expect(slack.callsTo('auth.test').length).toBeGreaterThan(0);
+  });
+
+  it('answers a signed slash command in the acknowledgement', async () => {
+    const response = await new SlackRequestSender(`http://127.0.0.1:${port}/slack/events`).slashCommand('is tflite still a thing?');
+    expect(response.status).toBe(200);
+    expect(JSON.stringify(response.json)).toMatch(/LiteRT/);
+  });
+
+  it('refuses a forged Slack request with 401', async () => {
+    const response = await new SlackRequestSender(`http://127.0.0.1:${port}/slack/events`, 'wrong-secret').slashCommand('hi');
+    expect(response.status).toBe(401);
+  });
+
+  it('answers a Slack mention in a thread', async () => {
+    await new SlackRequestSender(`http://127.0.0.1:${port}/slack/events`).event(appMention('<@UBOT0001> what is torchscript', { ts: '1700000000.000100' }));
+    const post = await slack.waitUntil(() => slack.callsTo('chat.postMessage')[0], 'a chat.postMessage');
+    expect(post.params).toMatchObject({ thread_ts: '1700000000.000100' });
+    expect(JSON.stringify(post.params)).toMatch(/torch\.export/);
+  });
+
+  it('answers a Discord mention as a reply, pinging nobody', async () => {
+    const asker = discordUser('600000000000000001', 'asker');
+    const messageId = discord.sendMessage({ author: asker, content: `<@${IDS.bot}> what is jax @everyone`, mentions: [discord.botUser] });
+    const reply = await discord.waitForReplyTo(messageId);
+    expect(JSON.stringify(reply.body)).toMatch(/JAX/);
+    expect((reply.body as { allowed_mentions?: unknown }).allowed_mentions).toMatchObject({ parse: [] });
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    bot.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).not.toMatch(/unhandled|uncaught/i);
+  }, 15_000);
+});
