@@ -48,6 +48,8 @@ export const RANKING_MODEL = {
   topicInfluence: 1,
   /** How much being close to one particular way of asking adds. */
   closenessInfluence: 0.4,
+  /** How much more a term naming a framework, tool or API weighs than an everyday word. */
+  domainTermBoost: 1.5,
   /** How much a topic's second-best entry adds to the topic's claim on the query. */
   runnerUpInfluence: 0.3,
 };
@@ -150,7 +152,11 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
       const kinds = options?.kinds;
       // Words the knowledge never uses cannot be matched by any entry: relevance and coverage
       // are measured on the rest, and the unknown words only lower the known share.
-      const knownTerms = queryTerms.filter(({ term }) => entryIndex.has(term));
+      // Names of domain things (litert, fsdp, set_memory_growth) say more about what is asked than
+      // everyday words, even rare ones ("is tf lite still called tf lite").
+      const knownTerms = queryTerms
+        .filter(({ term }) => entryIndex.has(term))
+        .map((t) => (scopeClassifier.namesDomainThing(t.term) ? { ...t, weight: t.weight * RANKING_MODEL.domainTermBoost } : t));
       const termInformation = knownTerms.map(({ term, weight }) => weight * entryIndex.idf(term));
       const knownInformation = termInformation.reduce((sum, value) => sum + value, 0);
       const topicIdeal = topicIndex.idealScore(knownTerms) || 1;

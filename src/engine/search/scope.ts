@@ -12,6 +12,8 @@ export interface ScopeClassifier {
    * ("torch", "gym") are left out: a framework named only by such a word is context evidence.
    */
   classify(queryTerms: ReadonlySet<string>, withoutAmbiguousWords?: ReadonlySet<string>): ScopeEvidence;
+  /** Whether a single term names something in the domain (a framework, a tool, an API). */
+  namesDomainThing(term: string): boolean;
 }
 
 /** Code identifiers: dotted or snake_case names, or camelCase / PascalCase words. */
@@ -36,7 +38,9 @@ export function createScopeClassifier(scope: Scope, analyzer: TextAnalyzer, keyw
   const frameworkTerms = [...toTermLists(scope.frameworkTerms), ...joinedForms];
   const contextTerms = toTermLists(scope.contextTerms);
   const anyPresent = (lists: string[][], query: ReadonlySet<string>) => lists.some((terms) => terms.every((term) => query.has(term)));
+  const domainTerms = new Set(frameworkTerms.filter((terms) => terms.length === 1).map(([term]) => term!));
   return {
+    namesDomainThing: (term) => domainTerms.has(term),
     classify(queryTerms, withoutAmbiguousWords = queryTerms) {
       if (anyPresent(frameworkTerms, withoutAmbiguousWords)) return 'framework';
       if (anyPresent(frameworkTerms, queryTerms)) return 'context';
