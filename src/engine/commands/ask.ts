@@ -55,8 +55,10 @@ export function askResult(context: EngineContext, query: string, notes: string[]
     };
   }
 
-  const rival = outcome.ranked.find((entry) => entry.topic !== best.topic);
-  if (rival && confidence < CONFIDENCE_MODEL.ambiguityCeiling && best.score - rival.score < CONFIDENCE_MODEL.ambiguityMargin * best.score) {
+  // A close call is between topics: the ranking follows each topic's combined evidence.
+  const [first, second] = outcome.topicEvidence;
+  const rival = second && outcome.ranked.find((entry) => entry.topic === second.topic);
+  if (first && second && rival && confidence < CONFIDENCE_MODEL.ambiguityCeiling && first.score - second.score < CONFIDENCE_MODEL.ambiguityMargin * first.score) {
     const options = [best, rival].map((entry) => entry.title);
     return {
       ...emptyResult(query, notes),

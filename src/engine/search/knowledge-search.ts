@@ -38,6 +38,8 @@ export interface SearchOutcome {
   knownShare: number;
   /** Topics by relevance, best first. */
   topics: { topic: string; relevance: number }[];
+  /** Topics by the evidence of their best entries together (what the ranking follows), best first. */
+  topicEvidence: { topic: string; score: number }[];
   /** Whether the query names a framework, only machine-learning context, or neither. */
   scope: ScopeEvidence;
 }
@@ -225,6 +227,7 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
         ranked,
         // A corrected word is only half known: "movies" read as "moves" is a guess.
         knownShare: queryTerms.length > 0 ? knownTerms.reduce((sum, { corrected }) => sum + (corrected ? 0.5 : 1), 0) / queryTerms.length : 0,
+        topicEvidence: [...topicScore].map(([topic, score]) => ({ topic, score })).sort((a, b) => b.score - a.score || (a.topic < b.topic ? -1 : 1)),
         scope: scopeClassifier.classify(
           new Set(queryTerms.map((t) => t.term)),
           new Set(queryTerms.filter((t) => !t.ambiguous).map((t) => t.term)),

@@ -31,9 +31,13 @@ export function createScopeClassifier(scope: Scope, analyzer: TextAnalyzer, keyw
   // An API name counts by its joined form only ("set_memory_growth" -> "setmemorygrowth"), so
   // its parts ("memory", "growth") do not become framework evidence on their own. Names too
   // long to be joined (the analyzer joins at most four parts) are left out.
-  const joinedForms = toTermLists(apiNames).flatMap((terms) => {
-    const [first, ...parts] = terms;
-    return first && parts.every((part) => part.length < first.length) ? [[first]] : [];
+  const joinedForms = apiNames.flatMap((name) => {
+    const [first, ...parts] = analyzer.analyze(name);
+    if (!first) return [];
+    // A dotted or snake_case name must come out joined ("setmemorygrowth"), not read as one
+    // synonym ("node.js" is the everyday word "javascript"); a camelCase name is one word.
+    const joined = parts.length > 0 && parts.every((part) => part.length < first.length);
+    return joined || (parts.length === 0 && !/[._]/.test(name)) ? [[first]] : [];
   });
   const frameworkTerms = [...toTermLists(scope.frameworkTerms), ...joinedForms];
   const contextTerms = toTermLists(scope.contextTerms);

@@ -171,14 +171,14 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[]): TextAnaly
   return {
     analyze(text) {
       const words = splitWords(normalizeText(text));
+      const terms = toTerms(words);
       if (!corrector) {
-        for (const word of words.texts) {
-          const seen = frequency.get(word);
-          frequency.set(word, (seen ?? 0) + 1);
-          if (seen === undefined) vocabularyTerms.add(stem(word));
-        }
+        for (const word of words.texts) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+        // What the index will contain: a misspelling whose stem matches only a word that is
+        // always merged into a longer term ("reinforcment" vs "reinforcement learning") is unknown.
+        for (const term of terms) vocabularyTerms.add(term);
       }
-      return toTerms(words);
+      return terms;
     },
 
     analyzeQuery(text) {
