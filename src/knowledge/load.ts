@@ -174,7 +174,7 @@ function assemble(
   // Every declaration of a source id, with the file that made it, so duplicates can be reported.
   const sourceFiles: { source: Source; file: string }[] = sharedSources.map((source) => ({ source, file: 'sources.yaml' }));
   for (const { file, data } of topicEntries) {
-    topics.push({ id: data.id, title: data.title, summary: data.summary, keywords: data.keywords });
+    topics.push({ id: data.id, title: data.title, covers: data.covers, summary: data.summary, keywords: data.keywords });
     faq.push(...data.faq.map((entry) => ({ ...entry, topic: data.id })));
     claims.push(...data.claims.map((claim) => ({ ...claim, topic: data.id })));
     comparisons[data.id] = data.comparison;

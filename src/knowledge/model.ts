@@ -5,6 +5,7 @@ import type { Claim, ComparisonRow, Criterion, FaqEntry, Scope, Source, SynonymG
 export interface Topic {
   id: string;
   title: string;
+  covers: string;
   summary: string;
   keywords: string[];
 }

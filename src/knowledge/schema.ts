@@ -92,6 +92,8 @@ export const comparisonRowSchema = z.strictObject({
 export const topicFileSchema = z.strictObject({
   id,
   title: text,
+  /** What belongs in this topic, as the topic contract (index.yaml) draws the boundaries. */
+  covers: text,
   summary: text,
   /** Words that signal the topic, used by search and by `compare` to find it. */
   keywords: z.array(text).default([]),

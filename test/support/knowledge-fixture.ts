@@ -26,6 +26,7 @@ export function validFixture(): FixtureFiles {
   const topic = (id: string) => ({
     id,
     title: `The ${id} topic`,
+    covers: `what belongs in ${id}`,
     summary: `Everything about ${id}.`,
     keywords: [id],
     faq: [1, 2, 3].map((n) => faq(id, n)),

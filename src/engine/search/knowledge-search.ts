@@ -10,7 +10,7 @@ import { createPhrasingIndex } from './phrasing-index.js';
 import { MAX_MASKED_TERMS, WeightedBm25Index, type QueryTerm } from './weighted-bm25.js';
 
 type EntryField = 'question' | 'phrasings' | 'keywords' | 'topic' | 'body';
-type TopicField = 'title' | 'keywords' | 'summary' | 'questions';
+type TopicField = 'title' | 'covers' | 'keywords' | 'summary' | 'questions';
 
 export interface IndexedEntry {
   kind: 'faq' | 'claim';
@@ -68,7 +68,7 @@ export interface KnowledgeSearch {
 export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyzer): KnowledgeSearch {
   const analyze = (...texts: string[]) => texts.flatMap((text) => analyzer.analyze(text));
   // Every entry carries its topic's title and keywords; analysed once per topic, not per entry.
-  const topicTerms = new Map(knowledge.topics.map((topic) => [topic.id, analyze(topic.title, ...topic.keywords)]));
+  const topicTerms = new Map(knowledge.topics.map((topic) => [topic.id, analyze(topic.title, topic.covers, ...topic.keywords)]));
   const topicText = (topicId: string) => topicTerms.get(topicId) ?? [];
 
   const entries: IndexedEntry[] = [];
@@ -122,13 +122,14 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
   const topicDocs = knowledge.topics.map((topic) => ({
     fields: {
       title: analyzer.analyze(topic.title),
+      covers: analyzer.analyze(topic.covers),
       keywords: analyze(...topic.keywords),
       summary: analyzer.analyze(topic.summary),
       questions: questionsByTopic.get(topic.id)!,
     } satisfies Record<TopicField, string[]>,
   }));
   const topicIndex = new WeightedBm25Index<TopicField>(topicDocs, {
-    fieldWeights: { title: 3, keywords: 3, summary: 1, questions: 1 },
+    fieldWeights: { title: 3, covers: 3, keywords: 3, summary: 1, questions: 1 },
     k1: 1.2,
     b: 0.3,
   });

@@ -1,9 +1,10 @@
 // Removes what chat platforms add to a message but the user did not ask: mentions, channel
-// links, broadcasts, custom emoji, links and pictographs. Labels of links are kept, because
-// people paste "<https://pytorch.org|PyTorch docs>" and mean the words.
+// links, broadcasts, custom emoji and pictographs. Labels of links are kept, because people
+// paste "<https://pytorch.org|PyTorch docs>" and mean the words; a bare link is reduced to the
+// words of its address.
 
 const SLACK_LABELLED_LINK = /<(?:https?:\/\/|mailto:)[^|>]*\|([^>]*)>/g;
-const SLACK_BARE_LINK = /<(?:https?:\/\/|mailto:)[^>]*>/g;
+const SLACK_BARE_LINK = /<((?:https?:\/\/|mailto:)[^>]*)>/g;
 const SLACK_MENTION = /<[@#!][^>]*>/g; // <@U123>, <@U123|name>, <#C1|general>, <!here>, <!subteam^S1|@team>
 const DISCORD_TOKEN = /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:\d+(?::[a-zA-Z])?|\/[\w -]+:\d+)>/g; // users, roles, channels, emoji, timestamps, commands
 const BROADCAST = /(?:^|\s)@(?:everyone|here|channel)\b/gi;
@@ -13,16 +14,31 @@ const PICTOGRAPH = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F
 // C0/C1 controls except tab and newline, which are ordinary white space in a long question.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
+/** Parts of a link that name nothing: schemes, common host labels and file endings. */
+const LINK_FILLER = new Set(['http', 'https', 'www', 'com', 'org', 'net', 'io', 'dev', 'ai', 'co', 'uk', 'html', 'htm', 'php', 'en', 'us', 'docs', 'stable', 'latest', 'main', 'master', 'blob', 'tree', 'mailto']);
+
+/**
+ * The words a pasted link names: "https://cloud.google.com/tpu" is about TPUs, and
+ * "pytorch.org/executorch" about ExecuTorch. Ids, hashes and query strings are dropped.
+ */
+export function linkWords(url: string): string {
+  const words = url
+    .replace(/[?#].*$/, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((part) => /^[A-Za-z]{2,30}$/.test(part) && !LINK_FILLER.has(part.toLowerCase()));
+  return ` ${words.slice(0, 6).join(' ')} `;
+}
+
 export function stripPlatformNoise(raw: string): string {
   return raw
     .toWellFormed() // lone surrogates would make later unicode steps throw or mis-match
     .replace(CONTROL, ' ')
     .replace(SLACK_LABELLED_LINK, ' $1 ')
-    .replace(SLACK_BARE_LINK, ' ')
+    .replace(SLACK_BARE_LINK, (_, url: string) => linkWords(url))
     .replace(DISCORD_TOKEN, ' ')
     .replace(SLACK_MENTION, ' ')
     .replace(BROADCAST, ' ')
-    .replace(URL, ' ')
+    .replace(URL, (url) => linkWords(url))
     .replace(EMOJI_SHORTCODE, ' ')
     .replace(PICTOGRAPH, ' ')
     .replace(/\uFFFD/g, ' ')
