@@ -4,7 +4,11 @@
 import type { Scope } from '../../knowledge/schema.js';
 import type { TextAnalyzer } from '../text/analyzer.js';
 
-export type ScopeEvidence = 'framework' | 'context' | 'none';
+/**
+ * framework: names a framework, tool or API; context: machine-learning or comparison words;
+ * everyday-name: only a name that is also an everyday word (a torch, a gym); none: nothing.
+ */
+export type ScopeEvidence = 'framework' | 'context' | 'everyday-name' | 'none';
 
 export interface ScopeClassifier {
   /**
@@ -47,8 +51,8 @@ export function createScopeClassifier(scope: Scope, analyzer: TextAnalyzer, keyw
     namesDomainThing: (term) => domainTerms.has(term),
     classify(queryTerms, withoutAmbiguousWords = queryTerms) {
       if (anyPresent(frameworkTerms, withoutAmbiguousWords)) return 'framework';
-      if (anyPresent(frameworkTerms, queryTerms)) return 'context';
       if (anyPresent(contextTerms, queryTerms)) return 'context';
+      if (anyPresent(frameworkTerms, queryTerms)) return 'everyday-name';
       return 'none';
     },
   };
