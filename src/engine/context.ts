@@ -29,10 +29,14 @@ export function createEngineContext(knowledge: Knowledge): EngineContext {
   analyzer.buildTypoCorrector();
   const ambiguousWords = new Set(knowledge.scope.ambiguousTerms.flatMap((term) => normalizeText(term).match(WORD) ?? []));
   /** The query's terms as they would be without its everyday-word framework names. */
+  // Only a standalone word is ambiguous: "torch.compile" or "torch_xla" is an API name.
+  const standalone = (word: string) => new RegExp(`(?<![\\p{L}\\p{N}._-])${word}(?![\\p{L}\\p{N}._-])`, 'gu');
+  const ambiguousPatterns = [...ambiguousWords].map((word) => ({ word, pattern: standalone(word) }));
   const termsWithoutAmbiguousWords = (text: string): Set<string> | undefined => {
-    const words = normalizeText(text).match(WORD) ?? [];
-    if (!words.some((word) => ambiguousWords.has(word))) return undefined;
-    return new Set(analyzer.analyzeQuery(words.filter((word) => !ambiguousWords.has(word)).join(' ')).terms);
+    const normalized = normalizeText(text);
+    let stripped = normalized;
+    for (const { pattern } of ambiguousPatterns) stripped = stripped.replace(pattern, ' ');
+    return stripped === normalized ? undefined : new Set(analyzer.analyzeQuery(stripped).terms);
   };
   return {
     knowledge,

@@ -54,7 +54,7 @@ describe('the shipped knowledge base', () => {
     // The engine must generalise to how people ask, so the evaluation's wording stays out of
     // the knowledge: no question or phrasing equals or nearly equals (80% of the same words) one.
     const normalise = (text: string) => text.toLowerCase().replace(/<[^>]*>/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
-    const evalQuestions = ['dev-questions.jsonl', 'tuning-questions.jsonl', 'holdout-questions.jsonl'].flatMap((file) =>
+    const evalQuestions = ['dev-questions.jsonl', 'tuning-questions.jsonl', 'holdout-questions.jsonl', 'holdout-2-questions.jsonl', 'holdout-3-questions.jsonl'].flatMap((file) =>
       readFileSync(new URL(`../fixtures/eval/${file}`, import.meta.url), 'utf8')
         .split('\n')
         .filter(Boolean)

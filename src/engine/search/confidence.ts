@@ -38,7 +38,7 @@ export const CONFIDENCE_MODEL = {
   fullTopicRelevance: 0.5,
   fullCloseness: 0.7,
   /** How far each kind of scope evidence lets an answer through; with none, nothing passes. */
-  scopeFactor: { framework: 1, context: 0.6, 'everyday-name': 0.6, none: 0.3 } as Record<ScopeEvidence, number>,
+  scopeFactor: { framework: 1, context: 0.55, 'everyday-name': 0.5, none: 0.3 } as Record<ScopeEvidence, number>,
   /** With a framework named, unknown words cost little: people add context and slang. */
   unknownWordsCost: { framework: 0.2, other: 1 },
   /** Below this, the engine declines instead of guessing. */
