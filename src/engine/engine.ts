@@ -21,14 +21,17 @@ export function createEngine(knowledge: Knowledge): Engine {
   const context = createEngineContext(knowledge);
   const topicMatcher = createTopicMatcher(context);
   const needsRecogniser = createNeedsRecogniser(context);
-  const questionFuse = new Fuse<TopicFaqEntry>(knowledge.faq, {
-    keys: [
-      { name: 'question', weight: 2 },
-      { name: 'phrasings', weight: 1 },
-    ],
-    ignoreLocation: true,
-    threshold: 0.4,
-  });
+  // Built on first use: only autocomplete needs it, and it is the costliest index to build.
+  let questionFuse: Fuse<TopicFaqEntry> | undefined;
+  const fuzzyQuestions = () =>
+    (questionFuse ??= new Fuse<TopicFaqEntry>(knowledge.faq, {
+      keys: [
+        { name: 'question', weight: 2 },
+        { name: 'phrasings', weight: 1 },
+      ],
+      ignoreLocation: true,
+      threshold: 0.4,
+    }));
 
   function run(request: EngineRequest, notes: string[] = []): EngineResult {
     const prepared = prepareInput(request.text ?? '');
@@ -87,7 +90,7 @@ export function createEngine(knowledge: Knowledge): Engine {
       const { terms } = context.queryTerms(text);
       for (const entry of context.search.search(terms, { kinds: ['faq'] }).ranked) ids.push(entry.id);
       // Fuzzy matching on the typed characters catches half-typed words the term search misses.
-      for (const { item } of questionFuse.search(text.slice(-FUSE_PATTERN_LIMIT), { limit })) ids.push(item.id);
+      for (const { item } of fuzzyQuestions().search(text.slice(-FUSE_PATTERN_LIMIT), { limit })) ids.push(item.id);
       return [...new Set(ids)].slice(0, limit).map((id) => toSuggestion(context.faqById.get(id)!));
     },
     suggestTopics(partial, limit = DEFAULT_SUGGESTIONS) {

@@ -20,7 +20,12 @@ const CONTAINMENT_WEIGHT = 0.85;
 const MIN_TERM_WEIGHT = 0.35;
 
 export function createPhrasingIndex(phrasingsByEntry: string[][][], idf: (term: string) => number): PhrasingIndex {
-  const weightOf = (term: string) => Math.max(MIN_TERM_WEIGHT, idf(term));
+  const weights = new Map<string, number>();
+  const weightOf = (term: string) => {
+    let weight = weights.get(term);
+    if (weight === undefined) weights.set(term, (weight = Math.max(MIN_TERM_WEIGHT, idf(term))));
+    return weight;
+  };
   const entryOf: number[] = [];
   const norms: number[] = [];
   /** Sum of the phrasing's term weights, for containment; 0 for one-word phrasings. */

@@ -54,13 +54,23 @@ export class WeightedBm25Index<Field extends string> {
       const total = documents.reduce((sum, doc) => sum + doc.fields[field].length, 0);
       averageLength[field] = Math.max(1, total / Math.max(1, documents.length));
     }
-    // Terms get dense ids so a document's term weights can be tallied in one reused buffer
-    // instead of a map per document.
+    // Terms get dense ids so a document's term weights can be tallied in one reused buffer.
+    // Every (document, term, weight) is recorded in growable typed arrays, then postings are
+    // filled in one pass at their exact size: no per-term arrays, little garbage.
     const termIds = new Map<string, number>();
-    const postingDocs: number[][] = [];
-    const postingTfs: number[][] = [];
     let tally = new Float64Array(1024);
+    let documentFrequency = new Int32Array(1024);
     const touched: number[] = [];
+    let pairTerms = new Int32Array(1 << 16);
+    let pairDocs = new Int32Array(1 << 16);
+    let pairTfs = new Float64Array(1 << 16);
+    let pairs = 0;
+    const grow = <T extends Int32Array | Float64Array>(array: T, size: number): T => {
+      if (size <= array.length) return array;
+      const grown = new (array.constructor as { new (length: number): T })(Math.max(size, array.length * 2));
+      grown.set(array);
+      return grown;
+    };
     documents.forEach((doc, index) => {
       for (const field of fields) {
         const terms = doc.fields[field];
@@ -72,28 +82,38 @@ export class WeightedBm25Index<Field extends string> {
           if (id === undefined) {
             id = termIds.size;
             termIds.set(term, id);
-            postingDocs.push([]);
-            postingTfs.push([]);
-            if (id >= tally.length) {
-              const grown = new Float64Array(tally.length * 2);
-              grown.set(tally);
-              tally = grown;
-            }
+            tally = grow(tally, id + 1);
+            documentFrequency = grow(documentFrequency, id + 1);
           }
           if (tally[id] === 0) touched.push(id);
           tally[id] = tally[id]! + contribution;
         }
       }
+      pairTerms = grow(pairTerms, pairs + touched.length);
+      pairDocs = grow(pairDocs, pairs + touched.length);
+      pairTfs = grow(pairTfs, pairs + touched.length);
       for (const id of touched) {
-        postingDocs[id]!.push(index);
-        postingTfs[id]!.push(tally[id]!);
+        pairTerms[pairs] = id;
+        pairDocs[pairs] = index;
+        pairTfs[pairs] = tally[id]!;
+        pairs++;
+        documentFrequency[id] = documentFrequency[id]! + 1;
         tally[id] = 0;
       }
       touched.length = 0;
     });
-    for (const [term, id] of termIds) {
-      this.postings.set(term, { docs: Int32Array.from(postingDocs[id]!), weightedTf: Float64Array.from(postingTfs[id]!) });
+    const postingsById = [...termIds.values()].map((id) => ({
+      docs: new Int32Array(documentFrequency[id]!),
+      weightedTf: new Float64Array(documentFrequency[id]!),
+    }));
+    const filled = new Int32Array(termIds.size);
+    for (let i = 0; i < pairs; i++) {
+      const id = pairTerms[i]!;
+      const slot = filled[id]!++;
+      postingsById[id]!.docs[slot] = pairDocs[i]!;
+      postingsById[id]!.weightedTf[slot] = pairTfs[i]!;
     }
+    for (const [term, id] of termIds) this.postings.set(term, postingsById[id]!);
   }
 
   /** Inverse document frequency; a term in no document gets the highest value. */

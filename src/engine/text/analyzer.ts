@@ -109,7 +109,10 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[]): TextAnaly
   }
   for (const list of variantsByFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
 
-  const applySynonyms = ({ texts, chunks }: Words): Words => {
+  const applySynonyms = (words: Words): Words => {
+    const { texts, chunks } = words;
+    // Most texts contain no variant at all: then the word lists are used as they are.
+    if (!texts.some((text) => variantsByFirstWord.has(text))) return words;
     const result: Words = { texts: [], chunks: [] };
     for (let i = 0; i < texts.length; i++) {
       const candidates = variantsByFirstWord.get(texts[i]!);
@@ -121,21 +124,46 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[]): TextAnaly
     return result;
   };
 
-  const stems = new Map<string, string>();
-  const stem = (word: string): string => {
-    let stemmed = stems.get(word);
-    if (stemmed === undefined) {
-      stemmed = word.length > 3 && /^\p{L}+$/u.test(word) ? stemmer(word) : word;
-      if (stems.size >= STEM_CACHE_LIMIT) stems.clear();
-      stems.set(word, stemmed);
+  const computeStem = (word: string) => (word.length > 3 && /^\p{L}+$/u.test(word) ? stemmer(word) : word);
+
+  /**
+   * One record per word of the knowledge: its index term (null for a stopword) and how often it
+   * occurs (what typos are corrected towards). One map lookup per word instead of several keeps
+   * indexing tens of thousands of entries fast.
+   */
+  interface WordRecord {
+    term: string | null;
+    count: number;
+  }
+  const records = new Map<string, WordRecord>();
+  const recordOf = (word: string): WordRecord => {
+    let record = records.get(word);
+    if (!record) {
+      record = { term: STOPWORDS.has(word) ? null : computeStem(word), count: 0 };
+      records.set(word, record);
     }
-    return stemmed;
+    return record;
   };
+  // Query words are looked up without being remembered, in a bounded cache of their own.
+  const queryStems = new Map<string, string | null>();
+  const termOfQueryWord = (word: string): string | null => {
+    const known = records.get(word);
+    if (known) return known.term;
+    let term = queryStems.get(word);
+    if (term === undefined) {
+      term = STOPWORDS.has(word) ? null : computeStem(word);
+      if (queryStems.size >= STEM_CACHE_LIMIT) queryStems.clear();
+      queryStems.set(word, term);
+    }
+    return term;
+  };
+  let learning = true;
 
   const toTerms = (words: Words): string[] => {
     const terms: string[] = [];
     const emit = (token: string) => {
-      if (!STOPWORDS.has(token)) terms.push(stem(token));
+      const term = learning ? recordOf(token).term : termOfQueryWord(token);
+      if (term !== null) terms.push(term);
     };
     const { texts, chunks } = applySynonyms(words);
     if (namesTheChoice(texts)) terms.push(CHOICE_TERM);
@@ -155,25 +183,22 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[]): TextAnaly
     return terms;
   };
 
-  // Every word of the knowledge, with how often it occurs: what typos are corrected to.
-  const frequency = new Map<string, number>();
   const vocabularyTerms = new Set<string>();
   let corrector: TypoCorrector | undefined;
 
-  const isKnownWord = (word: string) =>
-    word.length < 4 ||
-    STOPWORDS.has(word) ||
-    variantWords.has(word) ||
-    frequency.has(word) ||
-    vocabularyTerms.has(stem(word)) ||
-    !/^\p{L}+$/u.test(word);
+  const isKnownWord = (word: string) => {
+    if (word.length < 4 || STOPWORDS.has(word) || variantWords.has(word) || !/^\p{L}+$/u.test(word)) return true;
+    if ((records.get(word)?.count ?? 0) > 0) return true;
+    const term = termOfQueryWord(word);
+    return term !== null && vocabularyTerms.has(term);
+  };
 
   return {
     analyze(text) {
       const words = splitWords(normalizeText(text));
       const terms = toTerms(words);
-      if (!corrector) {
-        for (const word of words.texts) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+      if (learning) {
+        for (const word of words.texts) recordOf(word).count++;
         // What the index will contain: a misspelling whose stem matches only a word that is
         // always merged into a longer term ("reinforcment" vs "reinforcement learning") is unknown.
         for (const term of terms) vocabularyTerms.add(term);
@@ -195,8 +220,11 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[]): TextAnaly
     },
 
     buildTypoCorrector() {
+      const frequency = new Map<string, number>();
+      for (const [word, { count }] of records) if (count > 0) frequency.set(word, count);
       for (const variant of variantWords) frequency.set(variant, (frequency.get(variant) ?? 0) + 1);
       corrector = createTypoCorrector(frequency);
+      learning = false;
     },
   };
 }
