@@ -1,42 +1,23 @@
 // `npm start`: validates the environment, loads the knowledge, and starts every configured
 // platform (Slack, Discord or both). With none configured it opens the local terminal chat when
 // run in a terminal, and otherwise says which variables to set. SIGTERM/SIGINT stop it cleanly.
-import dotenv from 'dotenv';
 import { AdapterStartError, type RunningAdapter } from './adapters/types.js';
-import { ConfigError, parseConfig, type AppConfig } from './config/index.js';
+import type { AppConfig } from './config/index.js';
 import { createEngine, type Engine } from './engine/index.js';
-import { defaultKnowledgeDir, KnowledgeError, loadKnowledge } from './knowledge/index.js';
+import { defaultKnowledgeDir } from './knowledge/index.js';
 import { createLogger, type Logger } from './logging/logger.js';
 import { runChat } from './cli/chat-session.js';
+import { fail, loadConfigOrExit } from './cli/environment.js';
+import { loadKnowledgeOrExit } from './cli/load-engine.js';
 
 /** How long adapters get to finish in-flight replies before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 5_000;
 
-function fail(message: string, exitCode = 1): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(exitCode);
-}
-
-function loadConfigOrExit(): AppConfig {
-  dotenv.config({ quiet: true });
-  try {
-    return parseConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) fail(error.message);
-    throw error;
-  }
-}
-
-function loadEngineOrExit(config: AppConfig, logger: Logger): Engine {
+function createEngineOrExit(config: AppConfig, logger: Logger): Engine {
   const started = performance.now();
-  try {
-    const engine = createEngine(loadKnowledge(config.knowledgeDir ?? defaultKnowledgeDir()));
-    logger.debug({ ms: Math.round(performance.now() - started), faq: engine.knowledge.faq.length }, 'knowledge loaded');
-    return engine;
-  } catch (error) {
-    if (error instanceof KnowledgeError) fail(`${error.message}\nRun \`npm run kb:check\` for the full report.`);
-    throw error;
-  }
+  const engine = createEngine(loadKnowledgeOrExit(config.knowledgeDir ?? defaultKnowledgeDir()));
+  logger.debug({ ms: Math.round(performance.now() - started), faq: engine.knowledge.faq.length }, 'knowledge loaded');
+  return engine;
 }
 
 async function startPlatforms(config: AppConfig, engine: Engine, logger: Logger): Promise<RunningAdapter[]> {
@@ -87,7 +68,7 @@ Or run \`npm run chat\` in a terminal for the local chat.`;
 async function main() {
   const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
-  const engine = loadEngineOrExit(config, logger);
+  const engine = createEngineOrExit(config, logger);
 
   if (!config.slack && !config.discord) {
     if (!process.stdin.isTTY || !process.stdout.isTTY) fail(NOTHING_CONFIGURED, 2);

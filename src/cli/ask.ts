@@ -3,10 +3,10 @@
 //   --batch          read one question per line from stdin; one answer (or JSON line) per question, in order
 //   --knowledge DIR  use another knowledge directory
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { toEvaluationRecord, type Engine } from '../engine/index.js';
 import { renderText } from '../render/text/index.js';
-import { exitWithUsageError, loadEngineOrExit } from './load-engine.js';
+import { exitWithUsageError, parseArgsOrExit } from './environment.js';
+import { loadEngineOrExit } from './load-engine.js';
 
 const USAGE = `Usage:
   npm run ask -- "is tensorflow lite still a thing?"
@@ -19,21 +19,19 @@ Options:
   --knowledge DIR  read the knowledge from DIR instead of ./knowledge
   --help           show this help`;
 
-function parseCommandLine() {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        batch: { type: 'boolean', default: false },
-        knowledge: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    return exitWithUsageError((error as Error).message, USAGE);
-  }
-}
+const parseCommandLine = () =>
+  parseArgsOrExit(
+    {
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      batch: { type: 'boolean', default: false },
+      knowledge: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    },
+    USAGE,
+  );
 
 function answer(engine: Engine, question: string, json: boolean): string {
   const result = engine.respond(question);

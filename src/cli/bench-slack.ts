@@ -15,7 +15,8 @@ import { startSlack } from '../adapters/slack/index.js';
 import { createLogger } from '../logging/logger.js';
 import { slackSignature, slashCommandFields, TEST_SIGNING_SECRET } from '../../test/support/slack/requests.js';
 import { SlackWebApiStandIn } from '../../test/support/slack/web-api-stand-in.js';
-import { exitWithUsageError, loadEngineOrExit } from './load-engine.js';
+import { exitWithUsageError } from './environment.js';
+import { loadEngineOrExit } from './load-engine.js';
 
 const USAGE = `Usage:
   npm run bench:slack

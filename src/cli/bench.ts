@@ -4,29 +4,27 @@
 // knowledge; 10k entries: p99 <= 5 ms, build <= 1 s; 50k entries: p99 <= 20 ms.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createNaiveBaseline } from '../bench/naive-baseline.js';
 import { generateKnowledge } from '../bench/generated-knowledge.js';
 import { megabytes, percentile, round, timeEach } from '../bench/stats.js';
 import { createEngine, toEvaluationRecord } from '../engine/index.js';
 import { defaultKnowledgeDir } from '../knowledge/index.js';
 import { scoreQuestions, type LabelledQuestion } from './evaluation.js';
-import { exitWithUsageError, loadKnowledgeOrExit } from './load-engine.js';
+import { parseArgsOrExit } from './environment.js';
+import { loadKnowledgeOrExit } from './load-engine.js';
 
 const USAGE = 'Usage: npm run bench [-- --json] [-- --quick] [-- --rounds N] [-- --knowledge DIR]';
-let options: { json: boolean; quick: boolean; rounds: string; knowledge?: string };
-try {
-  options = parseArgs({
+const { values: options } = parseArgsOrExit(
+  {
     options: {
       json: { type: 'boolean', default: false },
       quick: { type: 'boolean', default: false },
       rounds: { type: 'string', default: '50' },
       knowledge: { type: 'string' },
     },
-  }).values as typeof options;
-} catch (error) {
-  exitWithUsageError((error as Error).message, USAGE);
-}
+  },
+  USAGE,
+);
 const log = (line: string) => {
   if (!options.json) process.stdout.write(`${line}\n`);
 };

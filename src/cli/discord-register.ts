@@ -1,27 +1,11 @@
 // `npm run discord:register`: registers /pytorch-vs-tf with Discord, from the same definitions
 // the bot runs. With DISCORD_GUILD_ID it registers in that server (instant, for development);
 // without it, globally. Reads the environment (and .env) like the other entry points.
-import dotenv from 'dotenv';
 import { registerCommands, RegisterError } from '../adapters/discord/register.js';
-import { ConfigError, parseConfig, type AppConfig } from '../config/index.js';
-
-function fail(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-}
-
-function loadConfig(): AppConfig {
-  dotenv.config({ quiet: true });
-  try {
-    return parseConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) fail(error.message);
-    throw error;
-  }
-}
+import { fail, loadConfigOrExit } from './environment.js';
 
 async function main(): Promise<void> {
-  const { discord } = loadConfig();
+  const { discord } = loadConfigOrExit();
   if (!discord) {
     fail('DISCORD_TOKEN is not set. Set it (and optionally DISCORD_APPLICATION_ID, DISCORD_GUILD_ID) in .env or the environment; see the README, section Discord.');
   }

@@ -3,31 +3,29 @@
 // Default: the project's own sets in test/fixtures/eval (development and tuning questions).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { toEvaluationRecord } from '../engine/index.js';
 import { defaultKnowledgeDir } from '../knowledge/index.js';
 import { scoreQuestions, type LabelledQuestion } from './evaluation.js';
-import { exitWithUsageError, loadEngineOrExit } from './load-engine.js';
+import { exitWithUsageError, parseArgsOrExit } from './environment.js';
+import { loadEngineOrExit } from './load-engine.js';
 
 const USAGE = `Usage: npm run eval [-- [--json] [--quiet] [--knowledge DIR] [--min-top1 0.9] [--min-declined 0.9] FILE.jsonl ...]`;
 
-function parseCommandLine() {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', default: false },
-        knowledge: { type: 'string' },
-        'min-top1': { type: 'string', default: '0' },
-        'min-declined': { type: 'string', default: '0' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    return exitWithUsageError((error as Error).message, USAGE);
-  }
-}
+const parseCommandLine = () =>
+  parseArgsOrExit(
+    {
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      knowledge: { type: 'string' },
+      'min-top1': { type: 'string', default: '0' },
+      'min-declined': { type: 'string', default: '0' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    },
+    USAGE,
+  );
 
 const { values, positionals } = parseCommandLine();
 if (values.help) {

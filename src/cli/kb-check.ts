@@ -1,20 +1,14 @@
 // `npm run kb:check`: validates knowledge/ and prints a summary; `--json` prints it as one JSON
 // object. Exits 1 when there is any problem, so CI and curators see it at once.
-import { parseArgs } from 'node:util';
 import { defaultKnowledgeDir, formatProblem, inspectKnowledge, VERDICTS, type Verdict } from '../knowledge/index.js';
-import { exitWithUsageError } from './load-engine.js';
+import { parseArgsOrExit } from './environment.js';
 
 const USAGE = `Usage: npm run kb:check [-- --json] [-- --knowledge DIR]`;
 
-function parseCommandLine() {
-  try {
-    return parseArgs({ options: { json: { type: 'boolean', default: false }, knowledge: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } });
-  } catch (error) {
-    return exitWithUsageError((error as Error).message, USAGE);
-  }
-}
-
-const { values } = parseCommandLine();
+const { values } = parseArgsOrExit(
+  { options: { json: { type: 'boolean', default: false }, knowledge: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } },
+  USAGE,
+);
 if (values.help) {
   process.stdout.write(`${USAGE}\n`);
   process.exit(0);

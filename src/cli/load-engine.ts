@@ -2,6 +2,7 @@
 // with the loader's message (which names the file, entry and field) instead of a stack trace.
 import { createEngine, type Engine } from '../engine/index.js';
 import { defaultKnowledgeDir, KnowledgeError, loadKnowledge, type Knowledge } from '../knowledge/index.js';
+import { fail } from './environment.js';
 
 export function loadEngineOrExit(knowledgeDir = defaultKnowledgeDir()): Engine {
   return createEngine(loadKnowledgeOrExit(knowledgeDir));
@@ -11,16 +12,7 @@ export function loadKnowledgeOrExit(knowledgeDir = defaultKnowledgeDir()): Knowl
   try {
     return loadKnowledge(knowledgeDir);
   } catch (error) {
-    if (error instanceof KnowledgeError) {
-      process.stderr.write(`${error.message}\nRun \`npm run kb:check\` for the full report.\n`);
-      process.exit(1);
-    }
+    if (error instanceof KnowledgeError) fail(`${error.message}\nRun \`npm run kb:check\` for the full report.`);
     throw error;
   }
-}
-
-/** Prints a usage error the way CLI users expect: the problem, then how to get help. */
-export function exitWithUsageError(message: string, usage: string): never {
-  process.stderr.write(`${message}\n\n${usage}\n`);
-  process.exit(2);
 }
