@@ -21,7 +21,7 @@ export interface IndexedEntry {
 }
 
 export interface RankedEntry extends IndexedEntry {
-  /** Entry relevance plus the topic's, both on a 0..1 scale: the ranking key. */
+  /** Entry relevance, plus closeness to one phrasing, plus the topic's relevance: the ranking key within a topic. */
   score: number;
   /** Entry relevance alone, 0..1 (share of the best possible BM25 score). */
   relevance: number;
@@ -40,7 +40,7 @@ export interface SearchOutcome {
   topics: { topic: string; relevance: number }[];
   /** Topics by the evidence of their best entries together (what the ranking follows), best first. */
   topicEvidence: { topic: string; score: number }[];
-  /** Whether the query names a framework, only machine-learning context, or neither. */
+  /** Whether the query names a framework, only ML or comparison words, only an everyday-word name, or nothing. */
   scope: ScopeEvidence;
 }
 
@@ -67,7 +67,7 @@ export interface KnowledgeSearch {
 
 export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyzer): KnowledgeSearch {
   const analyze = (...texts: string[]) => texts.flatMap((text) => analyzer.analyze(text));
-  // Every entry carries its topic's title and keywords; analysed once per topic, not per entry.
+  // Every entry carries its topic's title, scope and keywords; analysed once per topic, not per entry.
   const topicTerms = new Map(knowledge.topics.map((topic) => [topic.id, analyze(topic.title, topic.covers, ...topic.keywords)]));
   const topicText = (topicId: string) => topicTerms.get(topicId) ?? [];
 
