@@ -2,20 +2,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_IDS, askActionId, encodeFeedbackValue, escapeText } from '../../../src/render/slack/index.js';
 import { blockKitProblems, pingProblems } from '../../support/slack/block-kit-rules.js';
-import { startSlackHarness, type SlackHarness } from '../../support/slack/harness.js';
+import { useSlackHarness, type SlackHarness } from '../../support/slack/harness.js';
 import { ASKER, blockActions, CHANNEL, DM_CHANNEL, type ButtonClick } from '../../support/slack/requests.js';
 
+const harness = useSlackHarness();
 let slack: SlackHarness;
-beforeAll(async () => {
-  slack = await startSlackHarness();
-});
-afterAll(async () => {
-  await slack?.close();
-});
 beforeEach(() => {
-  slack.standIn.calls.length = 0;
-  slack.standIn.responseUrlPosts.length = 0;
-  slack.standIn.clearFailures();
+  slack = harness();
 });
 
 const QUESTION = 'what is TensorFlow Lite called now?';

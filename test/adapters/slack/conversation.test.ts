@@ -3,20 +3,14 @@
 // sent" is checked right after the response, without waiting.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { blockKitProblems } from '../../support/slack/block-kit-rules.js';
-import { startSlackHarness, TEST_BOT_TOKEN, type SlackHarness } from '../../support/slack/harness.js';
+import { startSlackHarness, useSlackHarness, TEST_BOT_TOKEN, type SlackHarness } from '../../support/slack/harness.js';
 import { appMention, ASKER, CHANNEL, directMessage, DM_CHANNEL } from '../../support/slack/requests.js';
 import { DEFAULT_BOT } from '../../support/slack/web-api-stand-in.js';
 
+const harness = useSlackHarness();
 let slack: SlackHarness;
-beforeAll(async () => {
-  slack = await startSlackHarness();
-});
-afterAll(async () => {
-  await slack?.close();
-});
 beforeEach(() => {
-  slack.standIn.calls.length = 0;
-  slack.standIn.responseUrlPosts.length = 0;
+  slack = harness();
 });
 
 const BOT = `<@${DEFAULT_BOT.userId}>`;

@@ -3,22 +3,14 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { blockKitProblems, pingProblems } from '../../support/slack/block-kit-rules.js';
-import { startSlackHarness, type SlackHarness } from '../../support/slack/harness.js';
+import { useSlackHarness, type SlackHarness } from '../../support/slack/harness.js';
 import { appMention, blockActions, directMessage, slackSignature, TEST_SIGNING_SECRET, uniqueId } from '../../support/slack/requests.js';
 import { DEFAULT_BOT } from '../../support/slack/web-api-stand-in.js';
 
+const harness = useSlackHarness();
 let slack: SlackHarness;
-beforeAll(async () => {
-  slack = await startSlackHarness();
-});
-afterAll(async () => {
-  await slack?.close();
-});
 beforeEach(() => {
-  slack.standIn.calls.length = 0;
-  slack.standIn.responseUrlPosts.length = 0;
-  slack.standIn.clearFailures();
-  slack.logs.length = 0;
+  slack = harness();
 });
 
 const BOT = `<@${DEFAULT_BOT.userId}>`;

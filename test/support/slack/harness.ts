@@ -1,5 +1,6 @@
 // The real Slack adapter (real Bolt, real engine, real knowledge) in HTTP mode on a free
 // loopback port, pointed at the Web API stand-in, with its log lines captured.
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { pino } from 'pino';
 import type { SlackConfig } from '../../../src/config/config.js';
 import { startSlack, type RunningSlackAdapter } from '../../../src/adapters/slack/index.js';
@@ -77,3 +78,25 @@ export async function startSlackHarness(options: SlackAppOptions = { processBefo
     throw error;
   }
 }
+
+/**
+ * One harness for a test file, with a clean record per test: what was sent, the failures to
+ * inject, and the log lines. Returns a getter, valid inside tests.
+ */
+export function useSlackHarness(options?: SlackAppOptions): () => SlackHarness {
+  let harness: SlackHarness | undefined;
+  beforeAll(async () => {
+    harness = await startSlackHarness(options);
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  beforeEach(() => {
+    harness!.standIn.calls.length = 0;
+    harness!.standIn.responseUrlPosts.length = 0;
+    harness!.standIn.clearFailures();
+    harness!.logs.length = 0;
+  });
+  return () => harness!;
+}
+
