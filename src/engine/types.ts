@@ -86,7 +86,6 @@ export type EngineResult =
   | (ResultBase & { kind: 'recommendation'; lean: Lean | null; needs: RecommendationNeed[] })
   | (ResultBase & { kind: 'claim-check'; statement: string });
 
-export type ResultKind = EngineResult['kind'];
 
 export interface Engine {
   readonly knowledge: Knowledge;

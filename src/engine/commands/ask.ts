@@ -9,7 +9,7 @@ const MAX_CANDIDATES = 5;
 const MAX_RELATED_CLAIMS = 3;
 const MAX_FOLLOW_UPS = 3;
 
-export function declineText(context: EngineContext): string {
+function declineText(context: EngineContext): string {
   const titles = context.knowledge.topics.slice(0, 8).map((t) => t.title.toLowerCase());
   return (
     "Sorry, that's outside what I know. I answer questions about choosing between PyTorch and TensorFlow: " +
@@ -88,37 +88,23 @@ function answerFromEntry(
     .filter((entry) => entry.kind === 'claim' && entry.topic === best.topic && entry.coverage >= 0.5)
     .map((entry) => entry.id);
 
-  if (best.kind === 'claim') {
-    const claim = references.claim(best.id)!;
-    const claims = [claim, ...references.claims(matchedClaims).filter((c) => c.id !== claim.id)].slice(0, MAX_RELATED_CLAIMS);
-    return {
-      ...emptyResult(query, notes),
-      kind: 'answer',
-      question: claim.claim,
-      text: claim.now,
-      topic: best.topic,
-      confidence,
-      entryId: claim.id,
-      claims,
-      sources: claim.sources,
-      followUps: topicFollowUps(context, best.topic, undefined, outcome),
-      candidates,
-    };
-  }
-
-  const entry = context.faqById.get(best.id)!;
-  const claims: ClaimRef[] = references.claims([...entry.claims, ...matchedClaims]).slice(0, MAX_RELATED_CLAIMS);
+  // A claim answers with what is true now; a FAQ entry with its curated answer.
+  const claim = best.kind === 'claim' ? references.claim(best.id)! : undefined;
+  const entry = best.kind === 'faq' ? context.faqById.get(best.id)! : undefined;
+  const claims: ClaimRef[] = claim
+    ? [claim, ...references.claims(matchedClaims).filter((c) => c.id !== claim.id)]
+    : references.claims([...entry!.claims, ...matchedClaims]);
   return {
     ...emptyResult(query, notes),
     kind: 'answer',
-    question: entry.question,
-    text: entry.answer,
-    topic: entry.topic,
+    question: claim ? claim.claim : entry!.question,
+    text: claim ? claim.now : entry!.answer,
+    topic: best.topic,
     confidence,
-    entryId: entry.id,
-    claims,
-    sources: references.sources(entry.sources),
-    followUps: topicFollowUps(context, entry.topic, entry.id, outcome),
+    entryId: best.id,
+    claims: claims.slice(0, MAX_RELATED_CLAIMS),
+    sources: claim ? claim.sources : references.sources(entry!.sources),
+    followUps: topicFollowUps(context, best.topic, entry?.id, outcome),
     candidates,
   };
 }

@@ -2,7 +2,7 @@
 import { emptyResult, type EngineContext } from '../context.js';
 import type { EngineResult } from '../types.js';
 
-export const COMMAND_HELP: { usage: string; description: string }[] = [
+const COMMAND_HELP: { usage: string; description: string }[] = [
   { usage: 'ask <question>', description: 'Ask anything about PyTorch vs TensorFlow (the default: just type the question).' },
   { usage: 'compare <topic>', description: 'Side-by-side table for a topic, e.g. "compare mobile deployment".' },
   { usage: 'recommend <your needs>', description: 'Which framework fits, e.g. "recommend mobile app, small team, TPUs".' },

@@ -16,7 +16,7 @@ const MIN_LENGTH = 5;
 const CACHE_LIMIT = 5_000;
 
 /** Edits allowed for a word of this length: two edits turn many short words into others ("freebsd" -> "freed"). */
-export function maxEditsFor(length: number): number {
+function maxEditsFor(length: number): number {
   if (length < MIN_LENGTH) return 0;
   if (length <= 7) return 1;
   if (length <= 11) return 2;

@@ -21,7 +21,7 @@ const LINK_FILLER = new Set(['http', 'https', 'www', 'com', 'org', 'net', 'io', 
  * The words a pasted link names: "https://cloud.google.com/tpu" is about TPUs, and
  * "pytorch.org/executorch" about ExecuTorch. Ids, hashes and query strings are dropped.
  */
-export function linkWords(url: string): string {
+function linkWords(url: string): string {
   const words = url
     .replace(/[?#].*$/, '')
     .split(/[^A-Za-z0-9]+/)

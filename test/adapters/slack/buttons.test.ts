@@ -1,15 +1,11 @@
 // Button clicks (block_actions payloads) through the real Bolt app with the real engine.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, askActionId, encodeFeedbackValue, escapeText } from '../../../src/render/slack/index.js';
 import { blockKitProblems, pingProblems } from '../../support/slack/block-kit-rules.js';
-import { useSlackHarness, type SlackHarness } from '../../support/slack/harness.js';
+import { useSlackHarness } from '../../support/slack/harness.js';
 import { ASKER, blockActions, CHANNEL, DM_CHANNEL, type ButtonClick } from '../../support/slack/requests.js';
 
-const harness = useSlackHarness();
-let slack: SlackHarness;
-beforeEach(() => {
-  slack = harness();
-});
+const slack = useSlackHarness();
 
 const QUESTION = 'what is TensorFlow Lite called now?';
 

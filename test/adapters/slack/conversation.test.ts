@@ -7,11 +7,7 @@ import { startSlackHarness, useSlackHarness, TEST_BOT_TOKEN, type SlackHarness }
 import { appMention, ASKER, CHANNEL, directMessage, DM_CHANNEL } from '../../support/slack/requests.js';
 import { DEFAULT_BOT } from '../../support/slack/web-api-stand-in.js';
 
-const harness = useSlackHarness();
-let slack: SlackHarness;
-beforeEach(() => {
-  slack = harness();
-});
+const slack = useSlackHarness();
 
 const BOT = `<@${DEFAULT_BOT.userId}>`;
 const posts = () => slack.standIn.callsTo('chat.postMessage');

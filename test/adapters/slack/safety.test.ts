@@ -1,17 +1,13 @@
 // Request authenticity, retries, mention injection, Web API failures and the HTTP surface,
 // through the real Bolt app with the real engine.
 import fc from 'fast-check';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { blockKitProblems, pingProblems } from '../../support/slack/block-kit-rules.js';
-import { useSlackHarness, type SlackHarness } from '../../support/slack/harness.js';
+import { useSlackHarness } from '../../support/slack/harness.js';
 import { appMention, blockActions, directMessage, slackSignature, TEST_SIGNING_SECRET, uniqueId } from '../../support/slack/requests.js';
 import { DEFAULT_BOT } from '../../support/slack/web-api-stand-in.js';
 
-const harness = useSlackHarness();
-let slack: SlackHarness;
-beforeEach(() => {
-  slack = harness();
-});
+const slack = useSlackHarness();
 
 const BOT = `<@${DEFAULT_BOT.userId}>`;
 const posts = () => slack.standIn.callsTo('chat.postMessage');

@@ -1,23 +1,12 @@
 // Hand-built engine results for renderer tests: each builder fills the common fields so a test
 // states only what it is about.
+import { emptyResult } from '../../../src/engine/context.js';
 import type { ClaimRef, EngineResult, SourceRef } from '../../../src/engine/types.js';
 
 type Base = Omit<Extract<EngineResult, { kind: 'no-match' }>, 'kind'>;
 
 export function base(overrides: Partial<Base> = {}): Base {
-  return {
-    query: 'query',
-    text: 'Some text.',
-    topic: null,
-    confidence: 0,
-    entryId: null,
-    claims: [],
-    sources: [],
-    followUps: [],
-    candidates: [],
-    notes: [],
-    ...overrides,
-  };
+  return { ...emptyResult('query', []), text: 'Some text.', ...overrides };
 }
 
 export function source(overrides: Partial<SourceRef> = {}): SourceRef {

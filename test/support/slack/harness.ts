@@ -81,9 +81,10 @@ export async function startSlackHarness(options: SlackAppOptions = { processBefo
 
 /**
  * One harness for a test file, with a clean record per test: what was sent, the failures to
- * inject, and the log lines. Returns a getter, valid inside tests.
+ * inject, and the log lines. The returned object reads through to the running harness, so it
+ * can be declared once at the top of the file and used inside tests.
  */
-export function useSlackHarness(options?: SlackAppOptions): () => SlackHarness {
+export function useSlackHarness(options?: SlackAppOptions): SlackHarness {
   let harness: SlackHarness | undefined;
   beforeAll(async () => {
     harness = await startSlackHarness(options);
@@ -97,6 +98,5 @@ export function useSlackHarness(options?: SlackAppOptions): () => SlackHarness {
     harness!.standIn.clearFailures();
     harness!.logs.length = 0;
   });
-  return () => harness!;
+  return new Proxy({} as SlackHarness, { get: (_, key) => Reflect.get(harness!, key) });
 }
-
