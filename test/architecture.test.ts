@@ -16,7 +16,9 @@ function filesUnder(dir: string): string[] {
 const withoutComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 const files = filesUnder(src).map((path) => {
   const code = withoutComments(readFileSync(path, 'utf8'));
-  const specifiers = [...code.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!);
+  const specifiers = [...code.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (m) => m[1] ?? m[2]!,
+  );
   const local = specifiers.filter((s) => s.startsWith('.')).map((s) => relative(src, resolve(dirname(path), s)).replace(/\.js$/, '.ts'));
   const packages = specifiers.filter((s) => !s.startsWith('.'));
   return { file: relative(src, path), code, local, packages };
@@ -32,29 +34,54 @@ describe('the dependency rule', () => {
 
   it('keeps the engine pure: no I/O, no environment, no platform SDK', () => {
     for (const { file, local, packages, code } of under('engine')) {
-      expect(packages.filter((p) => !['fuse.js', 'stemmer'].includes(p)), file).toEqual([]);
-      expect(local.filter((l) => !l.startsWith('engine/') && !['knowledge/model.ts', 'knowledge/schema.ts'].includes(l)), file).toEqual([]);
+      expect(
+        packages.filter((p) => !['fuse.js', 'stemmer'].includes(p)),
+        file,
+      ).toEqual([]);
+      expect(
+        local.filter((l) => !l.startsWith('engine/') && !['knowledge/model.ts', 'knowledge/schema.ts'].includes(l)),
+        file,
+      ).toEqual([]);
       expect(code, file).not.toMatch(/process\.env|process\.stdout|console\./);
     }
   });
 
   it('keeps the knowledge loader free of the engine, renderers and adapters', () => {
-    for (const { file, local } of under('knowledge')) expect(local.filter((l) => /^(engine|render|adapters)\//.test(l)), file).toEqual([]);
+    for (const { file, local } of under('knowledge'))
+      expect(
+        local.filter((l) => /^(engine|render|adapters)\//.test(l)),
+        file,
+      ).toEqual([]);
   });
 
   it('lets renderers depend on engine results only, never on adapters or another platform', () => {
     for (const { file, local } of under('render')) {
       const platform = file.split('/')[1];
-      expect(local.filter((l) => l.startsWith('adapters/')), file).toEqual([]);
-      expect(local.filter((l) => l.startsWith('render/') && !l.startsWith(`render/${platform}/`)), file).toEqual([]);
+      expect(
+        local.filter((l) => l.startsWith('adapters/')),
+        file,
+      ).toEqual([]);
+      expect(
+        local.filter((l) => l.startsWith('render/') && !l.startsWith(`render/${platform}/`)),
+        file,
+      ).toEqual([]);
     }
   });
 
   it('keeps adapters apart: Slack never imports Discord and vice versa', () => {
-    for (const [platform, other] of [['slack', 'discord'], ['discord', 'slack']]) {
+    for (const [platform, other] of [
+      ['slack', 'discord'],
+      ['discord', 'slack'],
+    ]) {
       for (const { file, local, packages } of under(`adapters/${platform}`)) {
-        expect(local.filter((l) => l.includes(`/${other}/`)), file).toEqual([]);
-        expect(packages.filter((p) => p.includes(other === 'slack' ? '@slack' : 'discord.js')), file).toEqual([]);
+        expect(
+          local.filter((l) => l.includes(`/${other}/`)),
+          file,
+        ).toEqual([]);
+        expect(
+          packages.filter((p) => p.includes(other === 'slack' ? '@slack' : 'discord.js')),
+          file,
+        ).toEqual([]);
       }
     }
   });
@@ -63,7 +90,10 @@ describe('the dependency rule', () => {
     const sdkOf = { slack: (p: string) => p.startsWith('@slack/'), discord: (p: string) => p.startsWith('discord.js') };
     for (const { file, packages } of files) {
       for (const [platform, isSdk] of Object.entries(sdkOf)) {
-        const allowed = file.startsWith(`adapters/${platform}/`) || file.startsWith(`render/${platform}/`) || file === `cli/${platform === 'discord' ? 'discord-register' : 'bench-slack'}.ts`;
+        const allowed =
+          file.startsWith(`adapters/${platform}/`) ||
+          file.startsWith(`render/${platform}/`) ||
+          file === `cli/${platform === 'discord' ? 'discord-register' : 'bench-slack'}.ts`;
         if (!allowed) expect(packages.filter(isSdk), file).toEqual([]);
       }
     }

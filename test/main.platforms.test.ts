@@ -86,7 +86,9 @@ describe('npm start with Slack (HTTP mode) and Discord configured', () => {
   });
 
   it('answers a Slack mention in a thread', async () => {
-    await new SlackRequestSender(`http://127.0.0.1:${port}/slack/events`).event(appMention('<@UBOT0001> what is torchscript', { ts: '1700000000.000100' }));
+    await new SlackRequestSender(`http://127.0.0.1:${port}/slack/events`).event(
+      appMention('<@UBOT0001> what is torchscript', { ts: '1700000000.000100' }),
+    );
     const post = await slack.waitUntil(() => slack.callsTo('chat.postMessage')[0], 'a chat.postMessage');
     expect(post.params).toMatchObject({ thread_ts: '1700000000.000100' });
     expect(JSON.stringify(post.params)).toMatch(/torch\.export/);

@@ -47,7 +47,7 @@ export function generateKnowledge(base: Knowledge, entries: number, seed = 42): 
     const entry = faq[Math.floor(random() * faq.length)]!;
     // Half the queries paraphrase an entry loosely; half add a typo to one word.
     const words = entry.question.replace('?', '').split(' ').slice(0, 4);
-    if (i % 2 === 1) words[0] = words[0]!.slice(0, -1) + 'x';
+    if (i % 2 === 1) words[0] = `${words[0]!.slice(0, -1)}x`;
     return words.join(' ');
   });
   return { knowledge: { ...base, faq, claims: [] }, sampleQueries };

@@ -22,13 +22,13 @@ Options:
 const parseCommandLine = () =>
   parseArgsOrExit(
     {
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      batch: { type: 'boolean', default: false },
-      knowledge: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        batch: { type: 'boolean', default: false },
+        knowledge: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     },
     USAGE,
   );
@@ -44,8 +44,10 @@ async function main() {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  if (values.batch && positionals.length > 0) exitWithUsageError('--batch reads questions from standard input; do not also pass a question.', USAGE);
-  if (!values.batch && positionals.length === 0) exitWithUsageError('Give a question to ask, or --batch to read questions from standard input.', USAGE);
+  if (values.batch && positionals.length > 0)
+    exitWithUsageError('--batch reads questions from standard input; do not also pass a question.', USAGE);
+  if (!values.batch && positionals.length === 0)
+    exitWithUsageError('Give a question to ask, or --batch to read questions from standard input.', USAGE);
 
   const engine = loadEngineOrExit(values.knowledge);
   if (!values.batch) {

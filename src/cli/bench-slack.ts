@@ -70,7 +70,8 @@ function positiveNumber(value: string, name: string): number {
   return number;
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!);
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
 interface Outcome {
@@ -116,7 +117,8 @@ async function sendOne(target: URL, agent: Agent, text: string, dueAt: number): 
     const latencyMs = performance.now() - dueAt;
     if (response.status !== 200) return { latencyMs, error: `HTTP ${response.status}` };
     const reply = JSON.parse(response.body) as { response_type?: unknown; blocks?: unknown };
-    if (reply.response_type !== 'ephemeral' || !Array.isArray(reply.blocks) || reply.blocks.length === 0) return { latencyMs, error: 'ack without an answer' };
+    if (reply.response_type !== 'ephemeral' || !Array.isArray(reply.blocks) || reply.blocks.length === 0)
+      return { latencyMs, error: 'ack without an answer' };
     return { latencyMs, error: undefined };
   } catch (error) {
     return { latencyMs: performance.now() - dueAt, error: (error as Error).message };
@@ -149,7 +151,14 @@ async function main() {
 
   const standIn = await SlackWebApiStandIn.start();
   const adapter = await startSlack({
-    config: { mode: 'http', botToken: 'xoxb-bench', signingSecret: TEST_SIGNING_SECRET, appToken: undefined, port: 0, apiUrl: standIn.apiUrl },
+    config: {
+      mode: 'http',
+      botToken: 'xoxb-bench',
+      signingSecret: TEST_SIGNING_SECRET,
+      appToken: undefined,
+      port: 0,
+      apiUrl: standIn.apiUrl,
+    },
     engine,
     logger,
   });
@@ -200,13 +209,13 @@ async function main() {
     } else {
       const { latencyMs: l } = results;
       process.stdout.write(
-        [
+        `${[
           'Slack slash commands: real Bolt app (HTTP mode) and real engine, Web API stand-in on loopback',
           `sent ${results.requests} in ${results.seconds} s (${results.achievedRate}/s, target ${rate}/s); errors: ${errorCount}${errorCount > 0 ? ` ${JSON.stringify(errors)}` : ''}`,
           `latency ms: p50 ${l.p50}  p90 ${l.p90}  p99 ${l.p99}  max ${l.max}`,
           `this process: ${results.processCpuPercentOfOneCore}% of one core; event-loop delay ms p99 ${results.eventLoopDelayMs.p99}, max ${results.eventLoopDelayMs.max}`,
           `target p99 <= ${TARGET_P99_MS} ms and no errors: ${results.met ? 'met' : 'NOT met'}`,
-        ].join('\n') + '\n',
+        ].join('\n')}\n`,
       );
     }
     process.exitCode = results.met ? 0 : 1;

@@ -31,7 +31,10 @@ const log = (line: string) => {
 
 const evalDir = join(dirname(defaultKnowledgeDir()), 'test', 'fixtures', 'eval');
 const questions: LabelledQuestion[] = ['dev-questions.jsonl', 'tuning-questions.jsonl'].flatMap((file) =>
-  readFileSync(join(evalDir, file), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as LabelledQuestion),
+  readFileSync(join(evalDir, file), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as LabelledQuestion),
 );
 const queries = questions.map((q) => q.q);
 
@@ -41,7 +44,11 @@ const knowledge = loadKnowledgeOrExit(options.knowledge);
 const loadedAt = performance.now();
 const engine = createEngine(knowledge);
 const indexedAt = performance.now();
-const coldStart = { loadMs: round(loadedAt - loadStarted, 1), indexMs: round(indexedAt - loadedAt, 1), totalMs: round(indexedAt - loadStarted, 1) };
+const coldStart = {
+  loadMs: round(loadedAt - loadStarted, 1),
+  indexMs: round(indexedAt - loadedAt, 1),
+  totalMs: round(indexedAt - loadStarted, 1),
+};
 log(`Cold start: ${coldStart.totalMs} ms (load and validate ${coldStart.loadMs} ms, index ${coldStart.indexMs} ms)`);
 
 // Per-query latency over the labelled questions, repeated; the first round warms the JIT.
@@ -59,12 +66,23 @@ const latency = {
   throughputPerSecond: Math.round(repeated.length / (elapsed / 1000)),
   rssMb: megabytes(process.memoryUsage().rss),
 };
-log(`Engine: p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms over ${latency.queries} queries; ${latency.throughputPerSecond} queries/s; RSS ${latency.rssMb} MB`);
+log(
+  `Engine: p50 ${latency.p50Ms} ms, p99 ${latency.p99Ms} ms over ${latency.queries} queries; ${latency.throughputPerSecond} queries/s; RSS ${latency.rssMb} MB`,
+);
 
 // The naive baseline on the same questions: accuracy and latency side by side.
 const baseline = createNaiveBaseline(knowledge);
 const engineScore = scoreQuestions(questions, (q) => toEvaluationRecord(q, engine.respond(q)));
-const baselineScore = scoreQuestions(questions, (q) => ({ ...baseline(q), query: q, confidence: 0, entryId: null, text: '', sources: [], suggestions: [], kind: 'answer' }));
+const baselineScore = scoreQuestions(questions, (q) => ({
+  ...baseline(q),
+  query: q,
+  confidence: 0,
+  entryId: null,
+  text: '',
+  sources: [],
+  suggestions: [],
+  kind: 'answer',
+}));
 timeEach(queries, baseline);
 const baselineLatencies = timeEach(repeated, baseline);
 const comparison = {
@@ -99,8 +117,17 @@ const scaling = sizes.map((entries) => {
   const heapMb = megabytes(process.memoryUsage().heapUsed - heapBefore);
   timeEach(sampleQueries, (q) => scaled.respond(q));
   const times = timeEach(sampleQueries, (q) => scaled.respond(q));
-  const row = { entries, buildMs: round(buildMs, 1), p50Ms: round(percentile(times, 50), 3), p99Ms: round(percentile(times, 99), 3), heapMb, rssMb: megabytes(process.memoryUsage().rss) };
-  log(`Generated ${entries} entries: build ${row.buildMs} ms, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, heap +${row.heapMb} MB, RSS ${row.rssMb} MB`);
+  const row = {
+    entries,
+    buildMs: round(buildMs, 1),
+    p50Ms: round(percentile(times, 50), 3),
+    p99Ms: round(percentile(times, 99), 3),
+    heapMb,
+    rssMb: megabytes(process.memoryUsage().rss),
+  };
+  log(
+    `Generated ${entries} entries: build ${row.buildMs} ms, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, heap +${row.heapMb} MB, RSS ${row.rssMb} MB`,
+  );
   return row;
 });
 

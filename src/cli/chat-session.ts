@@ -29,7 +29,9 @@ export async function runChat(engine: Engine, { input, output, interactive }: Ch
     if (EXIT_WORDS.has(typed.toLowerCase())) break;
     const choice = /^\d{1,2}$/.test(typed) ? lastFollowUps[Number(typed) - 1] : undefined;
     if (/^\d{1,2}$/.test(typed) && !choice) {
-      say(lastFollowUps.length > 0 ? `Pick a number from 1 to ${lastFollowUps.length}, or type a question.` : 'Type a question, or "help".');
+      say(
+        lastFollowUps.length > 0 ? `Pick a number from 1 to ${lastFollowUps.length}, or type a question.` : 'Type a question, or "help".',
+      );
     } else {
       if (choice) say(`> ${choice}`);
       const result = engine.respond(choice ?? line);

@@ -8,5 +8,9 @@ const { values } = parseArgsOrExit({ options: { knowledge: { type: 'string' }, h
 if (values.help) {
   process.stdout.write(`${USAGE}\n`);
 } else {
-  await runChat(loadEngineOrExit(values.knowledge), { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+  await runChat(loadEngineOrExit(values.knowledge), {
+    input: process.stdin,
+    output: process.stdout,
+    interactive: Boolean(process.stdin.isTTY),
+  });
 }

@@ -7,7 +7,9 @@ import { fail, loadConfigOrExit } from './environment.js';
 async function main(): Promise<void> {
   const { discord } = loadConfigOrExit();
   if (!discord) {
-    fail('DISCORD_TOKEN is not set. Set it (and optionally DISCORD_APPLICATION_ID, DISCORD_GUILD_ID) in .env or the environment; see the README, section Discord.');
+    fail(
+      'DISCORD_TOKEN is not set. Set it (and optionally DISCORD_APPLICATION_ID, DISCORD_GUILD_ID) in .env or the environment; see the README, section Discord.',
+    );
   }
   try {
     const outcome = await registerCommands({

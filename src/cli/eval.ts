@@ -14,15 +14,15 @@ const USAGE = `Usage: npm run eval [-- [--json] [--quiet] [--knowledge DIR] [--m
 const parseCommandLine = () =>
   parseArgsOrExit(
     {
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      quiet: { type: 'boolean', default: false },
-      knowledge: { type: 'string' },
-      'min-top1': { type: 'string', default: '0' },
-      'min-declined': { type: 'string', default: '0' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        quiet: { type: 'boolean', default: false },
+        knowledge: { type: 'string' },
+        'min-top1': { type: 'string', default: '0' },
+        'min-declined': { type: 'string', default: '0' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     },
     USAGE,
   );

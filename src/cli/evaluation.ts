@@ -33,7 +33,10 @@ export function scoreQuestions(questions: LabelledQuestion[], ask: (question: st
     } else {
       inScope++;
       if (record.answered && record.topic !== null && topics.includes(record.topic)) top1++;
-      else misses.push(`${JSON.stringify(q)} -> ${record.answered ? record.topic : record.kind} (${record.confidence}) (want ${topics.join('|')})`);
+      else
+        misses.push(
+          `${JSON.stringify(q)} -> ${record.answered ? record.topic : record.kind} (${record.confidence}) (want ${topics.join('|')})`,
+        );
     }
   }
   return {

@@ -6,7 +6,13 @@ import { parseArgsOrExit } from './environment.js';
 const USAGE = `Usage: npm run kb:check [-- --json] [-- --knowledge DIR]`;
 
 const { values } = parseArgsOrExit(
-  { options: { json: { type: 'boolean', default: false }, knowledge: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } } },
+  {
+    options: {
+      json: { type: 'boolean', default: false },
+      knowledge: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  },
   USAGE,
 );
 if (values.help) {
@@ -31,7 +37,8 @@ const summary = {
 if (values.json) {
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 } else {
-  const status = problems.length === 0 ? 'Knowledge base OK' : `Knowledge base has ${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+  const status =
+    problems.length === 0 ? 'Knowledge base OK' : `Knowledge base has ${problems.length} problem${problems.length === 1 ? '' : 's'}`;
   const lines = [
     `${status}: ${summary.topics.length} topics, ${summary.faqEntries} FAQ entries, ${summary.claims} claims ` +
       `(${summary.seedClaims} traced to the seed articles), ${summary.sources} sources.`,

@@ -6,7 +6,10 @@ import { z } from 'zod';
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /** Empty strings count as unset: `FOO=` in a .env file is how people blank a variable. */
-const optionalText = z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), z.string().trim().optional());
+const optionalText = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  z.string().trim().optional(),
+);
 
 const optionalUrl = z.preprocess(
   (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
@@ -26,7 +29,12 @@ const snowflakeList = z.preprocess(
   z
     .string()
     .optional()
-    .transform((value) => (value ?? '').split(',').map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      (value ?? '')
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^\d{5,25}$/, 'must be a comma-separated list of Discord channel ids (digits)'))),
 );
 
@@ -50,14 +58,28 @@ const envSchema = z.object({
   SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional()),
   SLACK_API_URL: optionalUrl,
   DISCORD_TOKEN: optionalText,
-  DISCORD_APPLICATION_ID: optionalText.pipe(z.string().regex(/^\d{5,25}$/, 'must be the numeric application id').optional()),
-  DISCORD_GUILD_ID: optionalText.pipe(z.string().regex(/^\d{5,25}$/, 'must be the numeric server (guild) id').optional()),
+  DISCORD_APPLICATION_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{5,25}$/, 'must be the numeric application id')
+      .optional(),
+  ),
+  DISCORD_GUILD_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{5,25}$/, 'must be the numeric server (guild) id')
+      .optional(),
+  ),
   DISCORD_API_URL: optionalUrl,
   DISCORD_MESSAGE_CONTENT: booleanFlag,
   DISCORD_HELP_CHANNEL_IDS: snowflakeList,
   DISCORD_COOLDOWN_SECONDS: z.preprocess(
     (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined),
-    z.coerce.number({ error: 'must be a number of seconds' }).min(0, 'must not be negative').max(86_400, 'must be at most 86400').default(30),
+    z.coerce
+      .number({ error: 'must be a number of seconds' })
+      .min(0, 'must not be negative')
+      .max(86_400, 'must be at most 86400')
+      .default(30),
   ),
 });
 
@@ -163,9 +185,13 @@ function findHalfSetProblems(env: Record<string, string | undefined>, alreadyRep
   if (isSet(env.SLACK_BOT_TOKEN) && !isSet(env.SLACK_APP_TOKEN) && !isSet(env.SLACK_SIGNING_SECRET)) {
     add('SLACK_SIGNING_SECRET', 'is required for HTTP mode; set it, or set SLACK_APP_TOKEN to use Socket Mode');
   }
-  const discordVars = ['DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'DISCORD_HELP_CHANNEL_IDS', 'DISCORD_MESSAGE_CONTENT'].filter(
-    (name) => isSet(env[name]),
-  );
+  const discordVars = [
+    'DISCORD_APPLICATION_ID',
+    'DISCORD_GUILD_ID',
+    'DISCORD_API_URL',
+    'DISCORD_HELP_CHANNEL_IDS',
+    'DISCORD_MESSAGE_CONTENT',
+  ].filter((name) => isSet(env[name]));
   if (!isSet(env.DISCORD_TOKEN) && discordVars.length > 0) {
     add('DISCORD_TOKEN', `is required when ${discordVars.join(', ')} ${discordVars.length === 1 ? 'is' : 'are'} set`);
   }

@@ -1,1 +1,9 @@
-export { parseConfig, ConfigError, type AppConfig, type SlackConfig, type DiscordConfig, type LogLevel, type ConfigProblem } from './config.js';
+export {
+  parseConfig,
+  ConfigError,
+  type AppConfig,
+  type SlackConfig,
+  type DiscordConfig,
+  type LogLevel,
+  type ConfigProblem,
+} from './config.js';

@@ -67,7 +67,6 @@ export function createEngineContext(knowledge: Knowledge): EngineContext {
   };
 }
 
-
 /** The fields every result has, with neutral values; commands override what they know. */
 export function emptyResult(query: string, notes: string[]): Omit<EngineResult, 'kind'> {
   return {

@@ -21,7 +21,11 @@ export function prepareInput(raw: string): PreparedInput {
   if (input.length > MAX_INPUT_LENGTH * 4) bounded = input.slice(0, MAX_INPUT_LENGTH * 4);
   let text = stripPlatformNoise(bounded);
   if (text.length > MAX_INPUT_LENGTH || bounded.length < input.length) {
-    text = text.slice(0, MAX_INPUT_LENGTH).replace(/\s+\S*$/, '').trim() || text.slice(0, MAX_INPUT_LENGTH);
+    text =
+      text
+        .slice(0, MAX_INPUT_LENGTH)
+        .replace(/\s+\S*$/, '')
+        .trim() || text.slice(0, MAX_INPUT_LENGTH);
     notes.push(`Your message was long, so only its first ${MAX_INPUT_LENGTH} characters were read.`);
   }
   return { text, empty: input.trim() === '', notes };

@@ -86,7 +86,6 @@ export type EngineResult =
   | (ResultBase & { kind: 'recommendation'; lean: Lean | null; needs: RecommendationNeed[] })
   | (ResultBase & { kind: 'claim-check'; statement: string });
 
-
 export interface Engine {
   readonly knowledge: Knowledge;
   /** Free text as a user types it: "compare tpu", "help", or just a question. */

@@ -113,13 +113,21 @@ export function inspectKnowledge(dir: string): KnowledgeInspection {
   if (index) {
     for (const topicId of index.topics) {
       if (!topicsById.has(topicId) && !topicFiles.includes(`${topicId}.yaml`)) {
-        problems.push({ file: display(join(dir, 'index.yaml')), where: 'topics', message: `lists "${topicId}" but knowledge/topics/${topicId}.yaml does not exist` });
+        problems.push({
+          file: display(join(dir, 'index.yaml')),
+          where: 'topics',
+          message: `lists "${topicId}" but knowledge/topics/${topicId}.yaml does not exist`,
+        });
       }
     }
     for (const name of topicFiles) {
       const topicId = basename(name, '.yaml');
       if (!index.topics.includes(topicId)) {
-        problems.push({ file: display(join(topicsDir, name)), where: '', message: `topic "${topicId}" is not listed in knowledge/index.yaml` });
+        problems.push({
+          file: display(join(topicsDir, name)),
+          where: '',
+          message: `topic "${topicId}" is not listed in knowledge/index.yaml`,
+        });
       }
     }
   }

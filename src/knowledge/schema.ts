@@ -3,9 +3,7 @@
 import { z } from 'zod';
 
 /** Lower-case words joined by single hyphens: stable ids that survive in URLs and button values. */
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens (like "tpu-support")');
+const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens (like "tpu-support")');
 
 const text = z
   .string()

@@ -25,7 +25,11 @@ export function findCrossReferenceProblems(input: CrossReferenceInput): Knowledg
   for (const { source, file } of input.sourceFiles) {
     const earlier = seenSources.get(source.id);
     if (earlier) {
-      problems.push({ file: displaySourceFile(file), where: `sources "${source.id}"`, message: `duplicate source id (also declared in ${displaySourceFile(earlier)})` });
+      problems.push({
+        file: displaySourceFile(file),
+        where: `sources "${source.id}"`,
+        message: `duplicate source id (also declared in ${displaySourceFile(earlier)})`,
+      });
     } else {
       seenSources.set(source.id, file);
     }
@@ -69,14 +73,19 @@ export function findCrossReferenceProblems(input: CrossReferenceInput): Knowledg
     const where = (field: string) => `claims "${claim.id}" > ${field}`;
     for (const articleId of claim.articles) {
       if (!knowledge.sources[articleId]) problems.push({ file, where: where('articles'), message: `unknown source id "${articleId}"` });
-      else if (!isArticle(articleId)) problems.push({ file, where: where('articles'), message: `"${articleId}" is not a seed article (kind: article)` });
+      else if (!isArticle(articleId))
+        problems.push({ file, where: where('articles'), message: `"${articleId}" is not a seed article (kind: article)` });
     }
     for (const sourceId of claim.sources) {
       if (!knowledge.sources[sourceId]) problems.push({ file, where: where('sources'), message: `unknown source id "${sourceId}"` });
     }
     const evidence = claim.sources.filter((sourceId) => knowledge.sources[sourceId] && !isArticle(sourceId));
     if (CHECKABLE_VERDICTS.includes(claim.verdict) && evidence.length === 0) {
-      problems.push({ file, where: where('sources'), message: `a claim judged "${claim.verdict}" needs at least one source other than the articles` });
+      problems.push({
+        file,
+        where: where('sources'),
+        message: `a claim judged "${claim.verdict}" needs at least one source other than the articles`,
+      });
     }
     if (claim.verdict === 'unverified' && !claim.unconfirmed) {
       problems.push({ file, where: where('unconfirmed'), message: 'an unverified claim must say what could not be confirmed' });
@@ -86,11 +95,14 @@ export function findCrossReferenceProblems(input: CrossReferenceInput): Knowledg
   const seenCriteria = new Set<string>();
   for (const criterion of knowledge.criteria) {
     const where = (field: string) => `criteria "${criterion.id}" > ${field}`;
-    if (seenCriteria.has(criterion.id)) problems.push({ file: input.recommendationsFile, where: where('id'), message: 'duplicate criterion id' });
+    if (seenCriteria.has(criterion.id))
+      problems.push({ file: input.recommendationsFile, where: where('id'), message: 'duplicate criterion id' });
     seenCriteria.add(criterion.id);
-    if (!topicIds.has(criterion.topic)) problems.push({ file: input.recommendationsFile, where: where('topic'), message: `unknown topic "${criterion.topic}"` });
+    if (!topicIds.has(criterion.topic))
+      problems.push({ file: input.recommendationsFile, where: where('topic'), message: `unknown topic "${criterion.topic}"` });
     for (const claimId of criterion.claims) {
-      if (!claimIds.has(claimId)) problems.push({ file: input.recommendationsFile, where: where('claims'), message: `unknown claim id "${claimId}"` });
+      if (!claimIds.has(claimId))
+        problems.push({ file: input.recommendationsFile, where: where('claims'), message: `unknown claim id "${claimId}"` });
     }
   }
 
@@ -100,7 +112,11 @@ export function findCrossReferenceProblems(input: CrossReferenceInput): Knowledg
       const key = variant.toLowerCase();
       const earlier = groupOfVariant.get(key);
       if (earlier && earlier !== group.canonical) {
-        problems.push({ file: input.synonymsFile, where: `synonyms "${group.canonical}" > variants`, message: `"${variant}" is also a variant of "${earlier}"` });
+        problems.push({
+          file: input.synonymsFile,
+          where: `synonyms "${group.canonical}" > variants`,
+          message: `"${variant}" is also a variant of "${earlier}"`,
+        });
       }
       groupOfVariant.set(key, group.canonical);
     }

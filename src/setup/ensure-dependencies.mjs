@@ -12,8 +12,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const lock = join(root, 'package-lock.json');
 const installedMarker = join(root, 'node_modules', '.package-lock.json');
 
-const isStale = () =>
-  !existsSync(installedMarker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(installedMarker).mtimeMs);
+const isStale = () => !existsSync(installedMarker) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(installedMarker).mtimeMs);
 
 if (isStale()) {
   process.stderr.write('Installing dependencies (npm ci)...\n');

@@ -27,7 +27,10 @@ describe('ask --json', () => {
     const questions = ['what is jax', 'tell me a joke', '', 'compare mobile', '\u0001\u0002'];
     const run = runScript('src/cli/ask.ts', ['--json', '--batch'], { input: `${questions.join('\n')}\n` });
     expect(run.status).toBe(0);
-    const records = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const records = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(records.map((r) => r.query)).toEqual(questions);
     expect(records.map((r) => r.answered)).toEqual([true, false, false, true, false]);
   });

@@ -21,7 +21,12 @@ describe('configuration', () => {
   });
 
   it('chooses Slack HTTP mode with a signing secret, Socket Mode with an app token', () => {
-    const http = parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', PORT: '8080', SLACK_API_URL: 'http://127.0.0.1:9/api/' });
+    const http = parseConfig({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's',
+      PORT: '8080',
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+    });
     expect(http.slack).toMatchObject({ mode: 'http', port: 8080, apiUrl: 'http://127.0.0.1:9/api/' });
     expect(parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack?.mode).toBe('socket');
   });
@@ -32,16 +37,32 @@ describe('configuration', () => {
   });
 
   it('names every bad variable in one message', () => {
-    const error = problemsOf({ LOG_LEVEL: 'loud', PORT: 'eighty', SLACK_BOT_TOKEN: 'xoxp-user', SLACK_SIGNING_SECRET: 's', DISCORD_GUILD_ID: 'abc' });
-    expect(error.problems.map((p) => p.variable).sort()).toEqual(['DISCORD_GUILD_ID', 'DISCORD_TOKEN', 'LOG_LEVEL', 'PORT', 'SLACK_BOT_TOKEN']);
+    const error = problemsOf({
+      LOG_LEVEL: 'loud',
+      PORT: 'eighty',
+      SLACK_BOT_TOKEN: 'xoxp-user',
+      SLACK_SIGNING_SECRET: 's',
+      DISCORD_GUILD_ID: 'abc',
+    });
+    expect(error.problems.map((p) => p.variable).sort()).toEqual([
+      'DISCORD_GUILD_ID',
+      'DISCORD_TOKEN',
+      'LOG_LEVEL',
+      'PORT',
+      'SLACK_BOT_TOKEN',
+    ]);
     expect(error.message).toMatch(/LOG_LEVEL: must be one of/);
     expect(error.message).toMatch(/SLACK_BOT_TOKEN: must be a bot token starting with xoxb-/);
   });
 
   it('refuses a half-set platform and says what is missing', () => {
-    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1' }).message).toMatch(/SLACK_SIGNING_SECRET: is required for HTTP mode; set it, or set SLACK_APP_TOKEN/);
+    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1' }).message).toMatch(
+      /SLACK_SIGNING_SECRET: is required for HTTP mode; set it, or set SLACK_APP_TOKEN/,
+    );
     expect(problemsOf({ SLACK_SIGNING_SECRET: 's' }).message).toMatch(/SLACK_BOT_TOKEN: is required when SLACK_SIGNING_SECRET is set/);
-    expect(problemsOf({ DISCORD_HELP_CHANNEL_IDS: '123456' }).message).toMatch(/DISCORD_TOKEN: is required when DISCORD_HELP_CHANNEL_IDS is set/);
+    expect(problemsOf({ DISCORD_HELP_CHANNEL_IDS: '123456' }).message).toMatch(
+      /DISCORD_TOKEN: is required when DISCORD_HELP_CHANNEL_IDS is set/,
+    );
   });
 
   it('never prints a secret value', () => {

@@ -8,7 +8,27 @@ const anyText = fc.oneof(
   fc.string({ maxLength: 200 }),
   fc.string({ unit: 'grapheme', maxLength: 80 }),
   fc.string({ unit: 'binary', maxLength: 80 }),
-  fc.array(fc.constantFrom('pytorch', 'tf', 'tpu', 'compare', 'recommend', 'check', '<@U1>', '<!here>', '🚀', 'tflite', 'vs', '?', 'serving', 'pasta'), { maxLength: 12 }).map((words) => words.join(' ')),
+  fc
+    .array(
+      fc.constantFrom(
+        'pytorch',
+        'tf',
+        'tpu',
+        'compare',
+        'recommend',
+        'check',
+        '<@U1>',
+        '<!here>',
+        '🚀',
+        'tflite',
+        'vs',
+        '?',
+        'serving',
+        'pasta',
+      ),
+      { maxLength: 12 },
+    )
+    .map((words) => words.join(' ')),
 );
 
 describe('engine properties', () => {

@@ -40,7 +40,8 @@ describe('answering questions as people type them', () => {
   it('attaches the claims behind an answer, with their verdicts', () => {
     const result = engine.respond('is torchserve still experimental');
     expect(result.claims.length).toBeGreaterThan(0);
-    for (const claim of result.claims) expect(['accurate', 'partly-true', 'outdated', 'unverified', 'opinion', 'anecdote']).toContain(claim.verdict);
+    for (const claim of result.claims)
+      expect(['accurate', 'partly-true', 'outdated', 'unverified', 'opinion', 'anecdote']).toContain(claim.verdict);
   });
 });
 
@@ -78,7 +79,15 @@ describe('commands', () => {
     const result = engine.respond('help');
     expect(result.kind).toBe('help');
     if (result.kind !== 'help') return;
-    expect(result.commands.map((c) => c.usage.split(' ')[0])).toEqual(['ask', 'compare', 'recommend', 'check', 'topics', 'sources', 'help']);
+    expect(result.commands.map((c) => c.usage.split(' ')[0])).toEqual([
+      'ask',
+      'compare',
+      'recommend',
+      'check',
+      'topics',
+      'sources',
+      'help',
+    ]);
   });
 
   it('topics lists all 30 topics', () => {
@@ -109,7 +118,10 @@ describe('commands', () => {
 
   it('compare with an unknown or missing topic lists the topics instead', () => {
     expect(engine.respond('compare').kind).toBe('topics');
-    expect(engine.respond('compare pizza toppings')).toMatchObject({ kind: 'topics', text: expect.stringMatching(/no comparison for "pizza toppings"/) });
+    expect(engine.respond('compare pizza toppings')).toMatchObject({
+      kind: 'topics',
+      text: expect.stringMatching(/no comparison for "pizza toppings"/),
+    });
   });
 
   it('recommend weighs the stated needs and explains the lean with claims', () => {

@@ -29,7 +29,11 @@ describe('the shipped knowledge base', () => {
     expect(traced.length).toBeGreaterThanOrEqual(50);
     const articles = Object.values(knowledge.sources).filter((s) => s.kind === 'article');
     expect(articles).toHaveLength(4);
-    for (const article of articles) expect(traced.some((c) => c.articles.includes(article.id)), article.id).toBe(true);
+    for (const article of articles)
+      expect(
+        traced.some((c) => c.articles.includes(article.id)),
+        article.id,
+      ).toBe(true);
   });
 
   it('gives every traced claim a verdict, and every checkable one a source beyond the articles', () => {
@@ -53,8 +57,19 @@ describe('the shipped knowledge base', () => {
   it('does not copy the labelled evaluation questions into questions or phrasings', () => {
     // The engine must generalise to how people ask, so the evaluation's wording stays out of
     // the knowledge: no question or phrasing equals or nearly equals (80% of the same words) one.
-    const normalise = (text: string) => text.toLowerCase().replace(/<[^>]*>/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
-    const evalQuestions = ['dev-questions.jsonl', 'tuning-questions.jsonl', 'holdout-questions.jsonl', 'holdout-2-questions.jsonl', 'holdout-3-questions.jsonl'].flatMap((file) =>
+    const normalise = (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/<[^>]*>/g, '')
+        .replace(/[^a-z0-9]+/g, ' ')
+        .trim();
+    const evalQuestions = [
+      'dev-questions.jsonl',
+      'tuning-questions.jsonl',
+      'holdout-questions.jsonl',
+      'holdout-2-questions.jsonl',
+      'holdout-3-questions.jsonl',
+    ].flatMap((file) =>
       readFileSync(new URL(`../fixtures/eval/${file}`, import.meta.url), 'utf8')
         .split('\n')
         .filter(Boolean)
@@ -62,15 +77,17 @@ describe('the shipped knowledge base', () => {
     );
     const wordsOf = (text: string) => new Set(text.split(' '));
     const copies = knowledge.faq.flatMap((entry) =>
-      [entry.question, ...entry.phrasings].filter((text) => {
-        const words = wordsOf(normalise(text));
-        return evalQuestions.some((question) => {
-          const other = wordsOf(question);
-          if (other.size < 3) return false;
-          const shared = [...words].filter((word) => other.has(word)).length;
-          return shared / new Set([...words, ...other]).size >= 0.8;
-        });
-      }).map((text) => `${entry.id}: ${text}`),
+      [entry.question, ...entry.phrasings]
+        .filter((text) => {
+          const words = wordsOf(normalise(text));
+          return evalQuestions.some((question) => {
+            const other = wordsOf(question);
+            if (other.size < 3) return false;
+            const shared = [...words].filter((word) => other.has(word)).length;
+            return shared / new Set([...words, ...other]).size >= 0.8;
+          });
+        })
+        .map((text) => `${entry.id}: ${text}`),
     );
     expect(copies).toEqual([]);
   });
@@ -83,7 +100,11 @@ describe('the shipped knowledge base', () => {
   // what is current, so it is never presented as current by itself.
   const currentness: { mentions: RegExp; mustAlsoSay: RegExp; why: string }[] = [
     { mentions: /TensorFlow Lite|TF ?Lite/i, mustAlsoSay: /LiteRT/, why: 'TensorFlow Lite is now LiteRT' },
-    { mentions: /TorchServe/, mustAlsoSay: /maintenance|no longer|archiv|retired|unmaintained|not maintained|being removed|deprecat/i, why: 'TorchServe is in limited maintenance' },
+    {
+      mentions: /TorchServe/,
+      mustAlsoSay: /maintenance|no longer|archiv|retired|unmaintained|not maintained|being removed|deprecat/i,
+      why: 'TorchServe is in limited maintenance',
+    },
     { mentions: /PyTorch Mobile/, mustAlsoSay: /ExecuTorch/, why: 'ExecuTorch replaced PyTorch Mobile' },
     { mentions: /TorchScript/, mustAlsoSay: /deprecat|torch\.export|legacy/i, why: 'TorchScript is deprecated in favour of torch.export' },
     { mentions: /TensorFlow Hub|TF Hub|tfhub/i, mustAlsoSay: /Kaggle/, why: 'TF Hub moved to Kaggle Models' },

@@ -50,7 +50,9 @@ describe('a bad knowledge file names the file, the entry and the field', () => {
     const problems = problemsFor((files) => {
       files.index = { topics: ['alpha', 'beta', 'gamma'] };
     });
-    expect(problems).toContainEqual(expect.stringMatching(/index\.yaml: topics: lists "gamma" but knowledge\/topics\/gamma\.yaml does not exist/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/index\.yaml: topics: lists "gamma" but knowledge\/topics\/gamma\.yaml does not exist/),
+    );
   });
 
   it('a topic file whose id does not match its name', () => {
@@ -108,7 +110,9 @@ describe('a bad knowledge file names the file, the entry and the field', () => {
     const problems = problemsFor((files) => {
       (files.sources as { sources: Record<string, unknown>[] }).sources[1]!.url = 'docs.example.org/page';
     });
-    expect(problems).toContainEqual(expect.stringMatching(/sources\.yaml: sources\[1\] "official-docs" > url: must be a full http\(s\) URL/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/sources\.yaml: sources\[1\] "official-docs" > url: must be a full http\(s\) URL/),
+    );
   });
 
   it('a checkable claim without evidence, and an unverified one that does not say what is unconfirmed', () => {
@@ -118,7 +122,9 @@ describe('a bad knowledge file names the file, the entry and the field', () => {
     });
     expect(problems).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/claims "alpha-claim" > sources: a claim judged "outdated" needs at least one source other than the articles/),
+        expect.stringMatching(
+          /claims "alpha-claim" > sources: a claim judged "outdated" needs at least one source other than the articles/,
+        ),
         expect.stringMatching(/claims "beta-claim" > unconfirmed: an unverified claim must say what could not be confirmed/),
       ]),
     );

@@ -57,10 +57,22 @@ export function validFixture(): FixtureFiles {
     synonyms: { synonyms: [{ canonical: 'tensorflow', variants: ['tf'] }] },
     recommendations: {
       criteria: [
-        { id: 'need-one', need: 'A need', phrasings: ['first need', 'need one'], leans: 'pytorch', weight: 2, why: 'Because.', claims: ['alpha-claim'], topic: 'alpha' },
+        {
+          id: 'need-one',
+          need: 'A need',
+          phrasings: ['first need', 'need one'],
+          leans: 'pytorch',
+          weight: 2,
+          why: 'Because.',
+          claims: ['alpha-claim'],
+          topic: 'alpha',
+        },
       ],
     },
-    scope: { frameworkTerms: ['pytorch', 'tensorflow', 'keras', 'jax', 'tpu', 'onnx', 'cuda', 'litert', 'tfjs', 'framework'], contextTerms: ['model', 'which'] },
+    scope: {
+      frameworkTerms: ['pytorch', 'tensorflow', 'keras', 'jax', 'tpu', 'onnx', 'cuda', 'litert', 'tfjs', 'framework'],
+      contextTerms: ['model', 'which'],
+    },
     topics: { alpha: topic('alpha'), beta: topic('beta') },
   };
 }

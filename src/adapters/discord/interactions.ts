@@ -48,7 +48,10 @@ export function createInteractionHandler(context: DiscordContext) {
     switch (action.type) {
       case 'ask': {
         const question = context.faqQuestion(action.entryId);
-        if (question === undefined) return void (await interaction.reply(renderEphemeralNotice('That question is no longer in my knowledge. Ask it in your own words?')));
+        if (question === undefined)
+          return void (await interaction.reply(
+            renderEphemeralNotice('That question is no longer in my knowledge. Ask it in your own words?'),
+          ));
         return await replyWithAnswer(interaction, context, { command: 'ask', text: question });
       }
       case 'check': {

@@ -44,11 +44,17 @@ export function createMessageHandler({ context, helpChannelIds, cooldown, seen }
       if (text.trim() === '') return;
       const result = engine.respond(text);
       if (!isConfidentAnswer(result)) {
-        logger.debug({ messageId: message.id, channelId: message.channelId, kind: result.kind, confidence: result.confidence }, 'help channel: not confident, staying silent');
+        logger.debug(
+          { messageId: message.id, channelId: message.channelId, kind: result.kind, confidence: result.confidence },
+          'help channel: not confident, staying silent',
+        );
         return;
       }
       if (!cooldown.tryAcquire(message.author.id, message.channelId)) {
-        logger.debug({ messageId: message.id, channelId: message.channelId, userId: message.author.id }, 'help channel: cooling down, staying silent');
+        logger.debug(
+          { messageId: message.id, channelId: message.channelId, userId: message.author.id },
+          'help channel: cooling down, staying silent',
+        );
         return;
       }
       await reply(message, result, route);
@@ -58,7 +64,14 @@ export function createMessageHandler({ context, helpChannelIds, cooldown, seen }
   };
 
   async function reply(message: Message, result: EngineResult, route: Route): Promise<void> {
-    const log = { messageId: message.id, channelId: message.channelId, userId: message.author.id, route, kind: result.kind, entryId: result.entryId };
+    const log = {
+      messageId: message.id,
+      channelId: message.channelId,
+      userId: message.author.id,
+      route,
+      kind: result.kind,
+      entryId: result.entryId,
+    };
     try {
       await message.reply(context.render(result));
       logger.info({ ...log, confidence: Number(result.confidence.toFixed(2)) }, 'answered message');
@@ -75,13 +88,17 @@ function routeOf(message: Message, botId: string, helpChannelIds: ReadonlySet<st
   const mentioned = message.mentions.users.has(botId) || message.mentions.repliedUser?.id === botId;
   if (mentioned) return 'mention';
   const channel = message.channel;
-  const inHelpChannel = helpChannelIds.has(message.channelId) || (channel.isThread() && channel.parentId !== null && helpChannelIds.has(channel.parentId));
+  const inHelpChannel =
+    helpChannelIds.has(message.channelId) || (channel.isThread() && channel.parentId !== null && helpChannelIds.has(channel.parentId));
   return inHelpChannel ? 'help-channel' : undefined;
 }
 
 /** Removes the bot's own mention tokens, <@id> and the legacy <@!id>, wherever they are. */
 export function stripMention(content: string, botId: string): string {
-  return content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+  return content
+    .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function isConfidentAnswer(result: EngineResult): boolean {

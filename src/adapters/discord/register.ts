@@ -29,10 +29,14 @@ export class RegisterError extends Error {
 }
 
 export async function registerCommands(options: RegisterOptions): Promise<RegisterOutcome> {
-  const rest = new REST({ version: '10', retries: 1, ...(options.apiUrl ? { api: restBase(options.apiUrl) } : {}) }).setToken(options.token);
+  const rest = new REST({ version: '10', retries: 1, ...(options.apiUrl ? { api: restBase(options.apiUrl) } : {}) }).setToken(
+    options.token,
+  );
   try {
     const applicationId = options.applicationId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;
-    const route = options.guildId ? Routes.applicationGuildCommands(applicationId, options.guildId) : Routes.applicationCommands(applicationId);
+    const route = options.guildId
+      ? Routes.applicationGuildCommands(applicationId, options.guildId)
+      : Routes.applicationCommands(applicationId);
     const registered = (await rest.put(route, { body: commandDefinitions() })) as RESTPutAPIApplicationCommandsResult;
     return {
       applicationId,
@@ -51,10 +55,16 @@ export async function registerCommands(options: RegisterOptions): Promise<Regist
 function explain(error: unknown, options: RegisterOptions): unknown {
   if (!(error instanceof DiscordAPIError)) {
     const networkCode = findNetworkCode(error);
-    if (networkCode !== undefined) return new RegisterError(`Could not reach the Discord API${options.apiUrl ? ` at ${options.apiUrl} (DISCORD_API_URL)` : ''}: ${networkCode}.`);
+    if (networkCode !== undefined)
+      return new RegisterError(
+        `Could not reach the Discord API${options.apiUrl ? ` at ${options.apiUrl} (DISCORD_API_URL)` : ''}: ${networkCode}.`,
+      );
     return error;
   }
-  if (error.status === 401) return new RegisterError('Discord rejected DISCORD_TOKEN (401 Unauthorized). Copy the bot token again from the Developer Portal (Bot > Reset Token).');
+  if (error.status === 401)
+    return new RegisterError(
+      'Discord rejected DISCORD_TOKEN (401 Unauthorized). Copy the bot token again from the Developer Portal (Bot > Reset Token).',
+    );
   if (error.status === 403 || error.code === 50001) {
     return new RegisterError(
       options.guildId
@@ -63,8 +73,13 @@ function explain(error: unknown, options: RegisterOptions): unknown {
     );
   }
   if (error.status === 404) {
-    return new RegisterError(`Discord does not know application ${options.applicationId ?? '(from the token)'}${options.guildId ? ` or server ${options.guildId}` : ''} (404). Check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID.`);
+    return new RegisterError(
+      `Discord does not know application ${options.applicationId ?? '(from the token)'}${options.guildId ? ` or server ${options.guildId}` : ''} (404). Check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID.`,
+    );
   }
-  if (error.status === 400) return new RegisterError(`Discord rejected the command definitions (400): ${error.message}. This is a bug in the bot; please report it.`);
+  if (error.status === 400)
+    return new RegisterError(
+      `Discord rejected the command definitions (400): ${error.message}. This is a bug in the bot; please report it.`,
+    );
   return new RegisterError(`Registering the commands failed (${error.status}): ${error.message}`);
 }

@@ -52,7 +52,9 @@ export async function startDiscord({ config, engine, logger }: StartDiscordOptio
     handleMessage(message).catch((error: unknown) => logger.error({ err: error, messageId: message.id }, 'message handler failed'));
   });
   client.on(Events.InteractionCreate, (interaction) => {
-    handleInteraction(interaction).catch((error: unknown) => logger.error({ err: error, interactionId: interaction.id }, 'interaction handler failed'));
+    handleInteraction(interaction).catch((error: unknown) =>
+      logger.error({ err: error, interactionId: interaction.id }, 'interaction handler failed'),
+    );
   });
 
   if (!config.messageContent) {
@@ -72,7 +74,12 @@ export async function startDiscord({ config, engine, logger }: StartDiscordOptio
 
   const readyClient = client as Client<true>;
   logger.info(
-    { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, helpChannels: config.helpChannelIds.length, messageContent: config.messageContent },
+    {
+      user: readyClient.user.tag,
+      guilds: readyClient.guilds.cache.size,
+      helpChannels: config.helpChannelIds.length,
+      messageContent: config.messageContent,
+    },
     'discord bot connected',
   );
 
@@ -128,11 +135,15 @@ function toStartError(error: unknown, config: DiscordConfig): unknown {
     return new AdapterStartError(PLATFORM, `${error.message} before the bot was ready.`);
   }
   const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'TokenInvalid' || (error as { status?: unknown } | null)?.status === 401) return new AdapterStartError(PLATFORM, INVALID_TOKEN);
+  if (code === 'TokenInvalid' || (error as { status?: unknown } | null)?.status === 401)
+    return new AdapterStartError(PLATFORM, INVALID_TOKEN);
   const networkCode = findNetworkCode(error);
   if (networkCode !== undefined) {
     const where = config.apiUrl ? `${config.apiUrl} (DISCORD_API_URL)` : 'discord.com';
-    return new AdapterStartError(PLATFORM, `Could not reach the Discord API at ${where}: ${networkCode}. Check the network connection${config.apiUrl ? ' and DISCORD_API_URL' : ''}.`);
+    return new AdapterStartError(
+      PLATFORM,
+      `Could not reach the Discord API at ${where}: ${networkCode}. Check the network connection${config.apiUrl ? ' and DISCORD_API_URL' : ''}.`,
+    );
   }
   return error;
 }

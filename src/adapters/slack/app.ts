@@ -19,7 +19,12 @@ export type SlackAppOptions = TransportOptions;
 
 /** What a failed Web API call says, without the request (which holds user text and the token header). */
 function describeError(error: CodedError): Record<string, unknown> {
-  const details = error as CodedError & { data?: { error?: unknown }; statusCode?: unknown; retryAfter?: unknown; original?: { message?: unknown } };
+  const details = error as CodedError & {
+    data?: { error?: unknown };
+    statusCode?: unknown;
+    retryAfter?: unknown;
+    original?: { message?: unknown };
+  };
   return {
     code: error.code,
     message: error.message,

@@ -46,7 +46,8 @@ export const EVENT_MEMORY_SIZE = 10_000;
 /** Global middleware: an Events API delivery whose event_id was already seen stops here. */
 export function ignoreRepeatedEvents(logger: Logger, seen = new TtlSet(EVENT_MEMORY_MS, EVENT_MEMORY_SIZE)): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {
-    const eventId = (body as { type?: unknown; event_id?: unknown }).type === 'event_callback' ? (body as { event_id?: unknown }).event_id : undefined;
+    const eventId =
+      (body as { type?: unknown; event_id?: unknown }).type === 'event_callback' ? (body as { event_id?: unknown }).event_id : undefined;
     if (typeof eventId === 'string' && !seen.add(eventId)) {
       logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'ignored a repeated Slack event');
       return;

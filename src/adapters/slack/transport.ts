@@ -42,7 +42,8 @@ export function createReceiver(
   options: TransportOptions = {},
 ): Receiver {
   if (config.mode === 'socket') {
-    if (config.appToken === undefined) throw new AdapterStartError('slack', 'Socket Mode needs SLACK_APP_TOKEN (an app-level token starting with xapp-).');
+    if (config.appToken === undefined)
+      throw new AdapterStartError('slack', 'Socket Mode needs SLACK_APP_TOKEN (an app-level token starting with xapp-).');
     return new SocketModeReceiver({
       appToken: config.appToken,
       logger,

@@ -17,16 +17,20 @@ function declineText(context: EngineContext): string {
   );
 }
 
-export function toCandidates(context: EngineContext, outcome: SearchOutcome, limit = MAX_CANDIDATES): Candidate[] {
-  return outcome.ranked.slice(0, limit).map((entry) => ({
-    entryId: entry.id,
-    kind: entry.kind,
-    topic: entry.topic,
-    question: entry.title,
-    score: confidenceFrom(evidenceFor(outcome, entry)),
-  }))
-    // Confidence, not raw rank score, is what users see; keep the list ordered by it.
-    .sort((a, b) => b.score - a.score || (a.entryId < b.entryId ? -1 : a.entryId > b.entryId ? 1 : 0));
+export function toCandidates(_context: EngineContext, outcome: SearchOutcome, limit = MAX_CANDIDATES): Candidate[] {
+  return (
+    outcome.ranked
+      .slice(0, limit)
+      .map((entry) => ({
+        entryId: entry.id,
+        kind: entry.kind,
+        topic: entry.topic,
+        question: entry.title,
+        score: confidenceFrom(evidenceFor(outcome, entry)),
+      }))
+      // Confidence, not raw rank score, is what users see; keep the list ordered by it.
+      .sort((a, b) => b.score - a.score || (a.entryId < b.entryId ? -1 : a.entryId > b.entryId ? 1 : 0))
+  );
 }
 
 export function askResult(context: EngineContext, query: string, notes: string[]): EngineResult {
@@ -35,7 +39,7 @@ export function askResult(context: EngineContext, query: string, notes: string[]
     return {
       ...emptyResult(query, notes),
       kind: 'no-match',
-      text: 'I could not find a question in that. ' + declineText(context),
+      text: `I could not find a question in that. ${declineText(context)}`,
       followUps: exampleQuestions(context),
     };
   }
@@ -58,7 +62,13 @@ export function askResult(context: EngineContext, query: string, notes: string[]
   // A close call is between topics: the ranking follows each topic's combined evidence.
   const [first, second] = outcome.topicEvidence;
   const rival = second && outcome.ranked.find((entry) => entry.topic === second.topic);
-  if (first && second && rival && confidence < CONFIDENCE_MODEL.ambiguityCeiling && first.score - second.score < CONFIDENCE_MODEL.ambiguityMargin * first.score) {
+  if (
+    first &&
+    second &&
+    rival &&
+    confidence < CONFIDENCE_MODEL.ambiguityCeiling &&
+    first.score - second.score < CONFIDENCE_MODEL.ambiguityMargin * first.score
+  ) {
     const options = [best, rival].map((entry) => entry.title);
     return {
       ...emptyResult(query, notes),

@@ -67,16 +67,32 @@ const GREETING_WORDS = new Set(
   `hi hello hey heya hiya yo howdy greetings morning afternoon evening good day there all team folks everyone
   bot buddy friend sup whats up hows it going`.split(/\s+/),
 );
-const THANKS_WORDS = new Set(`thanks thank thx ty tysm cheers appreciated appreciate much so a lot lots you great awesome nice cool perfect helpful very ok okay`.split(/\s+/));
+const THANKS_WORDS = new Set(
+  `thanks thank thx ty tysm cheers appreciated appreciate much so a lot lots you great awesome nice cool perfect helpful very ok okay`.split(
+    /\s+/,
+  ),
+);
 
 /** "hi", "thanks a lot!", "good morning team": a greeting or thanks with nothing else in it. */
 export function detectGreeting(text: string): 'hello' | 'thanks' | undefined {
-  const words = text.toLowerCase().replace(/[’']/g, '').match(/\p{L}+/gu) ?? [];
+  const words =
+    text
+      .toLowerCase()
+      .replace(/[’']/g, '')
+      .match(/\p{L}+/gu) ?? [];
   if (words.length === 0 || words.length > 6) return undefined;
-  if (words.some((w) => ['thanks', 'thank', 'thx', 'ty', 'tysm', 'cheers', 'appreciated', 'appreciate'].includes(w)) && words.every((w) => THANKS_WORDS.has(w) || GREETING_WORDS.has(w))) {
+  if (
+    words.some((w) => ['thanks', 'thank', 'thx', 'ty', 'tysm', 'cheers', 'appreciated', 'appreciate'].includes(w)) &&
+    words.every((w) => THANKS_WORDS.has(w) || GREETING_WORDS.has(w))
+  ) {
     return 'thanks';
   }
-  if (words.every((w) => GREETING_WORDS.has(w)) && words.some((w) => ['hi', 'hello', 'hey', 'heya', 'hiya', 'yo', 'howdy', 'greetings', 'morning', 'afternoon', 'evening', 'sup'].includes(w))) {
+  if (
+    words.every((w) => GREETING_WORDS.has(w)) &&
+    words.some((w) =>
+      ['hi', 'hello', 'hey', 'heya', 'hiya', 'yo', 'howdy', 'greetings', 'morning', 'afternoon', 'evening', 'sup'].includes(w),
+    )
+  ) {
     return 'hello';
   }
   return undefined;

@@ -40,23 +40,23 @@ export function createTopicMatcher(context: EngineContext): TopicMatcher {
   }
 
   const match = (name: string): Topic | undefined => {
-      const trimmed = name.trim().toLowerCase();
-      if (!trimmed) return undefined;
-      const exact = byExactName.get(trimmed) ?? byExactName.get(trimmed.replace(/\s+/g, '-'));
-      if (exact) return exact;
-      // Search by meaning first (synonyms, stems), then by spelling for what is left.
-      const { terms } = context.queryTerms(trimmed);
-      const outcome = context.search.search(terms);
-      // A name made mostly of words the knowledge does not use ("pizza toppings") is no topic.
-      if (outcome.knownShare >= MIN_KNOWN_SHARE) {
-        const bestEntry = outcome.ranked[0];
-        const bestTopic = outcome.topics[0];
-        if (bestEntry && bestEntry.coverage >= 0.6) return context.topicById.get(bestEntry.topic);
-        if (bestTopic && bestTopic.relevance >= MIN_TOPIC_RELEVANCE) return context.topicById.get(bestTopic.topic);
-      }
-      if (trimmed.length > FUSE_PATTERN_LIMIT) return undefined;
-      const [spelledLike] = fuse.search(trimmed, { limit: 1 });
-      return spelledLike && (spelledLike.score ?? 1) <= MAX_SPELLING_DISTANCE ? spelledLike.item : undefined;
+    const trimmed = name.trim().toLowerCase();
+    if (!trimmed) return undefined;
+    const exact = byExactName.get(trimmed) ?? byExactName.get(trimmed.replace(/\s+/g, '-'));
+    if (exact) return exact;
+    // Search by meaning first (synonyms, stems), then by spelling for what is left.
+    const { terms } = context.queryTerms(trimmed);
+    const outcome = context.search.search(terms);
+    // A name made mostly of words the knowledge does not use ("pizza toppings") is no topic.
+    if (outcome.knownShare >= MIN_KNOWN_SHARE) {
+      const bestEntry = outcome.ranked[0];
+      const bestTopic = outcome.topics[0];
+      if (bestEntry && bestEntry.coverage >= 0.6) return context.topicById.get(bestEntry.topic);
+      if (bestTopic && bestTopic.relevance >= MIN_TOPIC_RELEVANCE) return context.topicById.get(bestTopic.topic);
+    }
+    if (trimmed.length > FUSE_PATTERN_LIMIT) return undefined;
+    const [spelledLike] = fuse.search(trimmed, { limit: 1 });
+    return spelledLike && (spelledLike.score ?? 1) <= MAX_SPELLING_DISTANCE ? spelledLike.item : undefined;
   };
 
   return {
@@ -71,7 +71,13 @@ export function createTopicMatcher(context: EngineContext): TopicMatcher {
   };
 }
 
-export function compareResult(context: EngineContext, matcher: TopicMatcher, query: string, topicName: string, notes: string[]): EngineResult {
+export function compareResult(
+  context: EngineContext,
+  matcher: TopicMatcher,
+  query: string,
+  topicName: string,
+  notes: string[],
+): EngineResult {
   if (!topicName.trim()) {
     return topicsResult(context, query, notes, 'Which topic should I compare? Pick one, e.g. `compare deployment-mobile`:');
   }

@@ -61,7 +61,13 @@ export function createNeedsRecogniser(context: EngineContext): NeedsRecogniser {
   };
 }
 
-export function recommendResult(context: EngineContext, recogniser: NeedsRecogniser, query: string, needsText: string, notes: string[]): EngineResult {
+export function recommendResult(
+  context: EngineContext,
+  recogniser: NeedsRecogniser,
+  query: string,
+  needsText: string,
+  notes: string[],
+): EngineResult {
   const examples = context.knowledge.criteria.slice(0, 6).map((c) => c.phrasings[0]!);
   const needs = needsText.trim() ? recogniser.recognise(needsText) : [];
   if (needs.length === 0) {
@@ -74,7 +80,10 @@ export function recommendResult(context: EngineContext, recogniser: NeedsRecogni
         (needsText.trim() ? 'I could not recognise a need in that. ' : '') +
         `Tell me what matters to your team, separated by commas, e.g. \`recommend ${examples.slice(0, 3).join(', ')}\`. ` +
         `Needs I know about include: ${examples.join('; ')}.`,
-      followUps: context.knowledge.faq.filter((entry) => entry.topic === 'recommendation').slice(0, 3).map((entry) => entry.question),
+      followUps: context.knowledge.faq
+        .filter((entry) => entry.topic === 'recommendation')
+        .slice(0, 3)
+        .map((entry) => entry.question),
     };
   }
   const totals = { pytorch: 0, tensorflow: 0 };
@@ -97,8 +106,6 @@ export function recommendResult(context: EngineContext, recogniser: NeedsRecogni
     text: summary,
     claims: [...new Map(claims.map((c) => [c.id, c])).values()].slice(0, 6),
     sources: context.references.sources(claims.flatMap((c) => c.sources.map((s) => s.id))).slice(0, 6),
-    followUps: topics
-      .flatMap((topic) => context.knowledge.faq.find((entry) => entry.topic === topic)?.question ?? [])
-      .slice(0, 3),
+    followUps: topics.flatMap((topic) => context.knowledge.faq.find((entry) => entry.topic === topic)?.question ?? []).slice(0, 3),
   };
 }

@@ -175,7 +175,8 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
       const rankScore = (doc: number) => {
         const discount = entries[doc]!.kind === 'claim' ? CLAIM_DISCOUNT : 1;
         return (
-          ((scores[doc]! / entryIdeal) * discount + RANKING_MODEL.closenessInfluence * closeness[doc]! * discount) +
+          (scores[doc]! / entryIdeal) * discount +
+          RANKING_MODEL.closenessInfluence * closeness[doc]! * discount +
           RANKING_MODEL.topicInfluence * (topicRelevance.get(entries[doc]!.topic) ?? 0)
         );
       };
@@ -189,7 +190,8 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
         const discount = entry.kind === 'claim' ? CLAIM_DISCOUNT : 1;
         let matchedInformation = 0;
         const mask = masks[doc]!;
-        for (let i = 0; i < termInformation.length && i < MAX_MASKED_TERMS; i++) if ((mask >>> i) & 1) matchedInformation += termInformation[i]!;
+        for (let i = 0; i < termInformation.length && i < MAX_MASKED_TERMS; i++)
+          if ((mask >>> i) & 1) matchedInformation += termInformation[i]!;
         return {
           kind: entry.kind,
           id: entry.id,
@@ -216,7 +218,11 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
       const seenPerTopic = new Map<string, number>();
       for (const entry of ranked) {
         const seen = seenPerTopic.get(entry.topic) ?? 0;
-        if (seen < 2) topicScore.set(entry.topic, (topicScore.get(entry.topic) ?? 0) + (seen === 0 ? 1 : RANKING_MODEL.runnerUpInfluence) * entry.score);
+        if (seen < 2)
+          topicScore.set(
+            entry.topic,
+            (topicScore.get(entry.topic) ?? 0) + (seen === 0 ? 1 : RANKING_MODEL.runnerUpInfluence) * entry.score,
+          );
         seenPerTopic.set(entry.topic, seen + 1);
       }
       // Ties are broken by id so that the same query always gives the same order.
@@ -227,8 +233,11 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
         terms: queryTerms,
         ranked,
         // A corrected word is only half known: "movies" read as "moves" is a guess.
-        knownShare: queryTerms.length > 0 ? knownTerms.reduce((sum, { corrected }) => sum + (corrected ? 0.5 : 1), 0) / queryTerms.length : 0,
-        topicEvidence: [...topicScore].map(([topic, score]) => ({ topic, score })).sort((a, b) => b.score - a.score || (a.topic < b.topic ? -1 : 1)),
+        knownShare:
+          queryTerms.length > 0 ? knownTerms.reduce((sum, { corrected }) => sum + (corrected ? 0.5 : 1), 0) / queryTerms.length : 0,
+        topicEvidence: [...topicScore]
+          .map(([topic, score]) => ({ topic, score }))
+          .sort((a, b) => b.score - a.score || (a.topic < b.topic ? -1 : 1)),
         scope: scopeClassifier.classify(
           new Set(queryTerms.map((t) => t.term)),
           new Set(queryTerms.filter((t) => !t.ambiguous).map((t) => t.term)),

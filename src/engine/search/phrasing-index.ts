@@ -46,7 +46,9 @@ export function createPhrasingIndex(phrasingsByEntry: string[][][], idf: (term: 
       }
     }
   });
-  const postings = new Map([...building].map(([term, list]) => [term, { ids: Int32Array.from(list.ids), weights: Float64Array.from(list.weights) }]));
+  const postings = new Map(
+    [...building].map(([term, list]) => [term, { ids: Int32Array.from(list.ids), weights: Float64Array.from(list.weights) }]),
+  );
   const entryOfPhrasing = Int32Array.from(entryOf);
   const normOfPhrasing = Float64Array.from(norms);
   const massOfPhrasing = Float64Array.from(masses);

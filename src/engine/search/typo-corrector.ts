@@ -48,7 +48,8 @@ export function createTypoCorrector(frequency: ReadonlyMap<string, number>): Typ
     const budget = maxEditsFor(word.length);
     if (budget === 0 || !/^\p{L}+$/u.test(word)) return undefined;
     const candidates = new Set<string>();
-    for (const form of [word, ...withOneLetterDeleted(word)]) for (const candidate of wordsByForm.get(form) ?? []) candidates.add(candidate);
+    for (const form of [word, ...withOneLetterDeleted(word)])
+      for (const candidate of wordsByForm.get(form) ?? []) candidates.add(candidate);
     let best: { word: string; distance: number; frequency: number } | undefined;
     for (const candidate of candidates) {
       if (candidate === word) continue;
@@ -58,7 +59,8 @@ export function createTypoCorrector(frequency: ReadonlyMap<string, number>): Typ
       const better =
         !best ||
         distance < best.distance ||
-        (distance === best.distance && (candidateFrequency > best.frequency || (candidateFrequency === best.frequency && candidate < best.word)));
+        (distance === best.distance &&
+          (candidateFrequency > best.frequency || (candidateFrequency === best.frequency && candidate < best.word)));
       if (better) best = { word: candidate, distance, frequency: candidateFrequency };
     }
     return best?.word;

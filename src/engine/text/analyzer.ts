@@ -101,7 +101,7 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[]): TextAnaly
     for (const variant of group.variants) {
       const words = normalizeText(variant).match(WORD) ?? [];
       if (words.length === 0) continue;
-      words.forEach((word) => variantWords.add(word));
+      for (const word of words) variantWords.add(word);
       const list = variantsByFirstWord.get(words[0]!) ?? [];
       list.push({ words, canonical });
       variantsByFirstWord.set(words[0]!, list);

@@ -10,12 +10,39 @@ const DISCORD_TOKEN = /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:\d+(?::[a-zA-Z])?|\/[\w -
 const BROADCAST = /(?:^|\s)@(?:everyone|here|channel)\b/gi;
 const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
 const EMOJI_SHORTCODE = /:[a-z0-9_+-]+:/gi; // Slack renders :thumbsup: from the text
+// Joiners and variation selectors are listed one by one on purpose: each is removed on its own.
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the class strips the joiners individually
 const PICTOGRAPH = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u200D\uFE0E\uFE0F\u20E3]/gu;
 // C0/C1 controls except tab and newline, which are ordinary white space in a long question.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
 /** Parts of a link that name nothing: schemes, common host labels and file endings. */
-const LINK_FILLER = new Set(['http', 'https', 'www', 'com', 'org', 'net', 'io', 'dev', 'ai', 'co', 'uk', 'html', 'htm', 'php', 'en', 'us', 'docs', 'stable', 'latest', 'main', 'master', 'blob', 'tree', 'mailto']);
+const LINK_FILLER = new Set([
+  'http',
+  'https',
+  'www',
+  'com',
+  'org',
+  'net',
+  'io',
+  'dev',
+  'ai',
+  'co',
+  'uk',
+  'html',
+  'htm',
+  'php',
+  'en',
+  'us',
+  'docs',
+  'stable',
+  'latest',
+  'main',
+  'master',
+  'blob',
+  'tree',
+  'mailto',
+]);
 
 /**
  * The words a pasted link names: "https://cloud.google.com/tpu" is about TPUs, and

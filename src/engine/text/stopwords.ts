@@ -3,7 +3,7 @@
 // Question words (what, when, who, which...) are kept too: "when did tf 2 ship" is a history
 // question because of "when".
 export const STOPWORDS: ReadonlySet<string> = new Set(
- `a about above after again against all am an and any are arent as at be because been before being
+  `a about above after again against all am an and any are arent as at be because been before being
  below between both but by can cant could couldnt did didnt do does doesnt doing dont down during each
  few for from further had hadnt has hasnt have havent having he hed hell hes her here heres hers herself
  him himself his i id ill im ive if in into is isnt it its itself lets me more most mustnt my
@@ -15,6 +15,6 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
  vs versus v pls please thanks thx hey hi hello yo guys folks anyone someone somebody just really
  actually basically also still even ok okay hmm um uh like know tell wondering question quick
  im ive gonna wanna whether either neither etc eg ie via get got`
- .split(/\s+/)
- .filter(Boolean),
+    .split(/\s+/)
+    .filter(Boolean),
 );

@@ -1,7 +1,14 @@
 // EngineResult -> Discord message: embeds for the answer, its checked claims and its sources;
 // buttons for follow-up questions and feedback. Pure functions: no client, no I/O, so every
 // layout is unit-tested and every output is forced inside Discord's limits by fitMessage().
-import { ButtonStyle, ComponentType, MessageFlags, type APIButtonComponentWithCustomId, type APIEmbed, type APIEmbedField } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIEmbedField,
+} from 'discord.js';
 import type { ClaimRef, EngineResult, SourceRef } from '../../engine/types.js';
 import type { Lean, Verdict } from '../../knowledge/schema.js';
 import { encodeButtonAction, type ButtonAction } from './custom-ids.js';
@@ -96,7 +103,9 @@ function buildEmbeds(result: EngineResult): APIEmbed[] {
       ];
     case 'greeting':
     case 'invalid-input':
-      return [{ color: COLORS.muted, description: withNotes(joinParagraphs(result.text, bulleted(result.followUps, 'Try:')), result.notes) }];
+      return [
+        { color: COLORS.muted, description: withNotes(joinParagraphs(result.text, bulleted(result.followUps, 'Try:')), result.notes) },
+      ];
     case 'help':
       return [
         {
@@ -198,11 +207,7 @@ function claimFields(claims: ClaimRef[]): APIEmbedField[] {
   const shown = claims.slice(0, MAX_CLAIM_FIELDS).map((claim) => ({
     name: `${VERDICT_LABELS[claim.verdict]} · ${claim.claim}`,
     value: truncateText(
-      joinLines(
-        `**Now:** ${claim.now}`,
-        claim.unconfirmed ? `**Not confirmed:** ${claim.unconfirmed}` : '',
-        `Checked ${claim.checked}`,
-      ),
+      joinLines(`**Now:** ${claim.now}`, claim.unconfirmed ? `**Not confirmed:** ${claim.unconfirmed}` : '', `Checked ${claim.checked}`),
       DISCORD_LIMITS.fieldValue,
     ),
   }));
@@ -214,7 +219,16 @@ function claimFields(claims: ClaimRef[]): APIEmbedField[] {
 
 function sourcesField(sources: SourceRef[]): APIEmbedField[] {
   if (sources.length === 0) return [];
-  return [{ name: 'Sources', value: joinLinesWithin(sources.map((source) => `• ${sourceLine(source)}`), DISCORD_LIMITS.fieldValue, 'more sources') }];
+  return [
+    {
+      name: 'Sources',
+      value: joinLinesWithin(
+        sources.map((source) => `• ${sourceLine(source)}`),
+        DISCORD_LIMITS.fieldValue,
+        'more sources',
+      ),
+    },
+  ];
 }
 
 /** A source as a masked link when it has a URL, as its title when it has none (seed articles). */
@@ -233,7 +247,16 @@ function escapeMarkdown(text: string): string {
 function capFields(fields: APIEmbedField[], noun: string, max: number = DISCORD_LIMITS.embedFields): APIEmbedField[] {
   if (fields.length <= max) return fields;
   const kept = fields.slice(0, max - 1);
-  return [...kept, { name: `…and ${fields.length - kept.length} ${noun}`, value: fields.slice(max - 1).map((field) => field.name).join(', ') }];
+  return [
+    ...kept,
+    {
+      name: `…and ${fields.length - kept.length} ${noun}`,
+      value: fields
+        .slice(max - 1)
+        .map((field) => field.name)
+        .join(', '),
+    },
+  ];
 }
 
 /** A list of lines spread over as many embeds as it takes, within the 6,000-character total. */
@@ -304,7 +327,10 @@ function followUpRows(result: EngineResult, options: DiscordRenderOptions): Acti
   return rows;
 }
 
-function uniqueButtons(actions: { label: string; action: ButtonAction }[], style: ButtonStyle.Secondary | ButtonStyle.Primary): APIButtonComponentWithCustomId[] {
+function uniqueButtons(
+  actions: { label: string; action: ButtonAction }[],
+  style: ButtonStyle.Secondary | ButtonStyle.Primary,
+): APIButtonComponentWithCustomId[] {
   const seen = new Set<string>();
   const buttons: APIButtonComponentWithCustomId[] = [];
   for (const { label, action } of actions) {

@@ -82,7 +82,10 @@ export function cutText(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= ELLIPSIS.length) return ELLIPSIS.slice(0, max);
   const atoms = atomsOf(text, max - ELLIPSIS.length);
-  const head = atoms.slice(0, chunkEnd(atoms, 0, max - ELLIPSIS.length)).join('').trimEnd();
+  const head = atoms
+    .slice(0, chunkEnd(atoms, 0, max - ELLIPSIS.length))
+    .join('')
+    .trimEnd();
   return `${head}${ELLIPSIS}`;
 }
 

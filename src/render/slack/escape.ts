@@ -30,11 +30,7 @@ export function escapeText(text: string): string {
 
 /** Reverses escapeText's entities (for button values, which come back to us). */
 export function unescapeText(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(new RegExp(WORD_JOINER, 'g'), '');
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(new RegExp(WORD_JOINER, 'g'), '');
 }
 
 /** Links come from the knowledge base, a small fixed set: parse each URL once. */

@@ -40,6 +40,8 @@ export function renderHome({ help, topics }: HomeContent): HomeView {
     section(`*Topics* (${topicList.length})`),
     ...sections(topicList.map((topic) => `• *${escapeText(topic.title)}* (\`${escapeText(topic.id)}\`) — ${escapeText(topic.summary)}`)),
   ];
-  const tail = [context([`Example: \`${SLASH_COMMAND} compare deployment-mobile\` or \`${SLASH_COMMAND} is TensorFlow Lite still called TF Lite?\``])];
+  const tail = [
+    context([`Example: \`${SLASH_COMMAND} compare deployment-mobile\` or \`${SLASH_COMMAND} is TensorFlow Lite still called TF Lite?\``]),
+  ];
   return { type: 'home', blocks: fitBlocks(content, tail, SLACK_LIMITS.blocksPerHomeView) };
 }

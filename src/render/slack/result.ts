@@ -40,7 +40,14 @@ export interface RenderOptions {
 const MAX_CLAIMS = 3;
 const MAX_CLAIMS_FOR_CHECK = 5;
 const MAX_ASK_BUTTONS = 5;
-const KINDS_WITH_FEEDBACK = new Set<EngineResult['kind']>(['answer', 'comparison', 'recommendation', 'claim-check', 'ambiguous', 'no-match']);
+const KINDS_WITH_FEEDBACK = new Set<EngineResult['kind']>([
+  'answer',
+  'comparison',
+  'recommendation',
+  'claim-check',
+  'ambiguous',
+  'no-match',
+]);
 const KINDS_WITHOUT_SHARE = new Set<EngineResult['kind']>(['invalid-input']);
 
 export function renderResult(result: EngineResult, options: RenderOptions): SlackMessage {
@@ -95,7 +102,9 @@ function contentBlocks(result: EngineResult): SlackBlock[] {
       return [
         header('Topics I can answer'),
         ...sections(text),
-        ...listSections(result.topics.map((topic) => `• *${escapeText(topic.title)}* (\`${escapeText(topic.id)}\`) — ${escapeText(topic.summary)}`)),
+        ...listSections(
+          result.topics.map((topic) => `• *${escapeText(topic.title)}* (\`${escapeText(topic.id)}\`) — ${escapeText(topic.summary)}`),
+        ),
         context([`Compare one side by side: \`${SLASH_COMMAND} compare &lt;topic&gt;\``]),
       ];
     case 'sources':
@@ -168,7 +177,9 @@ function sourcesBlocks(result: EngineResult): SlackBlock[] {
 function askButtons(result: EngineResult): ButtonElement[] {
   const questions = [...(result.kind === 'ambiguous' ? result.candidates.map((candidate) => candidate.question) : []), ...result.followUps];
   const unique = [...new Set(questions.map((question) => question.trim()).filter((question) => question !== ''))];
-  return unique.slice(0, MAX_ASK_BUTTONS).map((question, index) => button({ label: question, actionId: askActionId(index), value: question }));
+  return unique
+    .slice(0, MAX_ASK_BUTTONS)
+    .map((question, index) => button({ label: question, actionId: askActionId(index), value: question }));
 }
 
 function buttonBlocks(result: EngineResult, options: RenderOptions): SlackBlock[] {
@@ -179,7 +190,9 @@ function buttonBlocks(result: EngineResult, options: RenderOptions): SlackBlock[
   }
   const controls: ButtonElement[] = [];
   if (options.audience === 'private' && !KINDS_WITHOUT_SHARE.has(result.kind)) {
-    controls.push(button({ label: 'Share in channel', actionId: ACTION_IDS.share, value: options.shareInput ?? result.query, style: 'primary' }));
+    controls.push(
+      button({ label: 'Share in channel', actionId: ACTION_IDS.share, value: options.shareInput ?? result.query, style: 'primary' }),
+    );
   }
   if (KINDS_WITH_FEEDBACK.has(result.kind)) {
     const value = encodeFeedbackValue({ entryId: result.entryId, topic: result.topic, kind: result.kind });

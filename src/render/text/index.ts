@@ -81,7 +81,10 @@ export function renderText(result: EngineResult): string {
   }
   if (result.claims.length > 0 && result.kind !== 'sources') parts.push(`Claims checked:\n${result.claims.map(formatClaim).join('\n')}`);
   if (result.sources.length > 0 && result.kind !== 'sources') parts.push(`Sources:\n${result.sources.map(formatSource).join('\n')}`);
-  const followUps = formatFollowUps(result.followUps, result.kind === 'ambiguous' ? 'Did you mean' : result.kind === 'answer' ? 'You could also ask' : 'Try');
+  const followUps = formatFollowUps(
+    result.followUps,
+    result.kind === 'ambiguous' ? 'Did you mean' : result.kind === 'answer' ? 'You could also ask' : 'Try',
+  );
   if (followUps) parts.push(followUps);
   if (result.notes.length > 0) parts.push(result.notes.map((note) => `Note: ${note}`).join('\n'));
   return parts.join('\n\n');

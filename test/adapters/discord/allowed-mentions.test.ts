@@ -15,7 +15,11 @@ describe('allowed mentions', () => {
 
   it('a mention full of ping-bait is answered with every kind of mention disabled', async () => {
     const bot = await start();
-    const id = bot.standIn.sendMessage({ author: mallory, content: `<@${IDS.bot}> ${PING_BAIT} is tf lite dead?`, mentions: [bot.standIn.botUser] });
+    const id = bot.standIn.sendMessage({
+      author: mallory,
+      content: `<@${IDS.bot}> ${PING_BAIT} is tf lite dead?`,
+      mentions: [bot.standIn.botUser],
+    });
     const reply = await bot.standIn.waitForReplyTo(id);
     expect(reply.body.allowed_mentions).toEqual(NO_PINGS);
   });
@@ -23,14 +27,22 @@ describe('allowed mentions', () => {
   it('a DM and a help-channel answer carry no mentions either', async () => {
     const bot = await start();
     const dm = bot.standIn.sendMessage({ author: mallory, channelId: IDS.dm, content: `${PING_BAIT} what about tf lite?` });
-    const help = bot.standIn.sendMessage({ author: mallory, channelId: IDS.help, content: `${PING_BAIT} What is TensorFlow Lite now? Is it the same as LiteRT?` });
+    const help = bot.standIn.sendMessage({
+      author: mallory,
+      channelId: IDS.help,
+      content: `${PING_BAIT} What is TensorFlow Lite now? Is it the same as LiteRT?`,
+    });
     expect((await bot.standIn.waitForReplyTo(dm)).body.allowed_mentions).toEqual(NO_PINGS);
     expect((await bot.standIn.waitForReplyTo(help)).body.allowed_mentions).toEqual(NO_PINGS);
   });
 
   it('a claim check of a statement full of ping-bait cannot ping anyone', async () => {
     const bot = await start();
-    const interaction = bot.standIn.sendCommand({ user: mallory, subcommand: 'check', values: { statement: `${PING_BAIT} TensorFlow only has static graphs` } });
+    const interaction = bot.standIn.sendCommand({
+      user: mallory,
+      subcommand: 'check',
+      values: { statement: `${PING_BAIT} TensorFlow only has static graphs` },
+    });
     const callback = await bot.standIn.waitForCallback(interaction);
     expect(callback.body.data.allowed_mentions).toEqual(NO_PINGS);
   });

@@ -28,7 +28,12 @@ describe('mentions and DMs', () => {
 
   it('answers a mention in any channel as a reply to that message', async () => {
     const bot = await start();
-    const id = bot.standIn.sendMessage({ author: alice, channelId: IDS.other, content: `<@${IDS.bot}> what about tf lite?`, mentions: [bot.standIn.botUser] });
+    const id = bot.standIn.sendMessage({
+      author: alice,
+      channelId: IDS.other,
+      content: `<@${IDS.bot}> what about tf lite?`,
+      mentions: [bot.standIn.botUser],
+    });
     const reply = await bot.standIn.waitForReplyTo(id);
     expect(reply.path).toBe(`/channels/${IDS.other}/messages`);
     expect(reply.body.message_reference).toMatchObject({ message_id: id });
@@ -37,14 +42,23 @@ describe('mentions and DMs', () => {
 
   it('answers a mention written the legacy way (<@!id>) anywhere in the message', async () => {
     const bot = await start();
-    const id = bot.standIn.sendMessage({ author: alice, content: `can pytorch train on TPUs <@!${IDS.bot}>?`, mentions: [bot.standIn.botUser] });
+    const id = bot.standIn.sendMessage({
+      author: alice,
+      content: `can pytorch train on TPUs <@!${IDS.bot}>?`,
+      mentions: [bot.standIn.botUser],
+    });
     const reply = await bot.standIn.waitForReplyTo(id);
     expect(embedText(reply.body)).toMatch(/TPU/);
   });
 
   it('answers a reply to one of its messages like a mention, even without the ping', async () => {
     const bot = await start();
-    const id = bot.standIn.sendMessage({ author: alice, channelId: IDS.other, content: 'and does pytorch support tpu?', replyTo: bot.standIn.botUser });
+    const id = bot.standIn.sendMessage({
+      author: alice,
+      channelId: IDS.other,
+      content: 'and does pytorch support tpu?',
+      replyTo: bot.standIn.botUser,
+    });
     const reply = await bot.standIn.waitForReplyTo(id);
     expect(embedText(reply.body)).toMatch(/TPU/);
   });
@@ -58,7 +72,11 @@ describe('mentions and DMs', () => {
 
   it('declines politely, with suggestions, when a mention asks something off-topic', async () => {
     const bot = await start();
-    const id = bot.standIn.sendMessage({ author: alice, content: `<@${IDS.bot}> what should I cook for dinner tonight?`, mentions: [bot.standIn.botUser] });
+    const id = bot.standIn.sendMessage({
+      author: alice,
+      content: `<@${IDS.bot}> what should I cook for dinner tonight?`,
+      mentions: [bot.standIn.botUser],
+    });
     const reply = await bot.standIn.waitForReplyTo(id);
     expect(embedText(reply.body)).toMatch(/sorry|outside what I know/i);
     expect(reply.body.components.length).toBeGreaterThan(0);
@@ -107,7 +125,11 @@ describe('help channels (answering without a mention)', () => {
 
   it('answers a confident on-topic question without being mentioned', async () => {
     const bot = await start();
-    const id = bot.standIn.sendMessage({ author: alice, channelId: IDS.help, content: 'What is TensorFlow Lite now? Is it the same as LiteRT?' });
+    const id = bot.standIn.sendMessage({
+      author: alice,
+      channelId: IDS.help,
+      content: 'What is TensorFlow Lite now? Is it the same as LiteRT?',
+    });
     const reply = await bot.standIn.waitForReplyTo(id);
     expect(embedText(reply.body)).toContain('LiteRT');
   });
@@ -123,29 +145,49 @@ describe('help channels (answering without a mention)', () => {
 
   it('ignores bots, however good their question', async () => {
     const bot = await start();
-    const id = bot.standIn.sendMessage({ author: otherBot, channelId: IDS.help, content: 'What is TensorFlow Lite now? Is it the same as LiteRT?' });
+    const id = bot.standIn.sendMessage({
+      author: otherBot,
+      channelId: IDS.help,
+      content: 'What is TensorFlow Lite now? Is it the same as LiteRT?',
+    });
     await sentinel(bot, IDS.help);
     expect(bot.standIn.repliesTo(id)).toEqual([]);
   });
 
   it('ignores its own messages', async () => {
     const bot = await start();
-    const id = bot.standIn.sendMessage({ author: bot.standIn.botUser, channelId: IDS.help, content: 'What is TensorFlow Lite now? Is it the same as LiteRT?' });
+    const id = bot.standIn.sendMessage({
+      author: bot.standIn.botUser,
+      channelId: IDS.help,
+      content: 'What is TensorFlow Lite now? Is it the same as LiteRT?',
+    });
     await sentinel(bot, IDS.help);
     expect(bot.standIn.repliesTo(id)).toEqual([]);
   });
 
   it('cools down per user and per channel, while mentions are still answered', async () => {
     const bot = await start({ config: { helpChannelIds: [IDS.help, IDS.other], cooldownSeconds: 3600 } });
-    const first = bot.standIn.sendMessage({ author: alice, channelId: IDS.help, content: 'What is TensorFlow Lite now? Is it the same as LiteRT?' });
+    const first = bot.standIn.sendMessage({
+      author: alice,
+      channelId: IDS.help,
+      content: 'What is TensorFlow Lite now? Is it the same as LiteRT?',
+    });
     await bot.standIn.waitForReplyTo(first);
 
     // Same user, same channel, within the cool-down: silent.
-    const again = bot.standIn.sendMessage({ author: alice, channelId: IDS.help, content: 'Can I train on TPUs with PyTorch, or only with TensorFlow?' });
+    const again = bot.standIn.sendMessage({
+      author: alice,
+      channelId: IDS.help,
+      content: 'Can I train on TPUs with PyTorch, or only with TensorFlow?',
+    });
     // Another user in the same channel: the channel is cooling down too.
     const fromBob = bot.standIn.sendMessage({ author: bob, channelId: IDS.help, content: 'Which trains faster, PyTorch or TensorFlow?' });
     // The same user in another help channel: the user is cooling down.
-    const elsewhere = bot.standIn.sendMessage({ author: alice, channelId: IDS.other, content: 'Which trains faster, PyTorch or TensorFlow?' });
+    const elsewhere = bot.standIn.sendMessage({
+      author: alice,
+      channelId: IDS.other,
+      content: 'Which trains faster, PyTorch or TensorFlow?',
+    });
     await sentinel(bot, IDS.help);
     await sentinel(bot, IDS.other);
     expect(bot.standIn.repliesTo(again)).toEqual([]);
@@ -165,12 +207,23 @@ describe('failures', () => {
   it('logs a failed reply (HTTP 500) and still answers the next message', async () => {
     const bot = await start();
     const stopFailing = bot.standIn.failRequests('POST', /^\/channels\/\d+\/messages$/, 500);
-    const failed = bot.standIn.sendMessage({ author: alice, content: `<@${IDS.bot}> what about tf lite?`, mentions: [bot.standIn.botUser] });
-    const logged = await bot.logs.waitFor((line) => line.messageId === failed && line.level === LEVELS.error, 'the failed reply logged as an error');
+    const failed = bot.standIn.sendMessage({
+      author: alice,
+      content: `<@${IDS.bot}> what about tf lite?`,
+      mentions: [bot.standIn.botUser],
+    });
+    const logged = await bot.logs.waitFor(
+      (line) => line.messageId === failed && line.level === LEVELS.error,
+      'the failed reply logged as an error',
+    );
     expect(logged.msg).toMatch(/could not send/);
     stopFailing();
 
-    const next = bot.standIn.sendMessage({ author: alice, content: `<@${IDS.bot}> can pytorch train on TPUs?`, mentions: [bot.standIn.botUser] });
+    const next = bot.standIn.sendMessage({
+      author: alice,
+      content: `<@${IDS.bot}> can pytorch train on TPUs?`,
+      mentions: [bot.standIn.botUser],
+    });
     const reply = await bot.standIn.waitForReplyTo(next);
     expect(embedText(reply.body)).toMatch(/TPU/);
   });

@@ -57,7 +57,11 @@ describe('Cooldown', () => {
   });
 
   it('never answers twice in one channel, or for one user, within the window, whatever the traffic', () => {
-    const event = fc.record({ user: fc.constantFrom('a', 'b', 'c', 'd'), channel: fc.constantFrom('x', 'y', 'z'), after: fc.integer({ min: 0, max: 40 }) });
+    const event = fc.record({
+      user: fc.constantFrom('a', 'b', 'c', 'd'),
+      channel: fc.constantFrom('x', 'y', 'z'),
+      after: fc.integer({ min: 0, max: 40 }),
+    });
     fc.assert(
       fc.property(fc.array(event, { maxLength: 60 }), (events) => {
         const time = clock();

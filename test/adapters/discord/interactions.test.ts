@@ -54,7 +54,11 @@ describe('/pytorch-vs-tf subcommands', () => {
 
   it('recommend names a framework for the stated needs', async () => {
     const bot = await start();
-    const interaction = bot.standIn.sendCommand({ user: alice, subcommand: 'recommend', values: { needs: 'mobile app on Android and iOS, small team' } });
+    const interaction = bot.standIn.sendCommand({
+      user: alice,
+      subcommand: 'recommend',
+      values: { needs: 'mobile app on Android and iOS, small team' },
+    });
     const callback = await bot.standIn.waitForCallback(interaction);
     expect(callback.body.type).toBe(CHANNEL_MESSAGE);
     expect(callback.body.data.embeds[0].title).toMatch(/Recommendation/);
@@ -62,7 +66,11 @@ describe('/pytorch-vs-tf subcommands', () => {
 
   it('check gives a verdict on a statement', async () => {
     const bot = await start();
-    const interaction = bot.standIn.sendCommand({ user: alice, subcommand: 'check', values: { statement: 'TensorFlow only has static graphs' } });
+    const interaction = bot.standIn.sendCommand({
+      user: alice,
+      subcommand: 'check',
+      values: { statement: 'TensorFlow only has static graphs' },
+    });
     const callback = await bot.standIn.waitForCallback(interaction);
     const [embed] = callback.body.data.embeds;
     expect(embed.title).toMatch(/Claim check/);
@@ -99,7 +107,12 @@ describe('/pytorch-vs-tf subcommands', () => {
 
   it('answers a slash command used in a DM', async () => {
     const bot = await start();
-    const interaction = bot.standIn.sendCommand({ user: alice, subcommand: 'ask', values: { question: 'does pytorch support tpu' }, channelId: IDS.dm });
+    const interaction = bot.standIn.sendCommand({
+      user: alice,
+      subcommand: 'ask',
+      values: { question: 'does pytorch support tpu' },
+      channelId: IDS.dm,
+    });
     const callback = await bot.standIn.waitForCallback(interaction);
     expect(embedText(callback.body.data)).toMatch(/TPU/);
   });

@@ -20,7 +20,12 @@ describe('starting', () => {
     const bot = await start();
     expect(bot.standIn.calls[0]).toMatchObject({ method: 'GET', path: '/gateway/bot', authorization: `Bot ${bot.standIn.token}` });
     const { intents } = bot.standIn.identifies[0];
-    for (const intent of [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages, GatewayIntentBits.MessageContent]) {
+    for (const intent of [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.GuildMessages,
+      GatewayIntentBits.DirectMessages,
+      GatewayIntentBits.MessageContent,
+    ]) {
       expect(intents & intent).toBe(intent);
     }
     expect(bot.adapter.name).toBe('discord');
@@ -36,14 +41,27 @@ describe('starting', () => {
     expect(warning?.msg).toMatch(/help channels/);
 
     // Discord still delivers the content of messages that mention the bot, and of DMs.
-    const mention = bot.standIn.sendMessage({ author: alice, content: `<@${IDS.bot}> does pytorch support tpu`, mentions: [bot.standIn.botUser] });
+    const mention = bot.standIn.sendMessage({
+      author: alice,
+      content: `<@${IDS.bot}> does pytorch support tpu`,
+      mentions: [bot.standIn.botUser],
+    });
     const dm = bot.standIn.sendMessage({ author: alice, channelId: IDS.dm, content: 'does pytorch support tpu' });
     expect(JSON.stringify((await bot.standIn.waitForReplyTo(mention)).body.embeds)).toMatch(/TPU/);
     expect(JSON.stringify((await bot.standIn.waitForReplyTo(dm)).body.embeds)).toMatch(/TPU/);
 
     // Help-channel questions arrive without their text, so they go unanswered, quietly.
-    const unread = bot.standIn.sendMessage({ author: alice, channelId: IDS.help, content: 'What is TensorFlow Lite now? Is it the same as LiteRT?' });
-    const sentinel = bot.standIn.sendMessage({ author: alice, channelId: IDS.help, content: `<@${IDS.bot}> help`, mentions: [bot.standIn.botUser] });
+    const unread = bot.standIn.sendMessage({
+      author: alice,
+      channelId: IDS.help,
+      content: 'What is TensorFlow Lite now? Is it the same as LiteRT?',
+    });
+    const sentinel = bot.standIn.sendMessage({
+      author: alice,
+      channelId: IDS.help,
+      content: `<@${IDS.bot}> help`,
+      mentions: [bot.standIn.botUser],
+    });
     await bot.standIn.waitForReplyTo(sentinel);
     expect(bot.standIn.repliesTo(unread)).toEqual([]);
   });
@@ -51,7 +69,11 @@ describe('starting', () => {
   it('accepts DISCORD_API_URL with a trailing slash', async () => {
     const standIn = await DiscordStandIn.start();
     try {
-      const adapter = await startDiscord({ config: discordConfig(standIn, { apiUrl: `${standIn.apiUrl}/` }), engine: realEngine(), logger: captureLogs().logger });
+      const adapter = await startDiscord({
+        config: discordConfig(standIn, { apiUrl: `${standIn.apiUrl}/` }),
+        engine: realEngine(),
+        logger: captureLogs().logger,
+      });
       await adapter.stop();
       expect(standIn.calls[0]?.path).toBe('/gateway/bot');
     } finally {
@@ -64,7 +86,11 @@ describe('start-up failures an operator can fix', () => {
   it('an invalid token is an AdapterStartError that says which variable is wrong', async () => {
     const standIn = await DiscordStandIn.start();
     try {
-      const starting = startDiscord({ config: discordConfig(standIn, { token: 'not-the-token' }), engine: realEngine(), logger: captureLogs().logger });
+      const starting = startDiscord({
+        config: discordConfig(standIn, { token: 'not-the-token' }),
+        engine: realEngine(),
+        logger: captureLogs().logger,
+      });
       await expect(starting).rejects.toBeInstanceOf(AdapterStartError);
       await expect(starting).rejects.toThrow(/DISCORD_TOKEN/);
       expect(standIn.calls.map((call) => `${call.status} ${call.path}`)).toEqual(['401 /gateway/bot']);
@@ -77,7 +103,11 @@ describe('start-up failures an operator can fix', () => {
   it('a Message Content intent the portal does not allow (close 4014) is an AdapterStartError naming the setting', async () => {
     const standIn = await DiscordStandIn.start({ messageContentAllowed: false });
     try {
-      const starting = startDiscord({ config: discordConfig(standIn, { messageContent: true }), engine: realEngine(), logger: captureLogs().logger });
+      const starting = startDiscord({
+        config: discordConfig(standIn, { messageContent: true }),
+        engine: realEngine(),
+        logger: captureLogs().logger,
+      });
       await expect(starting).rejects.toBeInstanceOf(AdapterStartError);
       await expect(starting).rejects.toThrow(/Message Content Intent.*DISCORD_MESSAGE_CONTENT=false/);
       expect(standIn.openConnections()).toBe(0);
@@ -105,7 +135,11 @@ describe('running and stopping', () => {
     await bot.standIn.waitForGateway(() => bot.standIn.resumes.length === 1, 'the client resumed');
     expect(bot.standIn.identifies).toHaveLength(1);
 
-    const id = bot.standIn.sendMessage({ author: alice, content: `<@${IDS.bot}> does pytorch support tpu`, mentions: [bot.standIn.botUser] });
+    const id = bot.standIn.sendMessage({
+      author: alice,
+      content: `<@${IDS.bot}> does pytorch support tpu`,
+      mentions: [bot.standIn.botUser],
+    });
     await bot.standIn.waitForReplyTo(id);
   });
 

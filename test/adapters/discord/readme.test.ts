@@ -23,7 +23,15 @@ describe('README, Discord section', () => {
   });
 
   it('documents every Discord environment variable', () => {
-    for (const variable of ['DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'DISCORD_GUILD_ID', 'DISCORD_MESSAGE_CONTENT', 'DISCORD_HELP_CHANNEL_IDS', 'DISCORD_COOLDOWN_SECONDS', 'DISCORD_API_URL']) {
+    for (const variable of [
+      'DISCORD_TOKEN',
+      'DISCORD_APPLICATION_ID',
+      'DISCORD_GUILD_ID',
+      'DISCORD_MESSAGE_CONTENT',
+      'DISCORD_HELP_CHANNEL_IDS',
+      'DISCORD_COOLDOWN_SECONDS',
+      'DISCORD_API_URL',
+    ]) {
       expect(discordSection).toContain(`\`${variable}\``);
     }
   });

@@ -27,8 +27,18 @@ describe('the command definition', () => {
 
   it('takes the documented required text options, with autocomplete on ask question and compare topic', () => {
     const textOption = (subcommand: string) => option(subcommand).options?.[0];
-    expect(textOption('ask')).toMatchObject({ name: 'question', type: ApplicationCommandOptionType.String, required: true, autocomplete: true });
-    expect(textOption('compare')).toMatchObject({ name: 'topic', type: ApplicationCommandOptionType.String, required: true, autocomplete: true });
+    expect(textOption('ask')).toMatchObject({
+      name: 'question',
+      type: ApplicationCommandOptionType.String,
+      required: true,
+      autocomplete: true,
+    });
+    expect(textOption('compare')).toMatchObject({
+      name: 'topic',
+      type: ApplicationCommandOptionType.String,
+      required: true,
+      autocomplete: true,
+    });
     expect(textOption('recommend')).toMatchObject({ name: 'needs', required: true });
     expect(textOption('check')).toMatchObject({ name: 'statement', required: true });
     for (const name of ['topics', 'sources', 'help']) expect(option(name).options ?? []).toEqual([]);
@@ -37,8 +47,11 @@ describe('the command definition', () => {
     expect(subcommands.get('compare')?.autocomplete).toBeTypeOf('function');
   });
 
-  it('keeps every description within Discord\'s 100 characters', () => {
-    const descriptions = [command.description, ...(command.options ?? []).flatMap((sub: any) => [sub.description, ...(sub.options ?? []).map((o: any) => o.description)])];
+  it("keeps every description within Discord's 100 characters", () => {
+    const descriptions = [
+      command.description,
+      ...(command.options ?? []).flatMap((sub: any) => [sub.description, ...(sub.options ?? []).map((o: any) => o.description)]),
+    ];
     for (const description of descriptions) expect(description.length).toBeLessThanOrEqual(100);
   });
 });
@@ -53,16 +66,28 @@ describe('registerCommands', () => {
   });
 
   it('PUTs the command to the guild route when a guild id is given (instant updates)', async () => {
-    const outcome = await registerCommands({ token: standIn.token, applicationId: IDS.application, guildId: IDS.guild, apiUrl: standIn.apiUrl });
+    const outcome = await registerCommands({
+      token: standIn.token,
+      applicationId: IDS.application,
+      guildId: IDS.guild,
+      apiUrl: standIn.apiUrl,
+    });
     const put = standIn.calls.find((call) => call.method === 'PUT')!;
     expect(put.path).toBe(`/applications/${IDS.application}/guilds/${IDS.guild}/commands`);
     expect(put.body).toEqual([commandDefinition()]);
-    expect(outcome).toMatchObject({ scope: 'guild', guildId: IDS.guild, commands: [{ name: 'pytorch-vs-tf', subcommands: ['ask', 'compare', 'recommend', 'check', 'topics', 'sources', 'help'] }] });
+    expect(outcome).toMatchObject({
+      scope: 'guild',
+      guildId: IDS.guild,
+      commands: [{ name: 'pytorch-vs-tf', subcommands: ['ask', 'compare', 'recommend', 'check', 'topics', 'sources', 'help'] }],
+    });
   });
 
   it('PUTs globally without a guild id, fetching the application id when it is not given', async () => {
     const outcome = await registerCommands({ token: standIn.token, applicationId: undefined, guildId: undefined, apiUrl: standIn.apiUrl });
-    expect(standIn.calls.map((call) => `${call.method} ${call.path}`)).toEqual(['GET /applications/@me', `PUT /applications/${IDS.application}/commands`]);
+    expect(standIn.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
+      'GET /applications/@me',
+      `PUT /applications/${IDS.application}/commands`,
+    ]);
     expect(outcome).toMatchObject({ scope: 'global', applicationId: IDS.application });
   });
 
@@ -91,9 +116,14 @@ describe('npm run discord:register', () => {
 
   function run(env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
     return new Promise((resolve) => {
-      execFile(process.execPath, ['--import', tsx, script], { cwd: emptyDir, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000 }, (error, stdout, stderr) => {
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-      });
+      execFile(
+        process.execPath,
+        ['--import', tsx, script],
+        { cwd: emptyDir, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000 },
+        (error, stdout, stderr) => {
+          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+        },
+      );
     });
   }
 
@@ -102,7 +132,10 @@ describe('npm run discord:register', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/Registered \/pytorch-vs-tf .* in server 200000000000000001/);
-    expect(standIn.calls.map((call) => `${call.method} ${call.path}`)).toEqual(['GET /applications/@me', `PUT /applications/${IDS.application}/guilds/${IDS.guild}/commands`]);
+    expect(standIn.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
+      'GET /applications/@me',
+      `PUT /applications/${IDS.application}/guilds/${IDS.guild}/commands`,
+    ]);
   });
 
   it('prints a configuration problem as a message, not a stack trace, and exits non-zero', async () => {

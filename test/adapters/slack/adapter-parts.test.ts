@@ -60,7 +60,12 @@ describe("Bolt's logger", () => {
     const bolt = createBoltLogger(logger);
     bolt.warn('Slack API error:', 'invalid_auth', new Error('An API error occurred: invalid_auth'));
     bolt.debug('detail', { a: 1 });
-    expect(lines[0]).toMatchObject({ level: 40, component: 'slack', msg: 'Slack API error: invalid_auth', err: { message: 'An API error occurred: invalid_auth' } });
+    expect(lines[0]).toMatchObject({
+      level: 40,
+      component: 'slack',
+      msg: 'Slack API error: invalid_auth',
+      err: { message: 'An API error occurred: invalid_auth' },
+    });
     expect(lines[1]).toMatchObject({ level: 20, msg: 'detail {"a":1}' });
   });
 

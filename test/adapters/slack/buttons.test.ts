@@ -113,7 +113,9 @@ describe('feedback buttons', () => {
     const thanks = slack.standIn.callsTo('chat.postEphemeral');
     expect(thanks).toHaveLength(1);
     expect(thanks[0]!.params).toMatchObject({ channel: CHANNEL.id, user: ASKER.id, thread_ts: '1700000600.000001' });
-    expect(slack.logs.some((log) => log.event === 'feedback' && log.vote === 'down' && log.entryId === 'deployment-mobile-litert-what')).toBe(true);
+    expect(
+      slack.logs.some((log) => log.event === 'feedback' && log.vote === 'down' && log.entryId === 'deployment-mobile-litert-what'),
+    ).toBe(true);
   });
 
   it('with a mangled value is still acknowledged and logged, as an unknown entry', async () => {

@@ -1,7 +1,7 @@
 // Mentions, direct messages and the App Home, through the real Bolt app with the real engine.
 // The harness answers each request only after the app has finished with it, so "nothing was
 // sent" is checked right after the response, without waiting.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blockKitProblems } from '../../support/slack/block-kit-rules.js';
 import { startSlackHarness, useSlackHarness, TEST_BOT_TOKEN, type SlackHarness } from '../../support/slack/harness.js';
 import { appMention, ASKER, CHANNEL, directMessage, DM_CHANNEL } from '../../support/slack/requests.js';

@@ -26,7 +26,14 @@ describe('the Slack app manifest', () => {
   });
 
   it('asks for exactly the bot scopes the adapter uses', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:read', 'im:write']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'app_mentions:read',
+      'chat:write',
+      'commands',
+      'im:history',
+      'im:read',
+      'im:write',
+    ]);
   });
 
   it('subscribes to mentions, direct messages and the App Home', () => {
@@ -34,7 +41,11 @@ describe('the Slack app manifest', () => {
   });
 
   it('turns on the Home tab, the Messages tab (for DMs), interactivity (for buttons) and Socket Mode', () => {
-    expect(manifest.features.app_home).toEqual({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false });
+    expect(manifest.features.app_home).toEqual({
+      home_tab_enabled: true,
+      messages_tab_enabled: true,
+      messages_tab_read_only_enabled: false,
+    });
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
   });

@@ -14,29 +14,50 @@ const posts = () => slack.standIn.callsTo('chat.postMessage');
 const baseUrl = () => slack.sender.eventsUrl.replace('/slack/events', '');
 
 describe('request authenticity', () => {
-  const body = new URLSearchParams({ command: '/pytorch-vs-tf', text: 'help', user_id: 'U1', channel_id: 'C1', team_id: 'T1', response_url: 'http://127.0.0.1:9/x' }).toString();
+  const body = new URLSearchParams({
+    command: '/pytorch-vs-tf',
+    text: 'help',
+    user_id: 'U1',
+    channel_id: 'C1',
+    team_id: 'T1',
+    response_url: 'http://127.0.0.1:9/x',
+  }).toString();
 
   it('a forged signature gets 401 and no answer', async () => {
-    const response = await slack.sender.post(body, 'application/x-www-form-urlencoded', { signature: slackSignature('not-the-secret', Math.floor(Date.now() / 1000), body) });
+    const response = await slack.sender.post(body, 'application/x-www-form-urlencoded', {
+      signature: slackSignature('not-the-secret', Math.floor(Date.now() / 1000), body),
+    });
     expect(response.status).toBe(401);
     expect(response.text).toBe('');
   });
 
   it('a request older than five minutes gets 401, even correctly signed (replay protection)', async () => {
     const stale = Math.floor(Date.now() / 1000) - 6 * 60;
-    const response = await slack.sender.post(body, 'application/x-www-form-urlencoded', { timestamp: stale, signature: slackSignature(TEST_SIGNING_SECRET, stale, body) });
+    const response = await slack.sender.post(body, 'application/x-www-form-urlencoded', {
+      timestamp: stale,
+      signature: slackSignature(TEST_SIGNING_SECRET, stale, body),
+    });
     expect(response.status).toBe(401);
   });
 
   it('a forged event is never answered', async () => {
-    const event = JSON.stringify({ type: 'event_callback', event_id: uniqueId('Ev'), team_id: 'T0000001', event: directMessage('what is XLA?') });
+    const event = JSON.stringify({
+      type: 'event_callback',
+      event_id: uniqueId('Ev'),
+      team_id: 'T0000001',
+      event: directMessage('what is XLA?'),
+    });
     const response = await slack.sender.post(event, 'application/json', { signature: 'v0=0000' });
     expect(response.status).toBe(401);
     expect(posts()).toEqual([]);
   });
 
   it('url_verification is answered with the challenge', async () => {
-    const response = await slack.sender.postJson({ token: 't', challenge: 'challenge-3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P', type: 'url_verification' });
+    const response = await slack.sender.postJson({
+      token: 't',
+      challenge: 'challenge-3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P',
+      type: 'url_verification',
+    });
     expect(response.status).toBe(200);
     expect(response.json).toEqual({ challenge: 'challenge-3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P' });
   });
@@ -75,14 +96,29 @@ describe('mention injection', () => {
     const url = slack.standIn.responseUrl('inj');
     await slack.sender.interaction(blockActions({ actionId: 'pvt_share', value: hostile, responseUrl: url }));
     await slack.sender.interaction(blockActions({ actionId: 'pvt_ask_0', value: hostile, responseUrl: url }));
-    await slack.sender.interaction(blockActions({ actionId: 'pvt_ask_0', value: hostile, responseUrl: url, message: { ts: '1700000700.000001' } }));
+    await slack.sender.interaction(
+      blockActions({ actionId: 'pvt_ask_0', value: hostile, responseUrl: url, message: { ts: '1700000700.000001' } }),
+    );
     expect(slack.standIn.everythingSent().length).toBeGreaterThanOrEqual(3);
     expect(pingProblems(JSON.stringify(slack.standIn.everythingSent()))).toEqual([]);
   });
 
   it('holds for any text: slash-command replies are always inert and within limits (property)', async () => {
     const piece = fc.oneof(
-      fc.constantFrom('<!here>', '<!channel>', '<@U123>', '&lt;!everyone&gt;', '@here', '&amp;', '<https://x.test|x>', 'compare ', 'check ', 'tpu', '😀', '\n'),
+      fc.constantFrom(
+        '<!here>',
+        '<!channel>',
+        '<@U123>',
+        '&lt;!everyone&gt;',
+        '@here',
+        '&amp;',
+        '<https://x.test|x>',
+        'compare ',
+        'check ',
+        'tpu',
+        '😀',
+        '\n',
+      ),
       fc.string({ maxLength: 30 }),
     );
     await fc.assert(

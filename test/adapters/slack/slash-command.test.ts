@@ -31,7 +31,10 @@ async function command(text: string): Promise<Reply & { raw: string }> {
 }
 
 const buttonsOf = (reply: Reply) =>
-  reply.blocks.flatMap((block) => (block.type === 'actions' ? (block.elements as Json[]) : [])) as (Json & { action_id: string; value: string })[];
+  reply.blocks.flatMap((block) => (block.type === 'actions' ? (block.elements as Json[]) : [])) as (Json & {
+    action_id: string;
+    value: string;
+  })[];
 
 describe('/pytorch-vs-tf answers in the acknowledgement itself, only to the asker', () => {
   it('help lists every command', async () => {

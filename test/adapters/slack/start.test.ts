@@ -50,7 +50,9 @@ describe('starting in HTTP mode', () => {
     standIn.calls.length = 0;
     standIn.authFailure = { error: 'invalid_auth' };
     try {
-      const error = await startFailure(() => startSlack({ config: httpConfig(standIn), engine: realEngine(), logger: createSilentLogger() }));
+      const error = await startFailure(() =>
+        startSlack({ config: httpConfig(standIn), engine: realEngine(), logger: createSilentLogger() }),
+      );
       expect(error.message).toMatch(/SLACK_BOT_TOKEN/);
       expect(error.message).toMatch(/invalid_auth/);
       expect(standIn.callsTo('auth.test')).toHaveLength(1);
@@ -70,7 +72,9 @@ describe('starting in HTTP mode', () => {
     const first = await startSlackHarness();
     try {
       const port = first.adapter.port!;
-      const error = await startFailure(() => startSlack({ config: httpConfig(standIn, { port }), engine: realEngine(), logger: createSilentLogger() }));
+      const error = await startFailure(() =>
+        startSlack({ config: httpConfig(standIn, { port }), engine: realEngine(), logger: createSilentLogger() }),
+      );
       expect(error.message).toBe(`Port ${port} is already in use: stop the other process or set PORT to a free port.`);
     } finally {
       await first.close();
@@ -78,7 +82,9 @@ describe('starting in HTTP mode', () => {
   });
 
   it('without a signing secret is an AdapterStartError that names SLACK_SIGNING_SECRET', async () => {
-    const error = await startFailure(() => startSlack({ config: httpConfig(standIn, { signingSecret: undefined }), engine: realEngine(), logger: createSilentLogger() }));
+    const error = await startFailure(() =>
+      startSlack({ config: httpConfig(standIn, { signingSecret: undefined }), engine: realEngine(), logger: createSilentLogger() }),
+    );
     expect(error.message).toMatch(/SLACK_SIGNING_SECRET/);
   });
 
@@ -90,7 +96,13 @@ describe('starting in HTTP mode', () => {
 });
 
 describe('Socket Mode', () => {
-  const socketConfig = (overrides = {}) => ({ ...httpConfig(standIn), mode: 'socket' as const, signingSecret: undefined, appToken: 'xapp-1-test-token', ...overrides });
+  const socketConfig = (overrides = {}) => ({
+    ...httpConfig(standIn),
+    mode: 'socket' as const,
+    signingSecret: undefined,
+    appToken: 'xapp-1-test-token',
+    ...overrides,
+  });
 
   it('connects with the app token, answers a slash command in the ack, and a mention in its thread', async () => {
     standIn.calls.length = 0;

@@ -17,10 +17,13 @@ describe('reading a command at the start of a message', () => {
     expect(parseCommand(text)).toEqual(expected);
   });
 
-  it.each(['help me choose between pt and tf', 'topics about mobile deployment in tf', 'what is jax', 'comparison of distributed training', 'tpu?'])(
-    '%j is a question, not a command',
-    (text) => {
-      expect(parseCommand(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    'help me choose between pt and tf',
+    'topics about mobile deployment in tf',
+    'what is jax',
+    'comparison of distributed training',
+    'tpu?',
+  ])('%j is a question, not a command', (text) => {
+    expect(parseCommand(text)).toBeUndefined();
+  });
 });

@@ -3,9 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { WeightedBm25Index } from '../../../src/engine/search/weighted-bm25.js';
 
 /** BM25F written the slow, obvious way: for every document, for every query term. */
-function naiveScores(docs: { fields: Record<'a' | 'b', string[]> }[], weights: Record<'a' | 'b', number>, query: string[], k1: number, b: number) {
+function naiveScores(
+  docs: { fields: Record<'a' | 'b', string[]> }[],
+  weights: Record<'a' | 'b', number>,
+  query: string[],
+  k1: number,
+  b: number,
+) {
   const avg = { a: 0, b: 0 };
-  for (const field of ['a', 'b'] as const) avg[field] = Math.max(1, docs.reduce((s, d) => s + d.fields[field].length, 0) / Math.max(1, docs.length));
+  for (const field of ['a', 'b'] as const)
+    avg[field] = Math.max(1, docs.reduce((s, d) => s + d.fields[field].length, 0) / Math.max(1, docs.length));
   return docs.map((doc) => {
     let score = 0;
     for (const term of query) {
@@ -35,15 +42,24 @@ describe('weighted BM25 index', () => {
         const expected = naiveScores(docs, weights, query, 1.2, 0.5);
         const actual = new Array(docs.length).fill(0);
         for (const hit of index.score(query.map((t) => ({ term: t, weight: 1 })))) actual[hit.doc] = hit.score;
-        actual.forEach((score, i) => expect(score).toBeCloseTo(expected[i]!, 9));
+        actual.forEach((score, i) => {
+          expect(score).toBeCloseTo(expected[i]!, 9);
+        });
       }),
     );
   });
 
   it('reports which query terms each document matched', () => {
     const index = new WeightedBm25Index([{ fields: { a: ['gpu', 'tpu'] } }, { fields: { a: ['mobile'] } }], { fieldWeights: { a: 1 } });
-    const hits = index.score([{ term: 'gpu', weight: 1 }, { term: 'mobile', weight: 1 }, { term: 'absent', weight: 1 }]);
-    expect(hits.map((h) => [h.doc, [...h.matched]])).toEqual([[0, ['gpu']], [1, ['mobile']]]);
+    const hits = index.score([
+      { term: 'gpu', weight: 1 },
+      { term: 'mobile', weight: 1 },
+      { term: 'absent', weight: 1 },
+    ]);
+    expect(hits.map((h) => [h.doc, [...h.matched]])).toEqual([
+      [0, ['gpu']],
+      [1, ['mobile']],
+    ]);
   });
 
   it('weighs a field by its weight: the same term counts more in a heavier field', () => {

@@ -3,14 +3,28 @@
 import fc from 'fast-check';
 import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { decodeButtonAction, encodeButtonAction, fitMessage, joinLinesWithin, renderDiscordMessage, truncateText, type ButtonAction, type DiscordMessage } from '../../../src/render/discord/index.js';
+import {
+  decodeButtonAction,
+  encodeButtonAction,
+  fitMessage,
+  joinLinesWithin,
+  renderDiscordMessage,
+  truncateText,
+  type ButtonAction,
+  type DiscordMessage,
+} from '../../../src/render/discord/index.js';
 import { anyEngineResult, anyId, anyText } from '../../support/discord/arbitraries.js';
 import { discordLimitViolations, hasLoneSurrogate } from '../../support/discord/limits.js';
 
 function allText(message: DiscordMessage): string[] {
   return [
     message.content ?? '',
-    ...message.embeds.flatMap((embed) => [embed.title ?? '', embed.description ?? '', embed.footer?.text ?? '', ...(embed.fields ?? []).flatMap((field) => [field.name, field.value])]),
+    ...message.embeds.flatMap((embed) => [
+      embed.title ?? '',
+      embed.description ?? '',
+      embed.footer?.text ?? '',
+      ...(embed.fields ?? []).flatMap((field) => [field.name, field.value]),
+    ]),
     ...message.components.flatMap((row) => row.components.map((button) => button.label ?? '')),
   ];
 }
@@ -69,16 +83,23 @@ describe('truncateText', () => {
 describe('joinLinesWithin', () => {
   it('keeps whole lines only, and says how many it left out', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ minLength: 1, maxLength: 50 }).filter((line) => !line.includes('\n')), { maxLength: 100 }), fc.integer({ min: 60, max: 1024 }), (lines, max) => {
-        const joined = joinLinesWithin(lines, max);
-        expect(joined.length).toBeLessThanOrEqual(max);
-        const kept = joined === '' ? [] : joined.split('\n');
-        const last = kept.at(-1);
-        const dropped = last?.match(/^…and (\d+) more$/);
-        const whole = dropped ? kept.slice(0, -1) : kept;
-        expect(whole).toEqual(lines.slice(0, whole.length));
-        expect(whole.length + Number(dropped?.[1] ?? 0)).toBe(lines.length);
-      }),
+      fc.property(
+        fc.array(
+          fc.string({ minLength: 1, maxLength: 50 }).filter((line) => !line.includes('\n')),
+          { maxLength: 100 },
+        ),
+        fc.integer({ min: 60, max: 1024 }),
+        (lines, max) => {
+          const joined = joinLinesWithin(lines, max);
+          expect(joined.length).toBeLessThanOrEqual(max);
+          const kept = joined === '' ? [] : joined.split('\n');
+          const last = kept.at(-1);
+          const dropped = last?.match(/^…and (\d+) more$/);
+          const whole = dropped ? kept.slice(0, -1) : kept;
+          expect(whole).toEqual(lines.slice(0, whole.length));
+          expect(whole.length + Number(dropped?.[1] ?? 0)).toBe(lines.length);
+        },
+      ),
     );
   });
 });

@@ -56,7 +56,11 @@ describe('an answer', () => {
   it('offers follow-up questions as buttons that carry the FAQ entry id, not the text', () => {
     const [followUpRow] = message.components;
     expect(followUpRow?.components).toEqual([
-      expect.objectContaining({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'How do I run a PyTorch model on Android?' }),
+      expect.objectContaining({
+        type: ComponentType.Button,
+        style: ButtonStyle.Secondary,
+        label: 'How do I run a PyTorch model on Android?',
+      }),
     ]);
     expect(decodeButtonAction(followUpRow?.components[0]?.custom_id ?? '')).toEqual({ type: 'ask', entryId: 'pytorch-android' });
   });
@@ -83,16 +87,16 @@ describe('an answer', () => {
   it('when the answer is a checked claim, leads with its verdict instead of repeating it as a field', () => {
     const itself = claim({ id: 'tflite-is-litert', verdict: 'outdated', now: 'TensorFlow Lite was renamed LiteRT in 2024.' });
     const other = claim({ id: 'other-claim', verdict: 'accurate', claim: 'LiteRT runs PyTorch models.' });
-    const message = renderDiscordMessage(
-      answer({ entryId: itself.id, question: itself.claim, text: itself.now, claims: [itself, other] }),
-    );
+    const message = renderDiscordMessage(answer({ entryId: itself.id, question: itself.claim, text: itself.now, claims: [itself, other] }));
     const [embed] = message.embeds;
     expect(embed?.title).toBe('🕰️ Outdated · TensorFlow Lite is the way to run models on phones.');
     expect(embed?.fields?.map((field) => field.name)).toEqual(['✅ Accurate · LiteRT runs PyTorch models.', 'Sources']);
   });
 
   it('says how many more claims there are instead of listing more than five', () => {
-    const many = renderDiscordMessage(answer({ claims: Array.from({ length: 8 }, (_, index) => claim({ id: `claim-${index}`, claim: `Claim ${index}` })) }));
+    const many = renderDiscordMessage(
+      answer({ claims: Array.from({ length: 8 }, (_, index) => claim({ id: `claim-${index}`, claim: `Claim ${index}` })) }),
+    );
     const names = many.embeds[0]?.fields?.map((field) => field.name) ?? [];
     expect(names.filter((name) => name.startsWith('🕰️'))).toHaveLength(5);
     expect(names).toContain('…and 3 more checked claims');
@@ -144,7 +148,11 @@ describe('help, topics and sources', () => {
   });
 
   it('topics shows each topic with how to compare it, and summarises what does not fit in 25 fields', () => {
-    const topics = Array.from({ length: 30 }, (_, index) => ({ id: `topic-${index}`, title: `Topic ${index}`, summary: `About ${index}.` }));
+    const topics = Array.from({ length: 30 }, (_, index) => ({
+      id: `topic-${index}`,
+      title: `Topic ${index}`,
+      summary: `About ${index}.`,
+    }));
     const message = renderDiscordMessage({ ...base(), kind: 'topics', topics });
     const fields = message.embeds[0]?.fields ?? [];
     expect(fields).toHaveLength(25);
@@ -166,7 +174,9 @@ describe('help, topics and sources', () => {
   });
 
   it('writes a source without a URL (a seed article) as plain, escaped text', () => {
-    expect(sourceLine(source({ title: 'Why *everyone* uses [X]', url: undefined, kind: 'article' }))).toBe('Why \\*everyone\\* uses \\[X\\]');
+    expect(sourceLine(source({ title: 'Why *everyone* uses [X]', url: undefined, kind: 'article' }))).toBe(
+      'Why \\*everyone\\* uses \\[X\\]',
+    );
   });
 
   it('keeps brackets in a title and parentheses in a URL from breaking the link', () => {
@@ -183,7 +193,15 @@ describe('recommendations and claim checks', () => {
       kind: 'recommendation',
       lean: 'pytorch',
       needs: [
-        { criterionId: 'research', need: 'Research prototyping', leans: 'pytorch', weight: 2, why: 'Most papers ship PyTorch code.', topic: 'research', claims: [claim({ verdict: 'accurate', now: 'Most new papers use PyTorch.' })] },
+        {
+          criterionId: 'research',
+          need: 'Research prototyping',
+          leans: 'pytorch',
+          weight: 2,
+          why: 'Most papers ship PyTorch code.',
+          topic: 'research',
+          claims: [claim({ verdict: 'accurate', now: 'Most new papers use PyTorch.' })],
+        },
       ],
     });
     const [embed] = message.embeds;
@@ -229,7 +247,10 @@ describe('results that are not answers', () => {
 
   it('no-match declines with suggestions and asks for no rating', () => {
     const message = renderDiscordMessage(
-      { ...base({ text: 'I only know about PyTorch and TensorFlow.', followUps: ['How do I run a PyTorch model on Android?'] }), kind: 'no-match' },
+      {
+        ...base({ text: 'I only know about PyTorch and TensorFlow.', followUps: ['How do I run a PyTorch model on Android?'] }),
+        kind: 'no-match',
+      },
       { findEntryId },
     );
     expect(message.embeds[0]?.description).toContain('You could ask:\n• How do I run a PyTorch model on Android?');

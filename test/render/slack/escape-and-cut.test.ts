@@ -7,7 +7,23 @@ import { escapingProblems, pingProblems } from '../../support/slack/block-kit-ru
 const trickyText = fc
   .array(
     fc.oneof(
-      fc.constantFrom('<!here>', '<!channel>', '<@U123>', '@everyone', '&', '&amp;', '<', '>', '😀', '\n', '\n\n', ' ', '|', '*bold*', '<http://x.test|x>'),
+      fc.constantFrom(
+        '<!here>',
+        '<!channel>',
+        '<@U123>',
+        '@everyone',
+        '&',
+        '&amp;',
+        '<',
+        '>',
+        '😀',
+        '\n',
+        '\n\n',
+        ' ',
+        '|',
+        '*bold*',
+        '<http://x.test|x>',
+      ),
       fc.string({ maxLength: 40 }),
     ),
     { maxLength: 300 },
@@ -30,13 +46,17 @@ describe('escapeText', () => {
   });
 
   it('never lets anything that would ping through', () => {
-    fc.assert(fc.property(trickyText, (text) => pingProblems(escapeText(text)).length === 0 && escapingProblems(escapeText(text)).length === 0));
+    fc.assert(
+      fc.property(trickyText, (text) => pingProblems(escapeText(text)).length === 0 && escapingProblems(escapeText(text)).length === 0),
+    );
   });
 });
 
 describe('link', () => {
   it('makes a mrkdwn link with an escaped label', () => {
-    expect(link('https://pytorch.org/docs?a=1&b=2', 'PyTorch <docs> | home')).toBe('<https://pytorch.org/docs?a=1&amp;b=2|PyTorch &lt;docs&gt; ¦ home>');
+    expect(link('https://pytorch.org/docs?a=1&b=2', 'PyTorch <docs> | home')).toBe(
+      '<https://pytorch.org/docs?a=1&amp;b=2|PyTorch &lt;docs&gt; ¦ home>',
+    );
   });
 
   it('shows only the label for a missing or non-http URL', () => {

@@ -19,9 +19,15 @@ const publicly = { audience: 'public' } as const;
 type Json = Record<string, unknown>;
 const allText = (message: { blocks: SlackBlock[]; text?: string }) => JSON.stringify(message);
 const buttons = (message: SlackMessage) =>
-  message.blocks.flatMap((block) => (block.type === 'actions' ? block.elements : [])) as unknown as (Json & { action_id: string; value: string; text: { text: string } })[];
-const sectionTexts = (message: SlackMessage) => message.blocks.flatMap((block) => (block.type === 'section' && block.text ? [block.text.text] : []));
-const contextTexts = (message: SlackMessage) => message.blocks.flatMap((block) => (block.type === 'context' ? block.elements.map((e) => e.text) : []));
+  message.blocks.flatMap((block) => (block.type === 'actions' ? block.elements : [])) as unknown as (Json & {
+    action_id: string;
+    value: string;
+    text: { text: string };
+  })[];
+const sectionTexts = (message: SlackMessage) =>
+  message.blocks.flatMap((block) => (block.type === 'section' && block.text ? [block.text.text] : []));
+const contextTexts = (message: SlackMessage) =>
+  message.blocks.flatMap((block) => (block.type === 'context' ? block.elements.map((e) => e.text) : []));
 
 describe('an answer', () => {
   const message = renderResult(answer(), privately);
@@ -95,8 +101,13 @@ describe('a comparison', () => {
   const message = renderResult(result, publicly);
 
   it('is a two-column layout: a PyTorch | TensorFlow heading row, then one row per aspect', () => {
-    expect(message.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'PyTorch vs TensorFlow: Mobile deployment', emoji: true } });
-    const rows = message.blocks.filter((block): block is Extract<SlackBlock, { type: 'section' }> => block.type === 'section' && block.fields !== undefined);
+    expect(message.blocks[0]).toEqual({
+      type: 'header',
+      text: { type: 'plain_text', text: 'PyTorch vs TensorFlow: Mobile deployment', emoji: true },
+    });
+    const rows = message.blocks.filter(
+      (block): block is Extract<SlackBlock, { type: 'section' }> => block.type === 'section' && block.fields !== undefined,
+    );
     expect(rows.map((row) => [row.text?.text, ...(row.fields ?? []).map((field) => field.text)])).toEqual([
       [undefined, '*PyTorch*', '*TensorFlow*'],
       ['*Runtime*', 'ExecuTorch', 'LiteRT (formerly TensorFlow Lite)'],
@@ -115,11 +126,17 @@ describe('a comparison', () => {
 });
 
 describe('the other layouts', () => {
-  const [, ambiguous, noMatch, , , help, topics, sources, , recommendation, claimCheck] = oneOfEachKind().map((result) => renderResult(result, privately));
+  const [, ambiguous, noMatch, , , help, topics, sources, , recommendation, claimCheck] = oneOfEachKind().map((result) =>
+    renderResult(result, privately),
+  );
 
   it('ambiguous: "did you mean" buttons for each candidate, then the follow-ups', () => {
     expect(sectionTexts(ambiguous!)).toContain('*Did you mean:*');
-    expect(buttons(ambiguous!).filter((b) => b.action_id.startsWith('pvt_ask_')).map((b) => b.text.text)).toEqual([
+    expect(
+      buttons(ambiguous!)
+        .filter((b) => b.action_id.startsWith('pvt_ask_'))
+        .map((b) => b.text.text),
+    ).toEqual([
       'Does PyTorch run on TPUs?',
       'What replaced TensorFlow Lite?',
       'How do I run a PyTorch model on Android?',
@@ -196,12 +213,21 @@ describe('safety and limits', () => {
     });
     fc.assert(
       fc.property(hugeResult, (spec) => {
-        const claims = Array.from({ length: spec.claimCount }, (_, i) => ({ ...CLAIM, id: `claim-${i}`, claim: spec.text, now: spec.text }));
+        const claims = Array.from({ length: spec.claimCount }, (_, i) => ({
+          ...CLAIM,
+          id: `claim-${i}`,
+          claim: spec.text,
+          now: spec.text,
+        }));
         const sources = Array.from({ length: spec.sourceCount }, (_, i) => ({ ...SOURCE_DOCS, id: `source-${i}`, title: spec.title }));
         const overrides = { text: spec.text, query: spec.query, followUps: spec.followUps, notes: spec.notes, claims, sources };
         let result = oneOfEachKind(overrides)[spec.kindIndex]!;
         if (result.kind === 'comparison') {
-          result = { ...result, title: spec.title, rows: Array.from({ length: spec.rowCount }, () => ({ aspect: spec.title, pytorch: spec.text, tensorflow: spec.text })) };
+          result = {
+            ...result,
+            title: spec.title,
+            rows: Array.from({ length: spec.rowCount }, () => ({ aspect: spec.title, pytorch: spec.text, tensorflow: spec.text })),
+          };
         }
         if (result.kind === 'sources') result = { ...result, sourceList: sources };
         if (result.kind === 'claim-check') result = { ...result, statement: spec.query };
@@ -227,7 +253,10 @@ describe('the App Home tab', () => {
   });
 
   it('stays within the Home tab limits even with hundreds of topics', () => {
-    const many = { ...topics!, topics: Array.from({ length: 400 }, (_, i) => ({ id: `topic-${i}`, title: `Topic ${i}`, summary: 's'.repeat(300) })) } as EngineResult;
+    const many = {
+      ...topics!,
+      topics: Array.from({ length: 400 }, (_, i) => ({ id: `topic-${i}`, title: `Topic ${i}`, summary: 's'.repeat(300) })),
+    } as EngineResult;
     const big = renderHome({ help: help!, topics: many });
     expect(blockKitProblems(big)).toEqual([]);
     expect(big.type).toBe('home');

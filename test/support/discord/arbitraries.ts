@@ -4,7 +4,22 @@ import fc from 'fast-check';
 import type { Candidate, ClaimRef, EngineResult, SourceRef } from '../../../src/engine/types.js';
 import { LEANS, SOURCE_KINDS, VERDICTS } from '../../../src/knowledge/schema.js';
 
-const PIECES = ['@everyone', '@here', '<@&123456789012>', '<@123456789012>', '```', '[link](https://x.org/a)', '[', '](', '🤖', '🧑‍💻', '**', '\n', ' ', 'é'];
+const PIECES = [
+  '@everyone',
+  '@here',
+  '<@&123456789012>',
+  '<@123456789012>',
+  '```',
+  '[link](https://x.org/a)',
+  '[',
+  '](',
+  '🤖',
+  '🧑‍💻',
+  '**',
+  '\n',
+  ' ',
+  'é',
+];
 
 /** Short strings, or a short piece repeated into thousands of characters. */
 export const anyText: fc.Arbitrary<string> = fc.oneof(
@@ -12,7 +27,10 @@ export const anyText: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 60 }),
   fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((parts) => parts.join('')),
   fc
-    .tuple(fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), fc.constantFrom(...PIECES)), fc.integer({ min: 1, max: 1500 }))
+    .tuple(
+      fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }), fc.constantFrom(...PIECES)),
+      fc.integer({ min: 1, max: 1500 }),
+    )
     .map(([piece, times]) => piece.repeat(times)),
 );
 
@@ -23,7 +41,11 @@ export const anyId: fc.Arbitrary<string> = fc.oneof(
 );
 
 const anyUrl = fc.option(
-  fc.oneof(fc.webUrl(), fc.constant('https://en.wikipedia.org/wiki/X_(y)'), fc.webUrl().map((url) => `${url}/${'a'.repeat(600)}`)),
+  fc.oneof(
+    fc.webUrl(),
+    fc.constant('https://en.wikipedia.org/wiki/X_(y)'),
+    fc.webUrl().map((url) => `${url}/${'a'.repeat(600)}`),
+  ),
   { nil: undefined },
 );
 
@@ -79,7 +101,9 @@ export const anyEngineResult: fc.Arbitrary<EngineResult> = fc.oneof(
   fc
     .tuple(anyBase, fc.array(fc.record({ id: anyId, title: anyText, summary: anyText }), { maxLength: 40 }))
     .map(([base, topics]): EngineResult => ({ ...base, kind: 'topics', topics })),
-  fc.tuple(anyBase, fc.array(anySource, { maxLength: 400 })).map(([base, sourceList]): EngineResult => ({ ...base, kind: 'sources', sourceList })),
+  fc
+    .tuple(anyBase, fc.array(anySource, { maxLength: 400 }))
+    .map(([base, sourceList]): EngineResult => ({ ...base, kind: 'sources', sourceList })),
   fc
     .tuple(anyBase, anyText, fc.array(fc.record({ aspect: anyText, pytorch: anyText, tensorflow: anyText }), { maxLength: 40 }))
     .map(([base, title, rows]): EngineResult => ({ ...base, kind: 'comparison', title, rows })),

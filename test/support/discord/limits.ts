@@ -30,7 +30,8 @@ export function discordLimitViolations(message: MessageLike): string[] {
       check(field.value.length >= 1 && field.value.length <= 1024, `${at} field value is ${field.value.length} chars`);
       total += field.name.length + field.value.length;
     }
-    total += (embed.title ?? '').length + (embed.description ?? '').length + (embed.footer?.text ?? '').length + (embed.author?.name ?? '').length;
+    total +=
+      (embed.title ?? '').length + (embed.description ?? '').length + (embed.footer?.text ?? '').length + (embed.author?.name ?? '').length;
     check(embed.title !== undefined || embed.description !== undefined || fields.length > 0, `${at} is empty`);
   }
   check(total <= 6000, `embeds total ${total} chars`);

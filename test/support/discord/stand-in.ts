@@ -131,7 +131,11 @@ export class DiscordStandIn {
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`The stand-in saw no REST call matching: ${description}\nCalls: ${this.calls.map((c) => `${c.method} ${c.path}`).join(', ')}`));
+        reject(
+          new Error(
+            `The stand-in saw no REST call matching: ${description}\nCalls: ${this.calls.map((c) => `${c.method} ${c.path}`).join(', ')}`,
+          ),
+        );
       }, timeoutMs);
       const cleanup = () => {
         clearTimeout(timer);
@@ -146,7 +150,11 @@ export class DiscordStandIn {
   /** The reply to a chat message: a message create that references it. */
   waitForReplyTo(messageId: string, description = `a reply to message ${messageId}`): Promise<RecordedCall> {
     return this.waitForCall(
-      (call) => call.method === 'POST' && /^\/channels\/\d+\/messages$/.test(call.path) && call.body?.message_reference?.message_id === messageId && call.status < 300,
+      (call) =>
+        call.method === 'POST' &&
+        /^\/channels\/\d+\/messages$/.test(call.path) &&
+        call.body?.message_reference?.message_id === messageId &&
+        call.status < 300,
       description,
     );
   }
@@ -158,7 +166,10 @@ export class DiscordStandIn {
 
   /** The interaction callback for an interaction the stand-in sent. */
   waitForCallback(interaction: { id: string; token: string }): Promise<RecordedCall> {
-    return this.waitForCall((call) => call.method === 'POST' && call.path === `/interactions/${interaction.id}/${interaction.token}/callback`, `the callback of interaction ${interaction.id}`);
+    return this.waitForCall(
+      (call) => call.method === 'POST' && call.path === `/interactions/${interaction.id}/${interaction.token}/callback`,
+      `the callback of interaction ${interaction.id}`,
+    );
   }
 
   /**
@@ -169,8 +180,10 @@ export class DiscordStandIn {
     const outgoing: { call: RecordedCall; message: any }[] = [];
     for (const call of this.calls) {
       if (call.method === 'POST' && /^\/channels\/\d+\/messages$/.test(call.path)) outgoing.push({ call, message: call.body });
-      else if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(call.path) && (call.body?.type === 4 || call.body?.type === 7)) outgoing.push({ call, message: call.body.data });
-      else if (/^\/webhooks\//.test(call.path) && (call.method === 'POST' || call.method === 'PATCH')) outgoing.push({ call, message: call.body });
+      else if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(call.path) && (call.body?.type === 4 || call.body?.type === 7))
+        outgoing.push({ call, message: call.body.data });
+      else if (/^\/webhooks\//.test(call.path) && (call.method === 'POST' || call.method === 'PATCH'))
+        outgoing.push({ call, message: call.body });
     }
     return outgoing;
   }
@@ -207,7 +220,11 @@ export class DiscordStandIn {
     const route = `${call.method} ${path}`;
     let match: RegExpMatchArray | null;
     if (route === 'GET /gateway/bot') {
-      return send(200, { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+      return send(200, {
+        url: this.gatewayUrl,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+      });
     }
     if (route === 'GET /applications/@me' || route === 'GET /oauth2/applications/@me') {
       return send(200, { id: IDS.application, name: 'pytorch-vs-tf', bot: this.botUser, flags: 0 });
@@ -222,7 +239,8 @@ export class DiscordStandIn {
     }
     if ((match = route.match(/^POST \/channels\/(\d+)\/messages$/))) return send(200, this.messageFromBot(match[1]!, body));
     if ((match = route.match(/^POST \/interactions\/(\d+)\/([^/]+)\/callback$/))) return send(204);
-    if ((match = route.match(/^(?:PATCH|POST) \/webhooks\/(\d+)\/([^/]+)(?:\/messages\/@original)?$/))) return send(200, this.messageFromBot(IDS.general, body));
+    if ((match = route.match(/^(?:PATCH|POST) \/webhooks\/(\d+)\/([^/]+)(?:\/messages\/@original)?$/)))
+      return send(200, this.messageFromBot(IDS.general, body));
     return send(404, { message: '404: Not Found', code: 0 });
   }
 
@@ -251,7 +269,8 @@ export class DiscordStandIn {
         case 2:
           this.identifies.push(payload.d);
           if (payload.d.token !== this.token) return socket.close(4004, 'Authentication failed.');
-          if (!this.messageContentAllowed && (payload.d.intents & MESSAGE_CONTENT_INTENT) !== 0) return socket.close(4014, 'Disallowed intent(s).');
+          if (!this.messageContentAllowed && (payload.d.intents & MESSAGE_CONTENT_INTENT) !== 0)
+            return socket.close(4014, 'Disallowed intent(s).');
           this.socket = socket;
           this.sequence = 0;
           this.sendDispatch('READY', {
@@ -330,7 +349,14 @@ export class DiscordStandIn {
    * makes it a reply to a message by that user. Like Discord, it blanks the content of guild
    * messages that do not mention the bot when the client did not ask for the Message Content intent.
    */
-  sendMessage(options: { author: DiscordUser; content: string; channelId?: string; mentions?: DiscordUser[]; id?: string; replyTo?: DiscordUser }): string {
+  sendMessage(options: {
+    author: DiscordUser;
+    content: string;
+    channelId?: string;
+    mentions?: DiscordUser[];
+    id?: string;
+    replyTo?: DiscordUser;
+  }): string {
     const id = options.id ?? nextSnowflake();
     const channelId = options.channelId ?? IDS.general;
     const mentions = options.mentions ?? [];
@@ -338,7 +364,11 @@ export class DiscordStandIn {
     const reply = options.replyTo
       ? {
           type: 19,
-          message_reference: { message_id: nextSnowflake(), channel_id: channelId, ...(channelId === IDS.dm ? {} : { guild_id: IDS.guild }) },
+          message_reference: {
+            message_id: nextSnowflake(),
+            channel_id: channelId,
+            ...(channelId === IDS.dm ? {} : { guild_id: IDS.guild }),
+          },
           referenced_message: chatMessage({ id: nextSnowflake(), channelId, author: options.replyTo, content: 'An earlier answer.' }),
         }
       : {};
@@ -364,7 +394,13 @@ export class DiscordStandIn {
       id: IDS.command,
       name: 'pytorch-vs-tf',
       type: 1,
-      options: [{ type: 1, name: options.subcommand, options: Object.entries(options.values ?? {}).map(([name, value]) => ({ type: 3, name, value })) }],
+      options: [
+        {
+          type: 1,
+          name: options.subcommand,
+          options: Object.entries(options.values ?? {}).map(([name, value]) => ({ type: 3, name, value })),
+        },
+      ],
     });
   }
 
@@ -381,12 +417,24 @@ export class DiscordStandIn {
   /** Clicks a button on one of the bot's messages. */
   clickButton(options: { user: DiscordUser; customId: string; channelId?: string }) {
     const channelId = options.channelId ?? IDS.general;
-    return this.sendInteraction(3, options.user, channelId, { custom_id: options.customId, component_type: 2 }, {
-      message: chatMessage({ id: nextSnowflake(), channelId, author: this.botUser, content: '' }),
-    });
+    return this.sendInteraction(
+      3,
+      options.user,
+      channelId,
+      { custom_id: options.customId, component_type: 2 },
+      {
+        message: chatMessage({ id: nextSnowflake(), channelId, author: this.botUser, content: '' }),
+      },
+    );
   }
 
-  private sendInteraction(type: number, user: DiscordUser, channelId: string | undefined, data: unknown, extra: Record<string, unknown> = {}) {
+  private sendInteraction(
+    type: number,
+    user: DiscordUser,
+    channelId: string | undefined,
+    data: unknown,
+    extra: Record<string, unknown> = {},
+  ) {
     const id = nextSnowflake();
     const token = `interaction-token-${id}`;
     const channel = channelId ?? IDS.general;
@@ -405,7 +453,12 @@ export class DiscordStandIn {
       channel: inDm ? { id: channel, type: 1 } : { id: channel, type: 0, guild_id: IDS.guild, name: 'general' },
       ...(inDm
         ? { user, context: 1 }
-        : { guild_id: IDS.guild, guild_locale: 'en-US', member: { user, roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, permissions: '0' }, context: 0 }),
+        : {
+            guild_id: IDS.guild,
+            guild_locale: 'en-US',
+            member: { user, roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, permissions: '0' },
+            context: 0,
+          }),
       data,
       ...extra,
     });

@@ -65,7 +65,9 @@ export function blockKitProblems(message: { text?: unknown; blocks?: unknown; ty
         const fields = (block.fields ?? []) as Json[];
         if (block.text === undefined && fields.length === 0) problems.push(`${where}: neither text nor fields`);
         if (fields.length > LIMITS.fieldsPerSection) problems.push(`${where}: ${fields.length} fields (max ${LIMITS.fieldsPerSection})`);
-        fields.forEach((field, i) => checkText(field, `${where} field ${i}`, LIMITS.fieldText, problems));
+        fields.forEach((field, i) => {
+          checkText(field, `${where} field ${i}`, LIMITS.fieldText, problems);
+        });
         break;
       }
       case 'header':
@@ -74,7 +76,9 @@ export function blockKitProblems(message: { text?: unknown; blocks?: unknown; ty
       case 'context': {
         const elements = (block.elements ?? []) as Json[];
         if (elements.length === 0 || elements.length > LIMITS.elementsPerContext) problems.push(`${where}: ${elements.length} elements`);
-        elements.forEach((element, i) => checkText(element, `${where} element ${i}`, LIMITS.textObject, problems));
+        elements.forEach((element, i) => {
+          checkText(element, `${where} element ${i}`, LIMITS.textObject, problems);
+        });
         break;
       }
       case 'actions': {
@@ -84,11 +88,13 @@ export function blockKitProblems(message: { text?: unknown; blocks?: unknown; ty
           const at = `${where} button ${i}`;
           checkText(element.text, at, LIMITS.buttonText, problems);
           const actionId = element.action_id;
-          if (typeof actionId !== 'string' || actionId.length === 0 || actionId.length > LIMITS.actionId) problems.push(`${at}: bad action_id`);
+          if (typeof actionId !== 'string' || actionId.length === 0 || actionId.length > LIMITS.actionId)
+            problems.push(`${at}: bad action_id`);
           else if (actionIds.has(actionId)) problems.push(`${at}: duplicate action_id ${actionId}`);
           else actionIds.add(actionId);
           const value = element.value;
-          if (typeof value !== 'string' || value.length === 0 || value.length > LIMITS.buttonValue) problems.push(`${at}: value length ${String((value as string | undefined)?.length)}`);
+          if (typeof value !== 'string' || value.length === 0 || value.length > LIMITS.buttonValue)
+            problems.push(`${at}: value length ${String((value as string | undefined)?.length)}`);
         });
         break;
       }

@@ -73,8 +73,12 @@ export class SlackRequestSender {
   }
 
   /** An Events API delivery; pass `retryNum` to send it the way Slack retries. */
-  event(event: Record<string, unknown>, { eventId = uniqueId('Ev'), retryNum }: { eventId?: string; retryNum?: number } = {}): Promise<SlackHttpResponse> {
-    const headers: Record<string, string> = retryNum === undefined ? {} : { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_timeout' };
+  event(
+    event: Record<string, unknown>,
+    { eventId = uniqueId('Ev'), retryNum }: { eventId?: string; retryNum?: number } = {},
+  ): Promise<SlackHttpResponse> {
+    const headers: Record<string, string> =
+      retryNum === undefined ? {} : { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_timeout' };
     return this.postJson(eventCallback(event, eventId), { headers });
   }
 
@@ -154,7 +158,14 @@ export interface ButtonClick {
 }
 
 /** A block_actions payload for a button click. */
-export function blockActions({ actionId, value, responseUrl, message, channelId = CHANNEL.id, user = ASKER }: ButtonClick): Record<string, unknown> {
+export function blockActions({
+  actionId,
+  value,
+  responseUrl,
+  message,
+  channelId = CHANNEL.id,
+  user = ASKER,
+}: ButtonClick): Record<string, unknown> {
   const ephemeral = message === undefined;
   return {
     type: 'block_actions',
@@ -163,15 +174,41 @@ export function blockActions({ actionId, value, responseUrl, message, channelId 
     token: 'deprecated-verification-token',
     container: ephemeral
       ? { type: 'message', message_ts: '1700000300.000001', channel_id: channelId, is_ephemeral: true }
-      : { type: 'message', message_ts: message.ts, channel_id: channelId, is_ephemeral: false, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}) },
+      : {
+          type: 'message',
+          message_ts: message.ts,
+          channel_id: channelId,
+          is_ephemeral: false,
+          ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
+        },
     trigger_id: '1234.5678.abcdef',
     team: { id: TEAM_ID, domain: 'example' },
     enterprise: null,
     is_enterprise_install: false,
     channel: { id: channelId, name: channelId.startsWith('D') ? 'directmessage' : CHANNEL.name },
-    ...(ephemeral ? {} : { message: { type: 'message', user: 'UBOT0001', bot_id: 'BBOT0001', text: 'an answer', ts: message.ts, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}) } }),
+    ...(ephemeral
+      ? {}
+      : {
+          message: {
+            type: 'message',
+            user: 'UBOT0001',
+            bot_id: 'BBOT0001',
+            text: 'an answer',
+            ts: message.ts,
+            ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
+          },
+        }),
     state: { values: {} },
     response_url: responseUrl,
-    actions: [{ action_id: actionId, block_id: 'b1', text: { type: 'plain_text', text: 'button', emoji: true }, value, type: 'button', action_ts: '1700000400.000001' }],
+    actions: [
+      {
+        action_id: actionId,
+        block_id: 'b1',
+        text: { type: 'plain_text', text: 'button', emoji: true },
+        value,
+        type: 'button',
+        action_ts: '1700000400.000001',
+      },
+    ],
   };
 }

@@ -3,8 +3,18 @@ import type { ClaimRef, EngineResult, SourceRef } from '../../../src/engine/type
 
 type Base = Omit<EngineResult, 'kind'>;
 
-export const SOURCE_DOCS: SourceRef = { id: 'litert-docs', title: 'LiteRT overview', url: 'https://ai.google.dev/edge/litert', kind: 'official-docs' };
-export const SOURCE_ARTICLE: SourceRef = { id: 'article-head-to-head', title: 'Pytorch vs. Tensorflow: A Head to Head Comparison', url: undefined, kind: 'article' };
+export const SOURCE_DOCS: SourceRef = {
+  id: 'litert-docs',
+  title: 'LiteRT overview',
+  url: 'https://ai.google.dev/edge/litert',
+  kind: 'official-docs',
+};
+export const SOURCE_ARTICLE: SourceRef = {
+  id: 'article-head-to-head',
+  title: 'Pytorch vs. Tensorflow: A Head to Head Comparison',
+  url: undefined,
+  kind: 'article',
+};
 
 export const CLAIM: ClaimRef = {
   id: 'tflite-name',
@@ -86,7 +96,15 @@ export function oneOfEachKind(overrides: Partial<Base> = {}): EngineResult[] {
       kind: 'recommendation',
       lean: 'tensorflow',
       needs: [
-        { criterionId: 'mobile', need: 'deploy to Android and iOS', leans: 'tensorflow', weight: 2, why: 'LiteRT is mature on both.', topic: 'deployment-mobile', claims: [CLAIM] },
+        {
+          criterionId: 'mobile',
+          need: 'deploy to Android and iOS',
+          leans: 'tensorflow',
+          weight: 2,
+          why: 'LiteRT is mature on both.',
+          topic: 'deployment-mobile',
+          claims: [CLAIM],
+        },
       ],
     },
     { ...common, kind: 'claim-check', statement: 'TensorFlow Lite is the way to run models on phones' },

@@ -209,7 +209,13 @@ export class SlackWebApiStandIn {
     const failure = method === 'auth.test' ? this.authFailure : this.failures.get(method);
     if (failure !== undefined) {
       if ('error' in failure) sendJson(response, 200, { ok: false, error: failure.error });
-      else sendJson(response, failure.status, { ok: false }, failure.retryAfterSeconds !== undefined ? { 'retry-after': String(failure.retryAfterSeconds) } : {});
+      else
+        sendJson(
+          response,
+          failure.status,
+          { ok: false },
+          failure.retryAfterSeconds !== undefined ? { 'retry-after': String(failure.retryAfterSeconds) } : {},
+        );
       return;
     }
     sendJson(response, 200, this.successFor(call));
@@ -218,7 +224,15 @@ export class SlackWebApiStandIn {
   private successFor(call: WebApiCall): Record<string, unknown> {
     switch (call.method) {
       case 'auth.test':
-        return { ok: true, url: 'https://example.slack.com/', team: 'Example', user: 'pytorch-vs-tf', team_id: this.bot.teamId, user_id: this.bot.userId, bot_id: this.bot.botId };
+        return {
+          ok: true,
+          url: 'https://example.slack.com/',
+          team: 'Example',
+          user: 'pytorch-vs-tf',
+          team_id: this.bot.teamId,
+          user_id: this.bot.userId,
+          bot_id: this.bot.botId,
+        };
       case 'apps.connections.open':
         return { ok: true, url: `${this.baseUrl.replace('http://', 'ws://')}/socket` };
       case 'chat.postMessage': {

@@ -11,7 +11,11 @@ export const data = new SlashCommandSubcommandBuilder()
   .setName('check')
   .setDescription('Fact-check a statement about PyTorch or TensorFlow')
   .addStringOption((option) =>
-    option.setName(OPTION).setDescription('The statement, e.g. TensorFlow only has static graphs').setRequired(true).setMaxLength(MAX_INPUT_LENGTH),
+    option
+      .setName(OPTION)
+      .setDescription('The statement, e.g. TensorFlow only has static graphs')
+      .setRequired(true)
+      .setMaxLength(MAX_INPUT_LENGTH),
   );
 
 export async function execute(interaction: ChatInputCommandInteraction, context: DiscordContext): Promise<void> {

@@ -11,7 +11,12 @@ export const data = new SlashCommandSubcommandBuilder()
   .setName('compare')
   .setDescription('Compare PyTorch and TensorFlow side by side on one topic')
   .addStringOption((option) =>
-    option.setName(OPTION).setDescription('A topic, e.g. mobile deployment (pick from the list)').setRequired(true).setMaxLength(200).setAutocomplete(true),
+    option
+      .setName(OPTION)
+      .setDescription('A topic, e.g. mobile deployment (pick from the list)')
+      .setRequired(true)
+      .setMaxLength(200)
+      .setAutocomplete(true),
   );
 
 export async function execute(interaction: ChatInputCommandInteraction, context: DiscordContext): Promise<void> {

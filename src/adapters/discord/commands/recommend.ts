@@ -11,7 +11,11 @@ export const data = new SlashCommandSubcommandBuilder()
   .setName('recommend')
   .setDescription('Which framework fits your project and team?')
   .addStringOption((option) =>
-    option.setName(OPTION).setDescription('What you need, e.g. mobile app, small team, TPUs').setRequired(true).setMaxLength(MAX_INPUT_LENGTH),
+    option
+      .setName(OPTION)
+      .setDescription('What you need, e.g. mobile app, small team, TPUs')
+      .setRequired(true)
+      .setMaxLength(MAX_INPUT_LENGTH),
   );
 
 export async function execute(interaction: ChatInputCommandInteraction, context: DiscordContext): Promise<void> {

@@ -107,14 +107,21 @@ export function registerActionListeners(app: App, deps: ListenerDeps): void {
       return;
     }
     // The private copy has done its job; if removing it fails, the share still happened.
-    await respond({ delete_original: true }).catch((error: unknown) => deps.logger.warn({ err: error }, 'could not remove the shared ephemeral answer'));
+    await respond({ delete_original: true }).catch((error: unknown) =>
+      deps.logger.warn({ err: error }, 'could not remove the shared ephemeral answer'),
+    );
   });
 
   const feedback = (vote: 'up' | 'down') => async (args: ButtonArgs) => {
     await args.ack();
     const value = decodeFeedbackValue(args.action.value);
     deps.logger.info({ event: 'feedback', vote, entryId: value.entryId, topic: value.topic, kind: value.kind }, 'answer feedback');
-    await replyPrivately(args, renderNotice(vote === 'up' ? 'Thanks for the feedback, glad it helped!' : 'Thanks for the feedback: it helps us fix answers that fall short.'));
+    await replyPrivately(
+      args,
+      renderNotice(
+        vote === 'up' ? 'Thanks for the feedback, glad it helped!' : 'Thanks for the feedback: it helps us fix answers that fall short.',
+      ),
+    );
   };
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.feedbackUp, feedback('up'));
   app.action<BlockAction<ButtonAction>>(ACTION_IDS.feedbackDown, feedback('down'));

@@ -12,7 +12,10 @@ type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
  * message from a person (bot_message, message_changed, message_deleted, channel_join, ...), and
  * anything with a bot_id comes from a bot, possibly this one: answering it could loop.
  */
-function isPersonInDirectMessage(message: MessageArgs['message'], botUserId: string | undefined): message is Extract<MessageArgs['message'], { subtype: undefined }> {
+function isPersonInDirectMessage(
+  message: MessageArgs['message'],
+  botUserId: string | undefined,
+): message is Extract<MessageArgs['message'], { subtype: undefined }> {
   if (message.subtype !== undefined) return false;
   if (message.channel_type !== 'im') return false;
   if (message.bot_id !== undefined) return false;
