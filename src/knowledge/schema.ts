@@ -51,6 +51,14 @@ export const VERDICTS = ['accurate', 'partly-true', 'outdated', 'unverified', 'o
 /** Verdicts that assert something checkable, and so must cite at least one non-article source. */
 export const CHECKABLE_VERDICTS: readonly Verdict[] = ['accurate', 'partly-true', 'outdated'];
 
+/** How a curator records when an entry was last checked against its sources, and against what. */
+const reviewFields = {
+  /** Days after `checked` when the entry is due for another check (kb:stale); default 90. */
+  review_days: z.number().int().min(1).max(730).optional(),
+  /** Versions of tracked projects (ids in releases) the entry was checked against, e.g. {pytorch: "2.14"}. */
+  versions: z.record(id, z.string().min(1)).optional(),
+};
+
 export const claimSchema = z.strictObject({
   id,
   /** What the article(s) asserted, in our own words. */
@@ -67,6 +75,7 @@ export const claimSchema = z.strictObject({
   unconfirmed: text.optional(),
   /** Extra words people use for this claim, to help `check` find it. */
   keywords: z.array(text).default([]),
+  ...reviewFields,
 });
 
 export const faqEntrySchema = z.strictObject({
@@ -79,6 +88,9 @@ export const faqEntrySchema = z.strictObject({
   related: z.array(id).default([]),
   /** Extra search terms that are not natural in a question (product names, API names). */
   keywords: z.array(text).default([]),
+  /** The date the answer was last checked against its sources (YYYY-MM-DD). */
+  checked: isoDate.optional(),
+  ...reviewFields,
 });
 
 export const comparisonRowSchema = z.strictObject({
