@@ -91,11 +91,21 @@ describe('the dependency rule', () => {
     for (const { file, packages } of files) {
       for (const [platform, isSdk] of Object.entries(sdkOf)) {
         const allowed =
-          file.startsWith(`adapters/${platform}/`) ||
-          file.startsWith(`render/${platform}/`) ||
-          file === `cli/${platform === 'discord' ? 'discord-register' : 'bench-slack'}.ts`;
+          file.startsWith(`adapters/${platform}/`) || file.startsWith(`render/${platform}/`) || file === 'cli/discord-register.ts';
         if (!allowed) expect(packages.filter(isSdk), file).toEqual([]);
       }
+    }
+  });
+
+  it('never imports tests, benchmarks or evaluation sets, so the build and the image need only src', () => {
+    for (const { file, local, code } of files) {
+      expect(
+        local.filter((l) => l.startsWith('..')),
+        file,
+      ).toEqual([]);
+      // Nor reads their folders by path: only the evaluation command takes its default sets from eval/.
+      expect(code, file).not.toMatch(/['"`/](test|bench|fixtures)['"`/]/);
+      if (file !== 'cli/eval.ts') expect(code, file).not.toMatch(/['"`]eval['"`]/);
     }
   });
 

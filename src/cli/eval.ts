@@ -1,6 +1,6 @@
 // `npm run eval [-- FILE.jsonl ...]`: scores the engine on labelled questions and lists the misses.
 // Each line is {"q": "...", "topics": ["id", ...]}; an empty list means the bot must decline.
-// Default: the project's own sets in test/fixtures/eval (development and tuning questions).
+// Default: the project's own sets in eval/ (development and tuning questions).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { toEvaluationRecord } from '../engine/index.js';
@@ -32,7 +32,7 @@ if (values.help) {
   process.stdout.write(`${USAGE}\n`);
   process.exit(0);
 }
-const evalDir = join(dirname(defaultKnowledgeDir()), 'test', 'fixtures', 'eval');
+const evalDir = join(dirname(defaultKnowledgeDir()), 'eval');
 const files = positionals.length > 0 ? positionals : [join(evalDir, 'dev-questions.jsonl'), join(evalDir, 'tuning-questions.jsonl')];
 const questions: LabelledQuestion[] = files.flatMap((file) =>
   readFileSync(file, 'utf8')

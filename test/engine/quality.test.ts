@@ -1,4 +1,4 @@
-// The engine's quality bar on the project's labelled questions (test/fixtures/eval): the
+// The engine's quality bar on the project's labelled questions (eval/): the
 // development set copied from the evaluation, and the tuning set written without looking at
 // the knowledge. `npm run eval` lists the misses.
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { shippedEngine } from '../support/engine.js';
 
 const engine = shippedEngine();
 const load = (name: string): LabelledQuestion[] =>
-  readFileSync(new URL(`../fixtures/eval/${name}`, import.meta.url), 'utf8')
+  readFileSync(new URL(`../../eval/${name}`, import.meta.url), 'utf8')
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as LabelledQuestion);

@@ -4,14 +4,14 @@
 // knowledge; 10k entries: p99 <= 5 ms, build <= 1 s; 50k entries: p99 <= 20 ms.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createNaiveBaseline } from '../bench/naive-baseline.js';
-import { generateKnowledge } from '../bench/generated-knowledge.js';
-import { megabytes, percentile, round, timeEach } from '../bench/stats.js';
-import { createEngine, toEvaluationRecord } from '../engine/index.js';
-import { defaultKnowledgeDir } from '../knowledge/index.js';
-import { scoreQuestions, type LabelledQuestion } from './evaluation.js';
-import { parseArgsOrExit } from './environment.js';
-import { loadKnowledgeOrExit } from './load-engine.js';
+import { createNaiveBaseline } from './naive-baseline.js';
+import { generateKnowledge } from './generated-knowledge.js';
+import { megabytes, percentile, round, timeEach } from './stats.js';
+import { createEngine, toEvaluationRecord } from '../src/engine/index.js';
+import { defaultKnowledgeDir } from '../src/knowledge/index.js';
+import { scoreQuestions, type LabelledQuestion } from '../src/cli/evaluation.js';
+import { parseArgsOrExit } from '../src/cli/environment.js';
+import { loadKnowledgeOrExit } from '../src/cli/load-engine.js';
 
 const USAGE = 'Usage: npm run bench [-- --json] [-- --quick] [-- --rounds N] [-- --knowledge DIR]';
 const { values: options } = parseArgsOrExit(
@@ -29,7 +29,7 @@ const log = (line: string) => {
   if (!options.json) process.stdout.write(`${line}\n`);
 };
 
-const evalDir = join(dirname(defaultKnowledgeDir()), 'test', 'fixtures', 'eval');
+const evalDir = join(dirname(defaultKnowledgeDir()), 'eval');
 const questions: LabelledQuestion[] = ['dev-questions.jsonl', 'tuning-questions.jsonl'].flatMap((file) =>
   readFileSync(join(evalDir, file), 'utf8')
     .split('\n')

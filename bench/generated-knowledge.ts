@@ -1,6 +1,6 @@
 // Synthetic knowledge of any size, for measuring how indexing and search scale. Entries are made
 // of a fixed vocabulary with a Zipf-like word distribution, so term statistics resemble text.
-import type { Knowledge } from '../knowledge/model.js';
+import type { Knowledge } from '../src/knowledge/model.js';
 
 /** A small deterministic generator (mulberry32), so every run measures the same knowledge. */
 export function seededRandom(seed: number): () => number {

@@ -1,7 +1,7 @@
 // The baseline the engine is measured against: one fuse.js index over the FAQ questions with
 // default options, answering with the best hit when its score is under a cut-off.
 import Fuse from 'fuse.js';
-import type { Knowledge } from '../knowledge/model.js';
+import type { Knowledge } from '../src/knowledge/model.js';
 
 /** fuse.js scores run from 0 (exact) to 1 (no match); above this the baseline declines. */
 export const BASELINE_CUTOFF = 0.6;

@@ -11,12 +11,12 @@
 import { Agent, request } from 'node:http';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { startSlack } from '../adapters/slack/index.js';
-import { createLogger } from '../logging/logger.js';
-import { slackSignature, slashCommandFields, TEST_SIGNING_SECRET } from '../../test/support/slack/requests.js';
-import { SlackWebApiStandIn } from '../../test/support/slack/web-api-stand-in.js';
-import { exitWithUsageError } from './environment.js';
-import { loadEngineOrExit } from './load-engine.js';
+import { startSlack } from '../src/adapters/slack/index.js';
+import { createLogger } from '../src/logging/logger.js';
+import { slackSignature, slashCommandFields, TEST_SIGNING_SECRET } from '../test/support/slack/requests.js';
+import { SlackWebApiStandIn } from '../test/support/slack/web-api-stand-in.js';
+import { exitWithUsageError } from '../src/cli/environment.js';
+import { loadEngineOrExit } from '../src/cli/load-engine.js';
 
 const USAGE = `Usage:
   npm run bench:slack
