@@ -6,7 +6,9 @@ import { basename, join, relative } from 'node:path';
 import yaml from 'js-yaml';
 import { z } from 'zod';
 import type { Knowledge, Topic, TopicClaim, TopicFaqEntry } from './model.js';
+import { resolveDocumentPlaceholders } from './releases.js';
 import {
+  releasesFileSchema,
   recommendationsFileSchema,
   scopeFileSchema,
   sourcesFileSchema,
@@ -14,6 +16,7 @@ import {
   topicFileSchema,
   type ComparisonRow,
   type Criterion,
+  type ReleaseProject,
   type Scope,
   type Source,
   type SynonymGroup,
@@ -57,10 +60,13 @@ export function inspectKnowledge(dir: string): KnowledgeInspection {
   const problems: KnowledgeProblem[] = [];
   const display = (file: string) => relative(join(dir, '..'), file) || file;
 
-  function readYaml<T>(file: string, schema: z.ZodType<T>): T | undefined {
+  /** Placeholders resolve against the registry before a file is checked (so limits apply to resolved text). */
+  let releaseProjects = new Map<string, ReleaseProject>();
+  let releasesBroken = false;
+  function readYaml<T>(file: string, schema: z.ZodType<T>, options: { optional?: boolean; placeholders?: boolean } = {}): T | undefined {
     const shown = display(file);
     if (!existsSync(file)) {
-      problems.push({ file: shown, where: '', message: 'file is missing' });
+      if (!options.optional) problems.push({ file: shown, where: '', message: 'file is missing' });
       return undefined;
     }
     let raw: unknown;
@@ -76,6 +82,11 @@ export function inspectKnowledge(dir: string): KnowledgeInspection {
       });
       return undefined;
     }
+    if (options.placeholders && !releasesBroken) {
+      const placeholderProblems = resolveDocumentPlaceholders(raw, releaseProjects);
+      for (const { path, message } of placeholderProblems) problems.push({ file: shown, where: describePath(raw, path), message });
+      if (placeholderProblems.length > 0) return undefined;
+    }
     const result = schema.safeParse(raw);
     if (!result.success) {
       for (const issue of result.error.issues) {
@@ -86,10 +97,14 @@ export function inspectKnowledge(dir: string): KnowledgeInspection {
     return result.data;
   }
 
+  // Optional so that a knowledge directory without tracked projects still loads (test fixtures).
+  const releasesFile = readYaml(join(dir, 'releases.yaml'), releasesFileSchema, { optional: true });
+  releaseProjects = new Map((releasesFile?.projects ?? []).map((project) => [project.id, project]));
+  releasesBroken = existsSync(join(dir, 'releases.yaml')) && !releasesFile;
   const index = readYaml(join(dir, 'index.yaml'), indexFileSchema);
   const sourcesFile = readYaml(join(dir, 'sources.yaml'), sourcesFileSchema);
   const synonymsFile = readYaml(join(dir, 'synonyms.yaml'), synonymsFileSchema);
-  const recommendationsFile = readYaml(join(dir, 'recommendations.yaml'), recommendationsFileSchema);
+  const recommendationsFile = readYaml(join(dir, 'recommendations.yaml'), recommendationsFileSchema, { placeholders: true });
   const scopeFile = readYaml(join(dir, 'scope.yaml'), scopeFileSchema);
 
   const topicsDir = join(dir, 'topics');
@@ -101,7 +116,7 @@ export function inspectKnowledge(dir: string): KnowledgeInspection {
   const topicsById = new Map<string, { file: string; data: TopicFile }>();
   for (const name of topicFiles) {
     const file = join(topicsDir, name);
-    const data = readYaml(file, topicFileSchema);
+    const data = readYaml(file, topicFileSchema, { placeholders: true });
     if (!data) continue;
     const expectedId = basename(name, '.yaml');
     if (data.id !== expectedId) {
@@ -132,7 +147,15 @@ export function inspectKnowledge(dir: string): KnowledgeInspection {
     }
   }
 
-  if (!index || !sourcesFile || !synonymsFile || !recommendationsFile || !scopeFile || topicsById.size !== topicFiles.length) {
+  if (
+    releasesBroken ||
+    !index ||
+    !sourcesFile ||
+    !synonymsFile ||
+    !recommendationsFile ||
+    !scopeFile ||
+    topicsById.size !== topicFiles.length
+  ) {
     return { knowledge: undefined, problems };
   }
 
@@ -145,6 +168,7 @@ export function inspectKnowledge(dir: string): KnowledgeInspection {
     recommendationsFile.criteria,
     synonymsFile.synonyms,
     scopeFile,
+    { sources: releasesFile?.sources ?? [], projects: releasesFile?.projects ?? [], file: display(join(dir, 'releases.yaml')) },
   );
   problems.push(
     ...findCrossReferenceProblems({
@@ -154,6 +178,7 @@ export function inspectKnowledge(dir: string): KnowledgeInspection {
       sourcesFile: display(join(dir, 'sources.yaml')),
       recommendationsFile: display(join(dir, 'recommendations.yaml')),
       synonymsFile: display(join(dir, 'synonyms.yaml')),
+      releasesFile: display(join(dir, 'releases.yaml')),
     }),
   );
   // The assembled knowledge is returned even with cross-reference problems, so kb:check can
@@ -174,13 +199,17 @@ function assemble(
   criteria: Criterion[],
   synonyms: SynonymGroup[],
   scope: Scope,
+  releases: { sources: Source[]; projects: ReleaseProject[]; file: string },
 ) {
   const topics: Topic[] = [];
   const faq: TopicFaqEntry[] = [];
   const claims: TopicClaim[] = [];
   const comparisons: Record<string, ComparisonRow[]> = {};
   // Every declaration of a source id, with the file that made it, so duplicates can be reported.
-  const sourceFiles: { source: Source; file: string }[] = sharedSources.map((source) => ({ source, file: 'sources.yaml' }));
+  const sourceFiles: { source: Source; file: string }[] = [
+    ...sharedSources.map((source) => ({ source, file: 'sources.yaml' })),
+    ...releases.sources.map((source) => ({ source, file: releases.file })),
+  ];
   for (const { file, data } of topicEntries) {
     topics.push({ id: data.id, title: data.title, covers: data.covers, summary: data.summary, keywords: data.keywords });
     faq.push(...data.faq.map((entry) => ({ ...entry, topic: data.id })));
@@ -190,7 +219,10 @@ function assemble(
   }
   const sources: Record<string, Source> = {};
   for (const { source } of sourceFiles) sources[source.id] ??= source;
-  return { knowledge: { topics, faq, claims, comparisons, sources, criteria, synonyms, scope }, sourceFiles };
+  return {
+    knowledge: { topics, faq, claims, comparisons, sources, criteria, synonyms, scope, releases: releases.projects },
+    sourceFiles,
+  };
 }
 
 /** Turns a zod issue path into words a curator can follow: `faq[2] "tpu-support" > phrasings`. */

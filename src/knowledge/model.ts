@@ -1,6 +1,6 @@
 // The knowledge as the engine sees it once every file is loaded, validated and cross-linked.
 // Pure data: the engine imports this module and schema.ts, never the loader.
-import type { Claim, ComparisonRow, Criterion, FaqEntry, Scope, Source, SynonymGroup } from './schema.js';
+import type { Claim, ComparisonRow, Criterion, FaqEntry, ReleaseProject, Scope, Source, SynonymGroup } from './schema.js';
 
 export interface Topic {
   id: string;
@@ -24,4 +24,6 @@ export interface Knowledge {
   synonyms: SynonymGroup[];
   /** What makes a question one for this bot (knowledge/scope.yaml). */
   scope: Scope;
+  /** Tracked projects' latest releases and statuses (knowledge/releases.yaml); empty without the file. */
+  releases: ReleaseProject[];
 }

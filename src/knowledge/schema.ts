@@ -168,3 +168,103 @@ export type Criterion = z.infer<typeof criterionSchema>;
 export type Lean = (typeof LEANS)[number];
 export type SynonymGroup = z.infer<typeof synonymGroupSchema>;
 export type Scope = z.infer<typeof scopeFileSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// The release registry (knowledge/releases.yaml): one place for every version, date and status
+// of a tracked project. Answers refer to it with {{project.field}} placeholders (releases.ts).
+
+/** A release date as precise as the source: a day (2026-09-02) or only a month (2026-09). */
+const releaseDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}(?:-\d{2})?$/, 'must be a date written YYYY-MM-DD, or YYYY-MM when only the month is known')
+  .refine((value) => !Number.isNaN(Date.parse(value.length === 7 ? `${value}-01` : value)), 'must be a real calendar date');
+
+export const MAINTENANCE_STATES = [
+  'active',
+  /** No formal notice, but no release for a long time. */
+  'dormant',
+  'limited-maintenance',
+  /** Announced to be replaced by a successor that is not generally available yet. */
+  'being-replaced',
+  'deprecated',
+  'superseded',
+  'archived',
+  'retired',
+  'renamed',
+] as const;
+export type MaintenanceState = (typeof MAINTENANCE_STATES)[number];
+
+export const NEXT_STAGES = ['planned', 'in-development', 'release-candidate'] as const;
+export type NextStage = (typeof NEXT_STAGES)[number];
+
+const sourceIds = z.array(id).min(1, 'needs at least one source id');
+
+export const releaseProjectSchema = z.strictObject({
+  id,
+  /** Display name, as answers write it. */
+  name: text,
+  /** Other names people use (matched as whole words, case-insensitive), e.g. ["torch"]. */
+  aliases: z.array(text).default([]),
+  /** The newest stable (non-pre-release) release that official sources confirm. */
+  latest: z
+    .strictObject({
+      version: text,
+      /** The release date, when a source gives it. */
+      released: releaseDate.optional(),
+      /** Otherwise the date by which a source shows the release existed. */
+      released_by: releaseDate.optional(),
+      sources: sourceIds,
+      /** What was seen, e.g. "release tracker gives release day 2 Sep 2026". */
+      evidence: text.optional(),
+    })
+    .refine((latest) => latest.released === undefined || latest.released_by === undefined, {
+      message: 'give released or released_by, not both',
+      path: ['released_by'],
+    }),
+  /** The next release as far as it is known: planned, in development, or in release candidates. */
+  next: z
+    .strictObject({
+      version: text,
+      stage: z.enum(NEXT_STAGES),
+      /** A release candidate's or a planned release's date, when a source gives one. */
+      date: releaseDate.optional(),
+      sources: sourceIds,
+      evidence: text.optional(),
+    })
+    .optional(),
+  status: z
+    .strictObject({
+      state: z.enum(MAINTENANCE_STATES),
+      since: releaseDate.optional(),
+      /** For renamed/superseded projects: what to use instead. */
+      successor: text.optional(),
+      /** A short clause that completes the status, e.g. "no updates or security fixes". */
+      detail: text.optional(),
+      sources: sourceIds,
+    })
+    .refine((status) => !['renamed', 'superseded', 'being-replaced'].includes(status.state) || status.successor !== undefined, {
+      message: 'a renamed, superseded or being-replaced project must name its successor',
+      path: ['successor'],
+    }),
+  /** Python versions the latest release supports, e.g. "3.10–3.14". */
+  python: text.optional(),
+  /** CUDA versions of the latest release's GPU builds, e.g. "12.6, 13.0 and 13.2". */
+  cuda: text.optional(),
+  /** Sources for python and cuda. */
+  support_sources: z.array(id).default([]),
+  /** What could not be confirmed, said plainly ("a 2.15.0 release not confirmed as of 2026-12-01"). */
+  unconfirmed: text.optional(),
+  /** When every fact of this entry was last checked against its sources. */
+  checked: isoDate,
+  /** Days after `checked` when the entry is due for another check (kb:stale); default 30. */
+  review_days: z.number().int().min(1).max(365).optional(),
+});
+
+export const releasesFileSchema = z.strictObject({
+  /** Sources the registry cites; they join the knowledge's sources, so answers may cite them too. */
+  sources: z.array(sourceSchema).default([]),
+  projects: z.array(releaseProjectSchema).min(1),
+});
+
+export type ReleaseProject = z.infer<typeof releaseProjectSchema>;
+export type ReleasesFile = z.infer<typeof releasesFileSchema>;

@@ -13,6 +13,7 @@ export interface CrossReferenceInput {
   sourcesFile: string;
   recommendationsFile: string;
   synonymsFile: string;
+  releasesFile: string;
 }
 
 export function findCrossReferenceProblems(input: CrossReferenceInput): KnowledgeProblem[] {
@@ -122,5 +123,43 @@ export function findCrossReferenceProblems(input: CrossReferenceInput): Knowledg
     }
   }
 
+  problems.push(...findReleaseProblems(input));
+  return problems;
+}
+
+/** The registry's own references: unique ids and names, and every source it cites declared. */
+function findReleaseProblems(input: CrossReferenceInput): KnowledgeProblem[] {
+  const { knowledge, releasesFile: file } = input;
+  const problems: KnowledgeProblem[] = [];
+  const seenIds = new Set<string>();
+  const nameOwner = new Map<string, string>();
+  for (const project of knowledge.releases) {
+    const where = (field: string) => `projects "${project.id}" > ${field}`;
+    if (seenIds.has(project.id)) problems.push({ file, where: where('id'), message: 'duplicate project id' });
+    seenIds.add(project.id);
+    for (const name of [project.id, project.name, ...project.aliases]) {
+      const key = name.toLowerCase();
+      const owner = nameOwner.get(key);
+      if (owner && owner !== project.id) problems.push({ file, where: where('aliases'), message: `"${name}" also names "${owner}"` });
+      nameOwner.set(key, project.id);
+    }
+    const cited: [string, string[]][] = [
+      ['latest > sources', project.latest.sources],
+      ['next > sources', project.next?.sources ?? []],
+      ['status > sources', project.status.sources],
+      ['support_sources', project.support_sources],
+    ];
+    for (const [field, ids] of cited) {
+      for (const sourceId of ids) {
+        if (!knowledge.sources[sourceId]) problems.push({ file, where: where(field), message: `unknown source id "${sourceId}"` });
+      }
+    }
+    if ((project.python !== undefined || project.cuda !== undefined) && project.support_sources.length === 0) {
+      problems.push({ file, where: where('support_sources'), message: 'python and cuda need at least one source' });
+    }
+    if (project.next && project.next.version === project.latest.version) {
+      problems.push({ file, where: where('next > version'), message: 'is the same as the latest version' });
+    }
+  }
   return problems;
 }
