@@ -82,6 +82,7 @@ const baselineScore = scoreQuestions(questions, (q) => ({
   sources: [],
   suggestions: [],
   kind: 'answer',
+  asOf: null,
 }));
 timeEach(queries, baseline);
 const baselineLatencies = timeEach(repeated, baseline);

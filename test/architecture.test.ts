@@ -39,7 +39,10 @@ describe('the dependency rule', () => {
         file,
       ).toEqual([]);
       expect(
-        local.filter((l) => !l.startsWith('engine/') && !['knowledge/model.ts', 'knowledge/schema.ts'].includes(l)),
+        // releases.ts is the registry's pure wording (versions, dates, statuses), shared with the loader.
+        local.filter(
+          (l) => !l.startsWith('engine/') && !['knowledge/model.ts', 'knowledge/schema.ts', 'knowledge/releases.ts'].includes(l),
+        ),
         file,
       ).toEqual([]);
       expect(code, file).not.toMatch(/process\.env|process\.stdout|console\./);

@@ -80,5 +80,6 @@ export function emptyResult(query: string, notes: string[]): Omit<EngineResult, 
     followUps: [],
     candidates: [],
     notes,
+    asOf: null,
   };
 }

@@ -13,6 +13,8 @@ export interface EvaluationRecord {
   sources: { title: string; url: string | null }[];
   suggestions: string[];
   kind: EngineResult['kind'];
+  /** The day (YYYY-MM-DD) the answer's facts were last checked, or null. */
+  asOf: string | null;
 }
 
 const ANSWERING_KINDS: ReadonlySet<EngineResult['kind']> = new Set(['answer', 'comparison', 'recommendation', 'claim-check']);
@@ -29,5 +31,6 @@ export function toEvaluationRecord(query: string, result: EngineResult): Evaluat
     sources: result.sources.map((source) => ({ title: source.title, url: source.url ?? null })),
     suggestions: result.followUps,
     kind: result.kind,
+    asOf: result.asOf,
   };
 }

@@ -71,6 +71,12 @@ interface ResultBase {
   candidates: Candidate[];
   /** Things the user should know about how their input was read (e.g. it was cut). */
   notes: string[];
+  /**
+   * The day (YYYY-MM-DD) the facts in this result were last checked against their sources: the
+   * entry's or the release registry's `checked`. Renderers show it as "as of <date>"; null when
+   * the result states no checked facts (help, topics, no match) or the entry has no date yet.
+   */
+  asOf: string | null;
 }
 
 export type EngineResult =

@@ -116,6 +116,7 @@ function answerFromEntry(
     sources: claim ? claim.sources : references.sources(entry!.sources),
     followUps: topicFollowUps(context, best.topic, entry?.id, outcome),
     candidates,
+    asOf: claim ? claim.checked : (entry!.checked ?? null),
   };
 }
 

@@ -52,5 +52,6 @@ export function checkResult(context: EngineContext, query: string, statement: st
     claims,
     sources: context.references.sources(claims.flatMap((c) => c.sources.map((s) => s.id))).slice(0, 6),
     candidates: toCandidates(context, outcome, 3),
+    asOf: top.checked,
   };
 }

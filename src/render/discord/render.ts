@@ -9,6 +9,7 @@ import {
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
+import { asOfLabel } from '../../engine/as-of.js';
 import type { ClaimRef, EngineResult, SourceRef } from '../../engine/types.js';
 import type { Lean, Verdict } from '../../knowledge/schema.js';
 import { encodeButtonAction, type ButtonAction } from './custom-ids.js';
@@ -78,7 +79,7 @@ function buildEmbeds(result: EngineResult): APIEmbed[] {
           title: itself ? `${VERDICT_LABELS[itself.verdict]} · ${result.question}` : result.question,
           description: withNotes(result.text, result.notes),
           fields: [...claimFields(result.claims.filter((claim) => claim !== itself)), ...sourcesField(result.sources)],
-          ...topicFooter(result.topic),
+          ...topicFooter(result.topic, result.asOf),
         },
       ];
     }
@@ -159,7 +160,7 @@ function buildEmbeds(result: EngineResult): APIEmbed[] {
             ),
             ...sourcesField(result.sources),
           ],
-          ...topicFooter(result.topic),
+          ...topicFooter(result.topic, result.asOf),
         },
       ];
     case 'claim-check': {
@@ -170,7 +171,7 @@ function buildEmbeds(result: EngineResult): APIEmbed[] {
           title: first ? `Claim check: ${VERDICT_LABELS[first.verdict]}` : 'Claim check',
           description: withNotes(joinParagraphs(quote(result.statement), result.text), result.notes),
           fields: [...claimFields(result.claims), ...sourcesField(result.sources)],
-          ...topicFooter(result.topic),
+          ...topicFooter(result.topic, result.asOf),
         },
       ];
     }
@@ -199,7 +200,7 @@ function comparisonEmbeds(result: Extract<EngineResult, { kind: 'comparison' }>)
     // The source list needs a field slot; a chunk of eight rows leaves one of the 25 free.
     last.fields = [...(last.fields ?? []), ...sources];
   }
-  Object.assign(last, topicFooter(result.topic));
+  Object.assign(last, topicFooter(result.topic, result.asOf));
   return embeds;
 }
 
@@ -395,8 +396,10 @@ function weightLabel(weight: number): string {
   return weight >= 3 ? 'decisive' : weight === 2 ? 'clear preference' : 'slight preference';
 }
 
-function topicFooter(topic: string | null): Pick<APIEmbed, 'footer'> {
-  return topic ? { footer: { text: `Topic: ${topic}` } } : {};
+/** The topic and the day the facts were checked ("As of 1 December 2026"), when known. */
+function topicFooter(topic: string | null, asOf: string | null): Pick<APIEmbed, 'footer'> {
+  const parts = [topic ? `Topic: ${topic}` : '', asOf ? asOfLabel(asOf) : ''].filter((part) => part !== '');
+  return parts.length > 0 ? { footer: { text: parts.join(' · ') } } : {};
 }
 
 // ---- Small payloads the adapter sends around the answers ----

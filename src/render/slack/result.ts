@@ -2,6 +2,7 @@
 // an optional attribution line, the kind's own content, the claims it rests on, its sources,
 // then buttons (ask next, feedback, share). When a huge result does not fit Slack's 50 blocks,
 // content is dropped from the end of the middle, never the buttons.
+import { asOfLabel } from '../../engine/as-of.js';
 import type { ClaimRef, EngineResult, SourceRef } from '../../engine/types.js';
 import { ACTION_IDS, askActionId, encodeFeedbackValue } from './actions.js';
 import {
@@ -53,7 +54,7 @@ const KINDS_WITHOUT_SHARE = new Set<EngineResult['kind']>(['invalid-input']);
 export function renderResult(result: EngineResult, options: RenderOptions): SlackMessage {
   const attribution = options.askedBy !== undefined ? [attributionBlock(options.askedBy, result.query)] : [];
   const content = [...attribution, ...contentBlocks(result), ...claimBlocks(result)];
-  const tail = [...notesBlocks(result), ...sourcesBlocks(result), ...buttonBlocks(result, options)];
+  const tail = [...notesBlocks(result), ...sourcesBlocks(result), ...asOfBlocks(result), ...buttonBlocks(result, options)];
   return { text: fallbackFor(result, options), blocks: fitBlocks(content, tail, SLACK_LIMITS.blocksPerMessage) };
 }
 
@@ -165,6 +166,11 @@ function claimBlocks(result: EngineResult): SlackBlock[] {
 function notesBlocks(result: EngineResult): SlackBlock[] {
   const notes = result.notes.filter((note) => note.trim() !== '');
   return notes.length === 0 ? [] : [context([notes.map((note) => `_${escapeText(note)}_`).join('\n')])];
+}
+
+/** "As of <date>": the day the facts in the answer were last checked. */
+function asOfBlocks(result: EngineResult): SlackBlock[] {
+  return result.asOf ? [context([`_${asOfLabel(result.asOf)}_`])] : [];
 }
 
 function sourcesBlocks(result: EngineResult): SlackBlock[] {

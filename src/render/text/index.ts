@@ -1,4 +1,5 @@
 // Plain-text rendering for the terminal (chat and `ask`): readable without colour or markup.
+import { asOfLabel } from '../../engine/as-of.js';
 import type { ClaimRef, EngineResult, SourceRef } from '../../engine/types.js';
 
 const VERDICT_LABELS: Record<ClaimRef['verdict'], string> = {
@@ -79,6 +80,7 @@ export function renderText(result: EngineResult): string {
     default:
       parts.push(wrap(result.text));
   }
+  if (result.asOf) parts.push(`${asOfLabel(result.asOf)}.`);
   if (result.claims.length > 0 && result.kind !== 'sources') parts.push(`Claims checked:\n${result.claims.map(formatClaim).join('\n')}`);
   if (result.sources.length > 0 && result.kind !== 'sources') parts.push(`Sources:\n${result.sources.map(formatSource).join('\n')}`);
   const followUps = formatFollowUps(

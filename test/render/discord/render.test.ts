@@ -41,6 +41,11 @@ describe('an answer', () => {
     expect(embed?.footer?.text).toBe('Topic: mobile');
   });
 
+  it('says in the footer on which day its facts were checked', () => {
+    const dated = renderDiscordMessage(answer({ asOf: '2026-12-01' }), { findEntryId }).embeds[0];
+    expect(dated?.footer?.text).toBe('Topic: mobile · As of 1 December 2026');
+  });
+
   it('lists each checked claim with its verdict label and what is true now', () => {
     const claimField = embed?.fields?.find((field) => field.name.includes('TensorFlow Lite is the way'));
     expect(claimField?.name).toMatch(/^🕰️ Outdated · /);

@@ -45,6 +45,11 @@ describe('an answer', () => {
     expect(claim).toContain('<https://ai.google.dev/edge/litert|LiteRT overview>');
   });
 
+  it('says on which day its facts were checked', () => {
+    expect(contextTexts(message)).toContain('_As of 21 November 2026_');
+    expect(contextTexts(renderResult(answer({ asOf: null }), privately)).join('\n')).not.toMatch(/As of/);
+  });
+
   it('links its sources', () => {
     expect(contextTexts(message)).toContain('*Sources:* <https://ai.google.dev/edge/litert|LiteRT overview>');
   });

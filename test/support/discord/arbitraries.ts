@@ -87,6 +87,7 @@ const anyBase = fc.record({
   followUps: fc.array(anyText, { maxLength: 8 }),
   candidates: fc.array(anyCandidate, { maxLength: 15 }),
   notes: fc.array(anyText, { maxLength: 3 }),
+  asOf: fc.option(fc.constantFrom('2026-11-21', '2026-12-01', '2025-02-28'), { nil: null }),
 });
 
 export const anyEngineResult: fc.Arbitrary<EngineResult> = fc.oneof(

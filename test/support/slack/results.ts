@@ -40,6 +40,7 @@ export function base(overrides: Partial<Base> = {}): Base {
     followUps: ['How do I run a PyTorch model on Android?', 'What is ExecuTorch?'],
     candidates: [],
     notes: [],
+    asOf: '2026-11-21',
     ...overrides,
   };
 }
