@@ -73,7 +73,12 @@ describe('the shipped knowledge base', () => {
         readFileSync(new URL(file, evalDir), 'utf8')
           .split('\n')
           .filter(Boolean)
-          .map((line) => wordsOf((JSON.parse(line) as { q: string }).q)),
+          .flatMap((line) => {
+            // A line is one question (`q`) or a conversation (`turns`, as in followups.jsonl):
+            // every turn of a conversation counts as a question.
+            const item = JSON.parse(line) as { q?: string; turns?: string[] };
+            return (item.turns ?? [item.q ?? '']).map(wordsOf);
+          }),
       )
       .filter((words) => words.size >= 3);
     const nearlySame = (words: Set<string>, other: Set<string>) => {
