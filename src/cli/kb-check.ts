@@ -1,5 +1,6 @@
 // `npm run kb:check`: validates knowledge/ and prints a summary; `--json` prints it as one JSON
 // object. Exits 1 when there is any problem, so CI and curators see it at once.
+import { findContradictions } from '../knowledge/contradictions.js';
 import { defaultKnowledgeDir, formatProblem, inspectKnowledge, VERDICTS, type Verdict } from '../knowledge/index.js';
 import { parseArgsOrExit } from './environment.js';
 
@@ -21,6 +22,10 @@ if (values.help) {
 }
 const dir = values.knowledge ?? defaultKnowledgeDir();
 const { knowledge, problems } = inspectKnowledge(dir);
+// Prose that states a version or status the release registry contradicts is a problem too.
+if (knowledge && problems.length === 0) {
+  for (const c of findContradictions(knowledge)) problems.push({ file: c.file, where: c.where, message: c.message });
+}
 
 const verdicts = Object.fromEntries(VERDICTS.map((verdict) => [verdict, 0])) as Record<Verdict, number>;
 for (const claim of knowledge?.claims ?? []) verdicts[claim.verdict]++;

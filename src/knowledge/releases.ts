@@ -193,3 +193,76 @@ export function resolveDocumentPlaceholders(document: unknown, projects: Readonl
   visit(document, []);
   return problems;
 }
+
+export interface ProjectMention {
+  projectId: string;
+  /** The name as written. */
+  text: string;
+  start: number;
+  end: number;
+  /** True when the name is one the project had before a rename ("TensorFlow Lite" for LiteRT). */
+  former: boolean;
+}
+
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Finds the tracked projects a text names, by id, name, alias or former name, longest name first
+ * ("TF Serving" is TF Serving, not TensorFlow). A name used as part of an API or a path
+ * ("torch.compile", "tf.lite"), or followed by a capitalised word that makes it another product's
+ * name ("PyTorch Mobile", "TensorFlow Hub"), is not a mention of the project.
+ */
+export function findProjectMentions(text: string, projects: Iterable<ReleaseProject>): ProjectMention[] {
+  const names: { name: string; projectId: string; former: boolean }[] = [];
+  for (const project of projects) {
+    for (const name of new Set([project.id, project.name, ...project.aliases])) names.push({ name, projectId: project.id, former: false });
+    for (const name of project.former_names) names.push({ name, projectId: project.id, former: true });
+  }
+  names.sort((a, b) => b.name.length - a.name.length);
+  const taken: boolean[] = new Array(text.length).fill(false);
+  const mentions: ProjectMention[] = [];
+  for (const { name, projectId, former } of names) {
+    // Spaces and hyphens in a name match either ("keras hub", "keras-hub").
+    const body = escapeRegExp(name).replace(/(?:\\ |-|\\-)+/g, '[\\s-]+');
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}_./@-])${body}(?![\\p{L}\\p{N}_]|[./][\\p{L}\\p{N}_]|-[\\p{L}])`, 'giu');
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (taken.slice(start, end).some(Boolean)) continue;
+      // "PyTorch Mobile", "TensorFlow Hub": another product that starts with this name.
+      if (/^\s+(?!I\b|A\b)[A-Z][a-z]+/.test(text.slice(end)) && !/^\s+(?:And|Or|Is|Are|Has|Was)\b/.test(text.slice(end))) continue;
+      for (let i = start; i < end; i++) taken[i] = true;
+      mentions.push({ projectId, text: match[0], start, end, former });
+    }
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** Numeric parts of a version ("v2.14.0" → [2, 14, 0]; "3.15.x" → [3, 15]); empty when it is none. */
+export function versionParts(version: string): number[] {
+  const core = version
+    .trim()
+    .replace(/^v/i, '')
+    .match(/^\d+(?:\.\d+)*/);
+  return core ? core[0].split('.').map(Number) : [];
+}
+
+/** True when `claimed` names `actual` or a prefix of it ("2.14" and "2.14.x" name "2.14.0"). */
+export function versionNames(claimed: string, actual: string): boolean {
+  const a = versionParts(claimed);
+  const b = versionParts(actual);
+  if (a.length === 0 || a.length > b.length) return false;
+  if (/(?:rc|a|b|dev|beta|alpha)\d*$/i.test(claimed) !== /(?:rc|a|b|dev|beta|alpha)\d*$/i.test(actual)) return false;
+  return a.every((part, index) => part === b[index]);
+}
+
+/** Negative when a is older than b, 0 when equal (missing parts count as 0), positive when newer. */
+export function compareVersions(a: string, b: string): number {
+  const x = versionParts(a);
+  const y = versionParts(b);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const diff = (x[i] ?? 0) - (y[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}

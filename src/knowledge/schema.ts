@@ -205,6 +205,11 @@ export const releaseProjectSchema = z.strictObject({
   name: text,
   /** Other names people use (matched as whole words, case-insensitive), e.g. ["torch"]. */
   aliases: z.array(text).default([]),
+  /**
+   * Names the project had before a rename (e.g. "TensorFlow Lite" for LiteRT). Questions that use
+   * them are answered from this entry, but a status said of the old name is not checked against it.
+   */
+  former_names: z.array(text).default([]),
   /** The newest stable (non-pre-release) release that official sources confirm. */
   latest: z
     .strictObject({

@@ -137,7 +137,7 @@ function findReleaseProblems(input: CrossReferenceInput): KnowledgeProblem[] {
     const where = (field: string) => `projects "${project.id}" > ${field}`;
     if (seenIds.has(project.id)) problems.push({ file, where: where('id'), message: 'duplicate project id' });
     seenIds.add(project.id);
-    for (const name of [project.id, project.name, ...project.aliases]) {
+    for (const name of [project.id, project.name, ...project.aliases, ...project.former_names]) {
       const key = name.toLowerCase();
       const owner = nameOwner.get(key);
       if (owner && owner !== project.id) problems.push({ file, where: where('aliases'), message: `"${name}" also names "${owner}"` });
