@@ -91,7 +91,9 @@ export function contradictionsInSentence(
     const names = mentions.filter((mention) => inClause(mention.start) && !mention.former);
     const versions = [...sentence.slice(from, to).matchAll(VERSION)]
       .map((match) => ({ stated: match[1]!, start: from + match.index, end: from + match.index + match[0].length }))
-      .filter((version) => !OTHER_THING_BEFORE.test(sentence.slice(0, version.start)));
+      .filter((version) => !OTHER_THING_BEFORE.test(sentence.slice(0, version.start)))
+      // The end of a range ("Python 3.10–3.14") belongs with its start.
+      .filter((version) => !/\d\s*(?:–|-|to|through)\s*v?$/.test(sentence.slice(0, version.start)));
     for (const cue of sentence.slice(from, to).matchAll(CURRENT)) {
       const at = from + cue.index;
       if (PAST_BEFORE_CUE.test(sentence.slice(from, at))) continue;

@@ -3,7 +3,7 @@
 // past theirs, and prose that contradicts the registry. Pure: "today" is a parameter.
 import { findContradictions, type Contradiction } from './contradictions.js';
 import type { Knowledge } from './model.js';
-import { compareVersions } from './releases.js';
+import { compareVersions, versionNames } from './releases.js';
 
 /** Days between checks of an FAQ entry or claim unless it sets review_days. */
 export const DEFAULT_ENTRY_REVIEW_DAYS = 90;
@@ -101,7 +101,8 @@ export function staleReport(knowledge: Knowledge, today: string): StaleReport {
         report.problems.push(`${file}: ${entry.kind} "${entry.id}" > versions: "${projectId}" is not a project in knowledge/releases.yaml`);
         continue;
       }
-      if (compareVersions(checkedAgainst, project.latest.version) < 0) {
+      // "3.15" was checked against the 3.15 line, which 3.15.1 still is.
+      if (!versionNames(checkedAgainst, project.latest.version) && compareVersions(checkedAgainst, project.latest.version) < 0) {
         report.behind.push({ file, kind: entry.kind, id: entry.id, projectId, checkedAgainst, latest: project.latest.version });
       }
     }

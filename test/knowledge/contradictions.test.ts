@@ -59,6 +59,7 @@ describe('kb:check leaves alone what agrees with the registry, history and other
     '2.13.0 came out in July 2026.',
     'In July 2026 the latest PyTorch was 2.13.',
     'The latest PyTorch supports CUDA 13.2 and Python 3.14.',
+    'The latest PyTorch, 2.14.0, supports Python 3.10–3.14, and the latest TensorFlow, 2.21.0, supports Python 3.10–3.13.',
     'TensorFlow 2.22.0rc0 is the current release candidate.',
     'PyTorch 2.15 is planned for 28 October; the latest is 2.14.',
     'The next PyTorch, 2.15, is planned for October.',

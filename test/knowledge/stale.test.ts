@@ -46,7 +46,7 @@ function datedDir() {
     alpha.faq[2]!.checked = '2026-11-30';
     alpha.faq[2]!.review_days = 10;
     alpha.faq[2]!.versions = { pytorch: '2.13' };
-    alpha.claims[0]!.versions = { pytorch: '2.14.0', keras: '3.15.1' };
+    alpha.claims[0]!.versions = { pytorch: '2.14', keras: '3.15.1' };
     topicOf(files, 'beta').faq[0]!.answer = 'TorchServe is actively maintained and the latest PyTorch is 2.13.';
   });
 }
