@@ -9,16 +9,26 @@ const ELLIPSIS = '…';
 /** Entities, links, surrogate pairs, then any single code unit. */
 const ATOM = /&(?:amp|lt|gt);|<[^<>\n]*>|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\s\S]/g;
 
-function atomsOf(text: string, max: number): string[] {
+/**
+ * The atoms of `text`, stopping once they add up to more than `enough` characters: a cut to a
+ * short limit needs only the head of a long text, and atomising all of it made cutting cost
+ * time in proportion to the text rather than to the limit.
+ */
+function atomsOf(text: string, max: number, enough = Number.POSITIVE_INFINITY): string[] {
   const atoms: string[] = [];
+  let length = 0;
   for (const match of text.matchAll(ATOM)) {
     const atom = match[0];
     if (atom.length > max && atom.startsWith('<')) {
       // A link longer than the whole budget cannot be kept whole: keep its label as text.
-      atoms.push(...atomsOf(atom.slice(1, -1).split('|').slice(1).join('|') || 'link', max));
+      const label = atomsOf(atom.slice(1, -1).split('|').slice(1).join('|') || 'link', max);
+      atoms.push(...label);
+      length += label.reduce((sum, part) => sum + part.length, 0);
     } else {
       atoms.push(atom);
+      length += atom.length;
     }
+    if (length > enough) break;
   }
   return atoms;
 }
@@ -81,7 +91,7 @@ export function splitText(text: string, max: number): string[] {
 export function cutText(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= ELLIPSIS.length) return ELLIPSIS.slice(0, max);
-  const atoms = atomsOf(text, max - ELLIPSIS.length);
+  const atoms = atomsOf(text, max - ELLIPSIS.length, max);
   const head = atoms
     .slice(0, chunkEnd(atoms, 0, max - ELLIPSIS.length))
     .join('')
@@ -94,7 +104,7 @@ export function cutData(text: string, max: number): string {
   if (text.length <= max) return text;
   let length = 0;
   let kept = '';
-  for (const atom of atomsOf(text, max)) {
+  for (const atom of atomsOf(text, max, max)) {
     if (length + atom.length > max) break;
     length += atom.length;
     kept += atom;
