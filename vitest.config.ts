@@ -8,7 +8,12 @@
 // timeout there is too slow and is made cheaper, not given more time.
 import { defineConfig } from 'vitest/config';
 
-const INTEGRATION = ['test/adapters/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/app/**/*.test.ts', 'test/main*.test.ts'];
+const INTEGRATION = [
+  'test/adapters/**/*.test.ts',
+  'test/cli/**/*.test.ts',
+  'test/main*.test.ts',
+  'test/app/{entry-point,knowledge-reload,ops-routes}.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -10,11 +10,14 @@ import { megabytes, percentile, round, timeEach } from './stats.js';
 import { createEngine, toEvaluationRecord } from '../src/engine/index.js';
 import { defaultKnowledgeDir } from '../src/knowledge/index.js';
 import { scoreQuestions, type LabelledQuestion } from '../src/cli/evaluation.js';
-import { parseArgsOrExit } from '../src/cli/environment.js';
-import { loadKnowledgeOrExit } from '../src/cli/load-engine.js';
+import { handleEntryPointErrors } from '../src/app/entry-point.js';
+import { parseCommandLine } from '../src/cli/environment.js';
+import { loadKnowledge } from '../src/knowledge/index.js';
+
+handleEntryPointErrors();
 
 const USAGE = 'Usage: npm run bench [-- --json] [-- --quick] [-- --rounds N] [-- --knowledge DIR]';
-const { values: options } = parseArgsOrExit(
+const { values: options } = parseCommandLine(
   {
     options: {
       json: { type: 'boolean', default: false },
@@ -40,7 +43,7 @@ const queries = questions.map((q) => q.q);
 
 // Cold start: reading and validating the files, then building every index.
 const loadStarted = performance.now();
-const knowledge = loadKnowledgeOrExit(options.knowledge);
+const knowledge = loadKnowledge(options.knowledge ?? defaultKnowledgeDir());
 const loadedAt = performance.now();
 const engine = createEngine(knowledge);
 const indexedAt = performance.now();

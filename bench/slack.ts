@@ -15,8 +15,9 @@ import { startSlack } from '../src/adapters/slack/index.js';
 import { createLogger } from '../src/logging/logger.js';
 import { slackSignature, slashCommandFields, TEST_SIGNING_SECRET } from '../test/support/slack/requests.js';
 import { SlackWebApiStandIn } from '../test/support/slack/web-api-stand-in.js';
-import { exitWithUsageError } from '../src/cli/environment.js';
-import { loadEngineOrExit } from '../src/cli/load-engine.js';
+import { runEntryPoint } from '../src/app/entry-point.js';
+import { UsageError } from '../src/cli/environment.js';
+import { loadEngine } from '../src/cli/load-engine.js';
 
 const USAGE = `Usage:
   npm run bench:slack
@@ -60,13 +61,13 @@ function parseCommandLine() {
       },
     });
   } catch (error) {
-    return exitWithUsageError((error as Error).message, USAGE);
+    throw new UsageError((error as Error).message, USAGE);
   }
 }
 
 function positiveNumber(value: string, name: string): number {
   const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) exitWithUsageError(`--${name} must be a positive number, not "${value}".`, USAGE);
+  if (!Number.isFinite(number) || number <= 0) throw new UsageError(`--${name} must be a positive number, not "${value}".`, USAGE);
   return number;
 }
 
@@ -146,8 +147,8 @@ async function main() {
   }
   const rate = positiveNumber(values.rate, 'rate');
   const seconds = positiveNumber(values.seconds, 'seconds');
-  const engine = loadEngineOrExit(values.knowledge);
-  const logger = createLogger('warn');
+  const engine = loadEngine(values.knowledge);
+  const logger = createLogger('warn', { format: 'json' });
 
   const standIn = await SlackWebApiStandIn.start();
   const adapter = await startSlack({
@@ -225,4 +226,4 @@ async function main() {
   }
 }
 
-await main();
+runEntryPoint(main);

@@ -1,45 +1,21 @@
 // `npm start`: validates the environment, loads the knowledge, and starts every configured
-// platform (Slack, Discord or both). With none configured it opens the local terminal chat when
-// run in a terminal, and otherwise says which variables to set. SIGTERM/SIGINT stop it cleanly.
-import { AdapterStartError, type RunningAdapter } from './adapters/types.js';
-import type { AppConfig } from './config/index.js';
-import { createEngine, type Engine } from './engine/index.js';
-import { defaultKnowledgeDir } from './knowledge/index.js';
-import { createLogger, type Logger } from './logging/logger.js';
+// platform (Slack, Discord or both) with /healthz, /readyz and /metrics on PORT. With none
+// configured it opens the local terminal chat when run in a terminal, and otherwise says which
+// variables to set. SIGTERM and SIGINT stop it cleanly; SIGHUP reloads the knowledge.
+import { startBot, type RunningBot } from './app/bot.js';
+import { logCrashesWith, runEntryPoint } from './app/entry-point.js';
 import { runChat } from './cli/chat-session.js';
-import { fail, loadConfigOrExit } from './cli/environment.js';
-import { loadKnowledgeOrExit } from './cli/load-engine.js';
+import { loadConfig } from './cli/environment.js';
+import { loadEngine } from './cli/load-engine.js';
+import { OperatorError } from './errors.js';
+import { createLogger, type Logger } from './logging/logger.js';
 
 /** How long adapters get to finish in-flight replies before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 5_000;
 
-function createEngineOrExit(config: AppConfig, logger: Logger): Engine {
-  const started = performance.now();
-  const engine = createEngine(loadKnowledgeOrExit(config.knowledgeDir ?? defaultKnowledgeDir()));
-  logger.debug({ ms: Math.round(performance.now() - started), faq: engine.knowledge.faq.length }, 'knowledge loaded');
-  return engine;
-}
-
-async function startPlatforms(config: AppConfig, engine: Engine, logger: Logger): Promise<RunningAdapter[]> {
-  const running: RunningAdapter[] = [];
-  try {
-    if (config.slack) {
-      const { startSlack } = await import('./adapters/slack/index.js');
-      running.push(await startSlack({ config: config.slack, engine, logger: logger.child({ platform: 'slack' }) }));
-    }
-    if (config.discord) {
-      const { startDiscord } = await import('./adapters/discord/index.js');
-      running.push(await startDiscord({ config: config.discord, engine, logger: logger.child({ platform: 'discord' }) }));
-    }
-  } catch (error) {
-    await Promise.allSettled(running.map((adapter) => adapter.stop()));
-    if (error instanceof AdapterStartError) fail(`Could not start ${error.platform}: ${error.message}`);
-    throw error;
-  }
-  return running;
-}
-
-function stopOnSignals(running: RunningAdapter[], logger: Logger) {
+/** Installed before the platforms start, so that a SIGTERM during a slow start still stops the bot. */
+function handleSignals(logger: Logger): { started(bot: RunningBot): void } {
+  let bot: RunningBot | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -50,12 +26,21 @@ function stopOnSignals(running: RunningAdapter[], logger: Logger) {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS);
     timer.unref();
-    await Promise.allSettled(running.map((adapter) => adapter.stop()));
+    await bot?.stop();
     logger.info('stopped');
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGHUP', () => {
+    if (bot) bot.knowledge.reload('SIGHUP');
+    else logger.warn('SIGHUP before the bot finished starting: nothing to reload yet');
+  });
+  return {
+    started(running) {
+      bot = running;
+    },
+  };
 }
 
 const NOTHING_CONFIGURED = `No chat platform is configured, and this is not an interactive terminal.
@@ -65,25 +50,18 @@ Set the variables for at least one platform (see .env.example and the README):
   Discord:             DISCORD_TOKEN
 Or run \`npm run chat\` in a terminal for the local chat.`;
 
-async function main() {
-  const config = loadConfigOrExit();
-  const logger = createLogger(config.logLevel);
-  const engine = createEngineOrExit(config, logger);
-
+runEntryPoint(async () => {
+  const config = loadConfig();
   if (!config.slack && !config.discord) {
-    if (!process.stdin.isTTY || !process.stdout.isTTY) fail(NOTHING_CONFIGURED, 2);
+    // The knowledge is checked first: a broken knowledge base is the more urgent message.
+    const engine = loadEngine(config.knowledgeDir);
+    if (!process.stdin.isTTY || !process.stdout.isTTY) throw new OperatorError(NOTHING_CONFIGURED, 2);
     process.stdout.write('No Slack or Discord tokens are set, so this is the local terminal chat (see README to connect a platform).\n');
     await runChat(engine, { input: process.stdin, output: process.stdout, interactive: true });
     return;
   }
-
-  // A bug in one handler must not take the bot down for everyone: log it and keep serving.
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
-  process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'));
-
-  const running = await startPlatforms(config, engine, logger);
-  stopOnSignals(running, logger);
-  logger.info({ platforms: running.map((adapter) => adapter.name) }, 'pytorch-vs-tf is running');
-}
-
-await main();
+  const logger = createLogger(config.logLevel, { format: config.logFormat });
+  logCrashesWith(logger);
+  const signals = handleSignals(logger);
+  signals.started(await startBot(config, logger));
+});

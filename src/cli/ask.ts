@@ -5,8 +5,9 @@
 import { createInterface } from 'node:readline';
 import { toEvaluationRecord, type Engine } from '../engine/index.js';
 import { renderText } from '../render/text/index.js';
-import { exitWithUsageError, parseArgsOrExit } from './environment.js';
-import { loadEngineOrExit } from './load-engine.js';
+import { runEntryPoint } from '../app/entry-point.js';
+import { parseCommandLine as parseArgs, UsageError } from './environment.js';
+import { loadEngine } from './load-engine.js';
 
 const USAGE = `Usage:
   npm run ask -- "is tensorflow lite still a thing?"
@@ -20,7 +21,7 @@ Options:
   --help           show this help`;
 
 const parseCommandLine = () =>
-  parseArgsOrExit(
+  parseArgs(
     {
       allowPositionals: true,
       options: {
@@ -45,11 +46,11 @@ async function main() {
     return;
   }
   if (values.batch && positionals.length > 0)
-    exitWithUsageError('--batch reads questions from standard input; do not also pass a question.', USAGE);
+    throw new UsageError('--batch reads questions from standard input; do not also pass a question.', USAGE);
   if (!values.batch && positionals.length === 0)
-    exitWithUsageError('Give a question to ask, or --batch to read questions from standard input.', USAGE);
+    throw new UsageError('Give a question to ask, or --batch to read questions from standard input.', USAGE);
 
-  const engine = loadEngineOrExit(values.knowledge);
+  const engine = loadEngine(values.knowledge);
   if (!values.batch) {
     process.stdout.write(`${answer(engine, positionals.join(' '), values.json)}\n`);
     return;
@@ -63,4 +64,4 @@ async function main() {
   }
 }
 
-await main();
+runEntryPoint(main);

@@ -6,8 +6,11 @@ import { dirname, join } from 'node:path';
 import { toEvaluationRecord } from '../engine/index.js';
 import { defaultKnowledgeDir } from '../knowledge/index.js';
 import { scoreQuestions, type LabelledQuestion } from './evaluation.js';
-import { exitWithUsageError, parseArgsOrExit } from './environment.js';
-import { loadEngineOrExit } from './load-engine.js';
+import { handleEntryPointErrors } from '../app/entry-point.js';
+import { parseCommandLine as parseArgsOrExit, UsageError } from './environment.js';
+import { loadEngine } from './load-engine.js';
+
+handleEntryPointErrors();
 
 const USAGE = `Usage: npm run eval [-- [--json] [--quiet] [--knowledge DIR] [--min-top1 0.9] [--min-declined 0.9] FILE.jsonl ...]`;
 
@@ -42,11 +45,11 @@ const questions: LabelledQuestion[] = files.flatMap((file) =>
       try {
         return JSON.parse(line) as LabelledQuestion;
       } catch {
-        return exitWithUsageError(`${file}:${i + 1} is not valid JSON`, USAGE);
+        throw new UsageError(`${file}:${i + 1} is not valid JSON`, USAGE);
       }
     }),
 );
-const engine = loadEngineOrExit(values.knowledge);
+const engine = loadEngine(values.knowledge);
 const score = scoreQuestions(questions, (q) => toEvaluationRecord(q, engine.respond(q)));
 const minTop1 = Number(values['min-top1']);
 const minDeclined = Number(values['min-declined']);

@@ -1,18 +1,8 @@
-// Shared start-up for the command-line tools: load the knowledge and build the engine, or stop
-// with the loader's message (which names the file, entry and field) instead of a stack trace.
+// Shared start-up for the command-line tools: load the knowledge and build the engine. A broken
+// knowledge base is a KnowledgeError (an OperatorError) whose message names the file, entry and field.
 import { createEngine, type Engine } from '../engine/index.js';
-import { defaultKnowledgeDir, KnowledgeError, loadKnowledge, type Knowledge } from '../knowledge/index.js';
-import { fail } from './environment.js';
+import { defaultKnowledgeDir, loadKnowledge } from '../knowledge/index.js';
 
-export function loadEngineOrExit(knowledgeDir = defaultKnowledgeDir()): Engine {
-  return createEngine(loadKnowledgeOrExit(knowledgeDir));
-}
-
-export function loadKnowledgeOrExit(knowledgeDir = defaultKnowledgeDir()): Knowledge {
-  try {
-    return loadKnowledge(knowledgeDir);
-  } catch (error) {
-    if (error instanceof KnowledgeError) fail(`${error.message}\nRun \`npm run kb:check\` for the full report.`);
-    throw error;
-  }
+export function loadEngine(knowledgeDir = defaultKnowledgeDir()): Engine {
+  return createEngine(loadKnowledge(knowledgeDir));
 }

@@ -1,89 +1,60 @@
 // The environment, validated once at start-up. Everything else receives a typed AppConfig and
 // never reads process.env. Errors name every bad variable and never echo a value, because
-// several of them are secrets.
+// several of them are secrets. Defaults live here, in the schema; .env.example leaves them blank.
 import { z } from 'zod';
+import { OperatorError } from '../errors.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const LOG_FORMATS = ['json', 'pretty'] as const;
 
-/** Empty strings count as unset: `FOO=` in a .env file is how people blank a variable. */
-const optionalText = z.preprocess(
-  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-  z.string().trim().optional(),
-);
+const url = z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL, like http://127.0.0.1:8080/api/' });
+const snowflake = (what: string) => z.string().regex(/^\d{5,25}$/, `must be the numeric ${what}`);
+const flag = z.stringbool({ error: 'must be true or false' });
 
-const optionalUrl = z.preprocess(
-  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-  z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL, like http://127.0.0.1:8080/api/' }).optional(),
-);
-
-const booleanFlag = z.preprocess(
-  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-  z
-    .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
-    .optional()
-    .transform((value) => value === 'true' || value === '1' || value === 'yes'),
-);
-
-const snowflakeList = z.preprocess(
-  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-  z
+const envSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  LOG_LEVEL: z
     .string()
-    .optional()
+    .transform((value) => value.toLowerCase())
+    .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }))
+    .default('info'),
+  LOG_FORMAT: z.enum(LOG_FORMATS, { error: `must be one of ${LOG_FORMATS.join(', ')}` }).optional(),
+  KNOWLEDGE_DIR: z.string().optional(),
+  KNOWLEDGE_WATCH: flag.optional(),
+  PORT: z.coerce
+    .number({ error: 'must be a port number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(3000),
+  SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
+  SLACK_API_URL: url.optional(),
+  DISCORD_TOKEN: z.string().optional(),
+  DISCORD_APPLICATION_ID: snowflake('application id').optional(),
+  DISCORD_GUILD_ID: snowflake('server (guild) id').optional(),
+  DISCORD_API_URL: url.optional(),
+  DISCORD_MESSAGE_CONTENT: flag.default(false),
+  DISCORD_HELP_CHANNEL_IDS: z
+    .string()
     .transform((value) =>
-      (value ?? '')
+      value
         .split(',')
         .map((part) => part.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.string().regex(/^\d{5,25}$/, 'must be a comma-separated list of Discord channel ids (digits)'))),
-);
-
-const envSchema = z.object({
-  LOG_LEVEL: z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim().toLowerCase() : undefined),
-    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
-  ),
-  KNOWLEDGE_DIR: optionalText,
-  PORT: z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined),
-    z.coerce
-      .number({ error: 'must be a port number' })
-      .int('must be a whole number')
-      .min(0, 'must be between 0 and 65535')
-      .max(65535, 'must be between 0 and 65535')
-      .default(3000),
-  ),
-  SLACK_BOT_TOKEN: optionalText.pipe(z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional()),
-  SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: optionalText.pipe(z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional()),
-  SLACK_API_URL: optionalUrl,
-  DISCORD_TOKEN: optionalText,
-  DISCORD_APPLICATION_ID: optionalText.pipe(
-    z
-      .string()
-      .regex(/^\d{5,25}$/, 'must be the numeric application id')
-      .optional(),
-  ),
-  DISCORD_GUILD_ID: optionalText.pipe(
-    z
-      .string()
-      .regex(/^\d{5,25}$/, 'must be the numeric server (guild) id')
-      .optional(),
-  ),
-  DISCORD_API_URL: optionalUrl,
-  DISCORD_MESSAGE_CONTENT: booleanFlag,
-  DISCORD_HELP_CHANNEL_IDS: snowflakeList,
-  DISCORD_COOLDOWN_SECONDS: z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined),
-    z.coerce
-      .number({ error: 'must be a number of seconds' })
-      .min(0, 'must not be negative')
-      .max(86_400, 'must be at most 86400')
-      .default(30),
-  ),
+    .pipe(z.array(z.string().regex(/^\d{5,25}$/, 'must be a comma-separated list of Discord channel ids (digits)')))
+    .default([]),
+  DISCORD_COOLDOWN_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .min(0, 'must not be negative')
+    .max(86_400, 'must be at most 86400')
+    .default(30),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export interface SlackConfig {
   /** socket: Socket Mode over an app-level token; http: Events API requests on PORT. */
@@ -107,7 +78,13 @@ export interface DiscordConfig {
 
 export interface AppConfig {
   logLevel: LogLevel;
+  /** Unset: pretty when stderr is a terminal, JSON otherwise. */
+  logFormat: LogFormat | undefined;
   knowledgeDir: string | undefined;
+  /** Reload the knowledge when its files change (default: on, except with NODE_ENV=production). */
+  watchKnowledge: boolean;
+  /** Health, readiness and metrics in every mode; Slack's events too in HTTP mode. */
+  port: number;
   slack: SlackConfig | undefined;
   discord: DiscordConfig | undefined;
 }
@@ -117,7 +94,7 @@ export interface ConfigProblem {
   message: string;
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends OperatorError {
   constructor(readonly problems: ConfigProblem[]) {
     super(
       `The configuration is not valid:\n${problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n')}\n` +
@@ -127,24 +104,26 @@ export class ConfigError extends Error {
   }
 }
 
+/** `FOO=` in a .env file or an --env-file is how people blank a variable: it means unset. */
+function withoutBlanks(env: Record<string, string | undefined>): Record<string, string> {
+  const set: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) if (value !== undefined && value.trim() !== '') set[name] = value.trim();
+  return set;
+}
+
 /** Validates the given environment (process.env in production, a plain object in tests). */
-export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+export function parseConfig(rawEnv: Record<string, string | undefined>): AppConfig {
+  const env = withoutBlanks(rawEnv);
   const parsed = envSchema.safeParse(env);
+  const halfSet = findHalfSetProblems(env);
   if (!parsed.success) {
-    // Report each variable once, by name only: zod's own messages could include the value.
-    const seen = new Set<string>();
-    const problems: ConfigProblem[] = [];
-    for (const issue of parsed.error.issues) {
-      const variable = String(issue.path[0] ?? 'environment');
-      if (seen.has(variable)) continue;
-      seen.add(variable);
-      problems.push({ variable, message: issue.message });
-    }
-    throw new ConfigError([...problems, ...findHalfSetProblems(env, seen)]);
+    // One message per variable, by name only: zod's own messages could include the value.
+    const { fieldErrors } = z.flattenError(parsed.error);
+    const problems = Object.entries(fieldErrors).map(([variable, messages]) => ({ variable, message: messages![0]! }));
+    throw new ConfigError([...problems, ...halfSet.filter((p) => !(p.variable in fieldErrors))]);
   }
-  const vars = parsed.data;
-  const halfSet = findHalfSetProblems(env, new Set());
   if (halfSet.length > 0) throw new ConfigError(halfSet);
+  const vars = parsed.data;
 
   const slack: SlackConfig | undefined = vars.SLACK_BOT_TOKEN
     ? {
@@ -167,33 +146,39 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
         cooldownSeconds: vars.DISCORD_COOLDOWN_SECONDS,
       }
     : undefined;
-  return { logLevel: vars.LOG_LEVEL, knowledgeDir: vars.KNOWLEDGE_DIR, slack, discord };
+  return {
+    logLevel: vars.LOG_LEVEL,
+    logFormat: vars.LOG_FORMAT,
+    knowledgeDir: vars.KNOWLEDGE_DIR,
+    watchKnowledge: vars.KNOWLEDGE_WATCH ?? vars.NODE_ENV !== 'production',
+    port: vars.PORT,
+    slack,
+    discord,
+  };
 }
 
-const isSet = (value: string | undefined) => value !== undefined && value.trim() !== '';
-
 /** A platform is either configured completely or not at all; anything between is a mistake. */
-function findHalfSetProblems(env: Record<string, string | undefined>, alreadyReported: Set<string>): ConfigProblem[] {
+function findHalfSetProblems(env: Record<string, string>): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
-  const add = (variable: string, message: string) => {
-    if (!alreadyReported.has(variable)) problems.push({ variable, message });
+  const requiredWhen = (variable: string, others: string[]) => {
+    const set = others.filter((name) => name in env);
+    if (!(variable in env) && set.length > 0)
+      problems.push({ variable, message: `is required when ${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set` });
   };
-  const slackVars = ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL'].filter((name) => isSet(env[name]));
-  if (!isSet(env.SLACK_BOT_TOKEN) && slackVars.length > 0) {
-    add('SLACK_BOT_TOKEN', `is required when ${slackVars.join(', ')} ${slackVars.length === 1 ? 'is' : 'are'} set`);
+  requiredWhen('SLACK_BOT_TOKEN', ['SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'SLACK_API_URL']);
+  if ('SLACK_BOT_TOKEN' in env && !('SLACK_APP_TOKEN' in env) && !('SLACK_SIGNING_SECRET' in env)) {
+    problems.push({
+      variable: 'SLACK_SIGNING_SECRET',
+      message: 'is required for HTTP mode; set it, or set SLACK_APP_TOKEN to use Socket Mode',
+    });
   }
-  if (isSet(env.SLACK_BOT_TOKEN) && !isSet(env.SLACK_APP_TOKEN) && !isSet(env.SLACK_SIGNING_SECRET)) {
-    add('SLACK_SIGNING_SECRET', 'is required for HTTP mode; set it, or set SLACK_APP_TOKEN to use Socket Mode');
-  }
-  const discordVars = [
+  requiredWhen('DISCORD_TOKEN', [
     'DISCORD_APPLICATION_ID',
     'DISCORD_GUILD_ID',
     'DISCORD_API_URL',
     'DISCORD_HELP_CHANNEL_IDS',
     'DISCORD_MESSAGE_CONTENT',
-  ].filter((name) => isSet(env[name]));
-  if (!isSet(env.DISCORD_TOKEN) && discordVars.length > 0) {
-    add('DISCORD_TOKEN', `is required when ${discordVars.join(', ')} ${discordVars.length === 1 ? 'is' : 'are'} set`);
-  }
+    'DISCORD_COOLDOWN_SECONDS',
+  ]);
   return problems;
 }

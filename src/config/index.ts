@@ -5,5 +5,6 @@ export {
   type SlackConfig,
   type DiscordConfig,
   type LogLevel,
+  type LogFormat,
   type ConfigProblem,
 } from './config.js';

@@ -5,6 +5,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import yaml from 'js-yaml';
 import { z } from 'zod';
+import { OperatorError } from '../errors.js';
 import type { Knowledge, Topic, TopicClaim, TopicFaqEntry } from './model.js';
 import { resolveDocumentPlaceholders } from './releases.js';
 import {
@@ -32,11 +33,13 @@ export interface KnowledgeProblem {
   message: string;
 }
 
-export class KnowledgeError extends Error {
+/** An OperatorError: the curator fixes the files; every entry point prints it without a stack trace. */
+export class KnowledgeError extends OperatorError {
   constructor(readonly problems: KnowledgeProblem[]) {
     super(
       `The knowledge base has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
-        problems.map((p) => `  - ${formatProblem(p)}`).join('\n'),
+        problems.map((p) => `  - ${formatProblem(p)}`).join('\n') +
+        '\nRun `npm run kb:check` for the full report.',
     );
     this.name = 'KnowledgeError';
   }

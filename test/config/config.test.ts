@@ -1,5 +1,10 @@
+import { readFileSync } from 'node:fs';
+import dotenv from 'dotenv';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/config/index.js';
+
+/** .env.example as `cp .env.example .env` leaves it, read the way dotenv and --env-file read it. */
+const example = dotenv.parse(readFileSync(new URL('../../.env.example', import.meta.url), 'utf8'));
 
 const problemsOf = (env: Record<string, string>) => {
   try {
@@ -13,7 +18,43 @@ const problemsOf = (env: Record<string, string>) => {
 
 describe('configuration', () => {
   it('needs nothing: with no platform set, both are off and defaults apply', () => {
-    expect(parseConfig({})).toEqual({ logLevel: 'info', knowledgeDir: undefined, slack: undefined, discord: undefined });
+    expect(parseConfig({})).toEqual({
+      logLevel: 'info',
+      logFormat: undefined,
+      knowledgeDir: undefined,
+      watchKnowledge: true,
+      port: 3000,
+      slack: undefined,
+      discord: undefined,
+    });
+  });
+
+  it('accepts .env.example copied unedited: no platform, every default', () => {
+    expect(parseConfig(example)).toEqual(parseConfig({}));
+  });
+
+  it('keeps defaults in the schema: the example leaves every variable blank', () => {
+    expect(Object.keys(example).length).toBeGreaterThan(15);
+    expect(Object.entries(example).filter(([, value]) => value !== '')).toEqual([]);
+  });
+
+  it('starts exactly the platform whose variables are filled in the example', () => {
+    const slack = parseConfig({ ...example, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
+    expect(slack.slack?.mode).toBe('socket');
+    expect(slack.discord).toBeUndefined();
+    const discord = parseConfig({ ...example, DISCORD_TOKEN: 'token' });
+    expect(discord.slack).toBeUndefined();
+    expect(discord.discord).toMatchObject({ messageContent: false, cooldownSeconds: 30, helpChannelIds: [] });
+  });
+
+  it('reads true and false the usual ways, and turns watching off in production by default', () => {
+    expect(parseConfig({ DISCORD_TOKEN: 't', DISCORD_MESSAGE_CONTENT: 'YES' }).discord?.messageContent).toBe(true);
+    expect(parseConfig({ DISCORD_TOKEN: 't', DISCORD_MESSAGE_CONTENT: '0' }).discord?.messageContent).toBe(false);
+    expect(problemsOf({ DISCORD_TOKEN: 't', DISCORD_MESSAGE_CONTENT: 'maybe' }).message).toMatch(
+      /DISCORD_MESSAGE_CONTENT: must be true or false/,
+    );
+    expect(parseConfig({ NODE_ENV: 'production' }).watchKnowledge).toBe(false);
+    expect(parseConfig({ NODE_ENV: 'production', KNOWLEDGE_WATCH: 'true' }).watchKnowledge).toBe(true);
   });
 
   it('treats empty values as unset, as a copied .env.example leaves them', () => {

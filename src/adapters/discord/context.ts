@@ -17,16 +17,30 @@ export interface DiscordContext {
 const normalise = (question: string) => question.trim().toLowerCase();
 
 export function createDiscordContext(engine: Engine, logger: Logger): DiscordContext {
-  const { faq, claims } = engine.knowledge;
-  const idByQuestion = new Map(faq.map((entry) => [normalise(entry.question), entry.id]));
-  const questionById = new Map(faq.map((entry) => [entry.id, entry.question]));
-  const claimById = new Map(claims.map((claim) => [claim.id, claim.claim]));
-  const findEntryId = (question: string) => idByQuestion.get(normalise(question));
+  // Built from the knowledge in use, and again after a reload replaced it.
+  let builtFor: Engine['knowledge'] | undefined;
+  let lookups: ReturnType<typeof lookupsOf> | undefined;
+  const current = () => {
+    if (builtFor !== engine.knowledge) {
+      builtFor = engine.knowledge;
+      lookups = lookupsOf(builtFor);
+    }
+    return lookups!;
+  };
+  const findEntryId = (question: string) => current().idByQuestion.get(normalise(question));
   return {
     engine,
     logger,
     render: (result) => renderDiscordMessage(result, { findEntryId }),
-    faqQuestion: (entryId) => questionById.get(entryId),
-    claimText: (claimId) => claimById.get(claimId),
+    faqQuestion: (entryId) => current().questionById.get(entryId),
+    claimText: (claimId) => current().claimById.get(claimId),
+  };
+}
+
+function lookupsOf({ faq, claims }: Engine['knowledge']) {
+  return {
+    idByQuestion: new Map(faq.map((entry) => [normalise(entry.question), entry.id])),
+    questionById: new Map(faq.map((entry) => [entry.id, entry.question])),
+    claimById: new Map(claims.map((claim) => [claim.id, claim.claim])),
   };
 }

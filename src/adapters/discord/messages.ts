@@ -5,6 +5,7 @@ import type { Message } from 'discord.js';
 import type { EngineResult } from '../../engine/types.js';
 import type { DiscordContext } from './context.js';
 import type { Cooldown } from './cooldown.js';
+import { NO_OBSERVER, type AdapterObserver } from '../types.js';
 import type { RecentIds } from './recent-ids.js';
 
 /**
@@ -19,11 +20,12 @@ export interface MessageHandlerOptions {
   helpChannelIds: ReadonlySet<string>;
   cooldown: Cooldown;
   seen: RecentIds;
+  observer?: AdapterObserver;
 }
 
 type Route = 'mention' | 'dm' | 'help-channel';
 
-export function createMessageHandler({ context, helpChannelIds, cooldown, seen }: MessageHandlerOptions) {
+export function createMessageHandler({ context, helpChannelIds, cooldown, seen, observer = NO_OBSERVER }: MessageHandlerOptions) {
   const { engine, logger } = context;
 
   return async function handleMessage(message: Message): Promise<void> {
@@ -33,7 +35,10 @@ export function createMessageHandler({ context, helpChannelIds, cooldown, seen }
     const route = routeOf(message, botId, helpChannelIds);
     if (route === undefined) return;
     // A message delivered twice (replayed events) is answered once.
-    if (!seen.add(message.id)) return;
+    if (!seen.add(message.id)) {
+      observer.repeatIgnored();
+      return;
+    }
 
     const text = route === 'mention' ? stripMention(message.content, botId) : message.content;
     // A reply that does not ping the bot arrives without its text unless the Message Content

@@ -2,6 +2,7 @@
 // the application's whole command list, so running it again is safe and removes stale commands.
 // Guild commands (DISCORD_GUILD_ID) update instantly; global ones reach every server.
 import { DiscordAPIError, REST, Routes, type APIApplication, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
+import { OperatorError } from '../../errors.js';
 import { restBase } from './client.js';
 import { commandDefinitions } from './commands/index.js';
 import { findNetworkCode } from './network-errors.js';
@@ -21,9 +22,9 @@ export interface RegisterOutcome {
 }
 
 /** A registration failure explained for the operator (no stack trace needed). */
-export class RegisterError extends Error {
+export class RegisterError extends OperatorError {
   constructor(message: string) {
-    super(message);
+    super(`Could not register the Discord commands: ${message}`);
     this.name = 'RegisterError';
   }
 }

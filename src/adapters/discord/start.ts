@@ -2,11 +2,11 @@
 // function. Failures an operator can fix (bad token, privileged intent not enabled, Discord
 // unreachable) become one-line AdapterStartErrors; once running, nothing a user sends and no
 // failed request can stop it.
-import { Events, GatewayCloseCodes, type Client } from 'discord.js';
+import { Events, GatewayCloseCodes, RESTEvents, Status, type Client } from 'discord.js';
 import type { DiscordConfig } from '../../config/config.js';
 import type { Engine } from '../../engine/types.js';
 import type { Logger } from '../../logging/logger.js';
-import { AdapterStartError, type RunningAdapter } from '../types.js';
+import { AdapterStartError, NO_OBSERVER, type AdapterObserver, type RunningAdapter } from '../types.js';
 import { createDiscordClient } from './client.js';
 import { createDiscordContext } from './context.js';
 import { Cooldown } from './cooldown.js';
@@ -19,6 +19,8 @@ export interface StartDiscordOptions {
   config: DiscordConfig;
   engine: Engine;
   logger: Logger;
+  /** For metrics; counts nothing when absent. */
+  observer?: AdapterObserver;
 }
 
 export interface DiscordAdapter extends RunningAdapter {
@@ -28,7 +30,7 @@ export interface DiscordAdapter extends RunningAdapter {
 
 const PLATFORM = 'discord';
 
-export async function startDiscord({ config, engine, logger }: StartDiscordOptions): Promise<DiscordAdapter> {
+export async function startDiscord({ config, engine, logger, observer = NO_OBSERVER }: StartDiscordOptions): Promise<DiscordAdapter> {
   const client = createDiscordClient(config);
   const context = createDiscordContext(engine, logger);
   const handleMessage = createMessageHandler({
@@ -36,9 +38,13 @@ export async function startDiscord({ config, engine, logger }: StartDiscordOptio
     helpChannelIds: new Set(config.helpChannelIds),
     cooldown: new Cooldown({ seconds: config.cooldownSeconds }),
     seen: new RecentIds(),
+    observer,
   });
   const handleInteraction = createInteractionHandler(context);
 
+  client.rest.on(RESTEvents.Response, (_request, response) => {
+    if (!response.ok) observer.apiError();
+  });
   // With no 'error' listener, an error event would crash the process.
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'discord client warning'));
@@ -87,6 +93,8 @@ export async function startDiscord({ config, engine, logger }: StartDiscordOptio
   return {
     name: PLATFORM,
     client: readyClient,
+    // Every shard's gateway session is up; false while one reconnects or resumes.
+    isConnected: () => stopped === undefined && client.ws.shards.every((shard) => shard.status === Status.Ready),
     stop() {
       // destroy() closes the gateway without reconnecting and drops pending REST work.
       stopped ??= client.destroy().then(() => logger.info('discord bot stopped'));

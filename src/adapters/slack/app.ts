@@ -4,15 +4,20 @@ import { App, type CodedError } from '@slack/bolt';
 import type { SlackConfig } from '../../config/config.js';
 import type { Engine } from '../../engine/types.js';
 import type { Logger } from '../../logging/logger.js';
+import { NO_OBSERVER, type AdapterObserver } from '../types.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { ignoreRepeatedEvents } from './event-dedupe.js';
 import { registerListeners } from './listeners/index.js';
-import { createReceiver, webClientOptions, type TransportOptions } from './transport.js';
+import { connectionProbe, createReceiver, webClientOptions, type HttpRoute, type TransportOptions } from './transport.js';
 
 export interface SlackAdapterDeps {
   config: SlackConfig;
   engine: Engine;
   logger: Logger;
+  /** For metrics; counts nothing when absent. */
+  observer?: AdapterObserver;
+  /** HTTP mode: the routes served beside /slack/events (default: GET /healthz). */
+  routes?: HttpRoute[];
 }
 
 export type SlackAppOptions = TransportOptions;
@@ -35,13 +40,22 @@ function describeError(error: CodedError): Record<string, unknown> {
   };
 }
 
-export function createSlackApp({ config, engine, logger }: SlackAdapterDeps, options: SlackAppOptions = {}): App {
+const connectionProbes = new WeakMap<App, () => boolean>();
+
+/** Whether Slack can reach the app now (its receiver is private to Bolt, so it is remembered here). */
+export const isSlackConnected = (app: App): boolean => connectionProbes.get(app)?.() ?? false;
+
+export function createSlackApp(
+  { config, engine, logger, observer = NO_OBSERVER, routes }: SlackAdapterDeps,
+  options: SlackAppOptions = {},
+): App {
   const slackLogger = logger.child({ component: 'slack' });
   const boltLogger = createBoltLogger(logger);
-  const clientOptions = webClientOptions(config, boltLogger);
+  const clientOptions = webClientOptions(config, boltLogger, observer);
+  const receiver = createReceiver(config, boltLogger, clientOptions, { ...options, ...(routes ? { routes } : {}) });
   const app = new App({
     token: config.botToken,
-    receiver: createReceiver(config, boltLogger, clientOptions, options),
+    receiver,
     logger: boltLogger,
     clientOptions,
     // auth.test runs in startSlack's app.init(), where a bad token becomes one clear error.
@@ -50,7 +64,8 @@ export function createSlackApp({ config, engine, logger }: SlackAdapterDeps, opt
     convoStore: false,
   });
 
-  app.use(ignoreRepeatedEvents(slackLogger));
+  connectionProbes.set(app, connectionProbe(receiver));
+  app.use(ignoreRepeatedEvents(slackLogger, observer));
   registerListeners(app, { engine, logger: slackLogger });
 
   // The last stop for anything a listener throws (a Web API call that failed with ok:false, a 429,

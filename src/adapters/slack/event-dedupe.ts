@@ -4,6 +4,7 @@
 // window (about 5 minutes), in a cache bounded in both time and size.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../../logging/logger.js';
+import { NO_OBSERVER, type AdapterObserver } from '../types.js';
 
 export class TtlSet {
   /** Insertion-ordered, and every entry lives equally long, so the oldest entry is always first. */
@@ -44,11 +45,16 @@ export const EVENT_MEMORY_MS = 15 * 60 * 1000;
 export const EVENT_MEMORY_SIZE = 10_000;
 
 /** Global middleware: an Events API delivery whose event_id was already seen stops here. */
-export function ignoreRepeatedEvents(logger: Logger, seen = new TtlSet(EVENT_MEMORY_MS, EVENT_MEMORY_SIZE)): Middleware<AnyMiddlewareArgs> {
+export function ignoreRepeatedEvents(
+  logger: Logger,
+  observer: AdapterObserver = NO_OBSERVER,
+  seen = new TtlSet(EVENT_MEMORY_MS, EVENT_MEMORY_SIZE),
+): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {
     const eventId =
       (body as { type?: unknown; event_id?: unknown }).type === 'event_callback' ? (body as { event_id?: unknown }).event_id : undefined;
     if (typeof eventId === 'string' && !seen.add(eventId)) {
+      observer.repeatIgnored();
       logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'ignored a repeated Slack event');
       return;
     }

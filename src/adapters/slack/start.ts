@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { RunningAdapter } from '../types.js';
 import { AdapterStartError } from '../types.js';
-import { createSlackApp, type SlackAdapterDeps, type SlackAppOptions } from './app.js';
+import { createSlackApp, isSlackConnected, type SlackAdapterDeps, type SlackAppOptions } from './app.js';
 
 export interface RunningSlackAdapter extends RunningAdapter {
   /** HTTP mode: the port actually listened on (useful with PORT=0). Socket Mode: undefined. */
@@ -75,6 +75,7 @@ export async function startSlack(deps: SlackAdapterDeps, options: SlackAppOption
   return {
     name: 'slack',
     port,
+    isConnected: () => !stopped && isSlackConnected(app),
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -1,15 +1,24 @@
 // How Slack reaches the app: Socket Mode (an outbound WebSocket, nothing to expose) when an
 // app-level token is configured, otherwise HTTP (Slack POSTs to /slack/events on PORT, signed
 // with the signing secret). Listeners do not know which one is in use.
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HTTPReceiver, SocketModeReceiver, type Logger as BoltLogger, type Receiver, type webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config/config.js';
-import { AdapterStartError } from '../types.js';
+import { AdapterStartError, NO_OBSERVER, type AdapterObserver } from '../types.js';
 
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
 
+/** A route beside /slack/events on the HTTP receiver's server (health, readiness, metrics). */
+export interface HttpRoute {
+  path: string;
+  method: string[];
+  handler: (request: IncomingMessage, response: ServerResponse) => void;
+}
+
 export interface TransportOptions {
+  /** HTTP mode: the routes served beside /slack/events (default: GET /healthz). */
+  routes?: HttpRoute[];
   /**
    * HTTP mode only: answer Slack's request after the listeners finish instead of as soon as they
    * ack. Off in production, where the 3-second deadline matters more; tests turn it on so that a
@@ -18,10 +27,29 @@ export interface TransportOptions {
   processBeforeResponse?: boolean;
 }
 
+/** fetch that tells the observer about every Web API attempt that failed at the HTTP level. */
+function observedFetch(observer: AdapterObserver): typeof fetch {
+  return async (input, init) => {
+    try {
+      const response = await fetch(input, init);
+      if (!response.ok) observer.apiError();
+      return response;
+    } catch (error) {
+      observer.apiError();
+      throw error;
+    }
+  };
+}
+
 /** Web API client settings: our API base URL, and retries short enough to fail fast and visibly. */
-export function webClientOptions(config: SlackConfig, logger: BoltLogger): webApi.WebClientOptions {
+export function webClientOptions(
+  config: SlackConfig,
+  logger: BoltLogger,
+  observer: AdapterObserver = NO_OBSERVER,
+): webApi.WebClientOptions {
   return {
     logger,
+    fetch: observedFetch(observer),
     // Bolt's default retries for about 30 minutes; a reply that late is useless and hides the failure.
     retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1000 },
     // Slack answers in well under a second; a call hanging for longer is better failed and logged.
@@ -33,6 +61,15 @@ export function webClientOptions(config: SlackConfig, logger: BoltLogger): webAp
 function answerHealthCheck(_request: unknown, response: ServerResponse): void {
   response.writeHead(200, { 'content-type': 'application/json' });
   response.end('{"ok":true}');
+}
+
+/**
+ * Socket Mode: whether the WebSocket to Slack is open (it drops and reconnects by itself).
+ * HTTP mode: Slack connects to us, so a listening receiver is connected.
+ */
+export function connectionProbe(receiver: Receiver): () => boolean {
+  if (!(receiver instanceof SocketModeReceiver)) return () => true;
+  return () => receiver.client.websocket?.isActive() ?? false;
 }
 
 export function createReceiver(
@@ -60,6 +97,6 @@ export function createReceiver(
     endpoints: EVENTS_PATH,
     logger,
     processBeforeResponse: options.processBeforeResponse ?? false,
-    customRoutes: [{ path: HEALTH_PATH, method: ['GET', 'HEAD'], handler: answerHealthCheck }],
+    customRoutes: options.routes ?? [{ path: HEALTH_PATH, method: ['GET', 'HEAD'], handler: answerHealthCheck }],
   });
 }

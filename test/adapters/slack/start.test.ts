@@ -75,7 +75,9 @@ describe('starting in HTTP mode', () => {
       const error = await startFailure(() =>
         startSlack({ config: httpConfig(standIn, { port }), engine: realEngine(), logger: createSilentLogger() }),
       );
-      expect(error.message).toBe(`Port ${port} is already in use: stop the other process or set PORT to a free port.`);
+      expect(error.message).toBe(
+        `Could not start slack: Port ${port} is already in use: stop the other process or set PORT to a free port.`,
+      );
     } finally {
       await first.close();
     }
