@@ -1,10 +1,10 @@
 // Test settings in one place, as two projects:
-// - unit: in-process tests of pure code (engine, renderers, knowledge, config). They share one
-//   module graph per worker (isolate: false), so the shipped knowledge is loaded and indexed
-//   once per worker rather than once per file.
-// - integration: real Bolt and discord.js against local stand-ins, HTTP servers and child
-//   processes. Each file gets fresh modules.
-// Timeouts leave room for a busy two-core machine; a test that needs more than half of its
+// - unit: in-process tests of pure code (engine, renderers, knowledge, config, metrics). They
+//   share one module graph per worker (isolate: false), so the shipped knowledge is loaded and
+//   indexed once per worker rather than once per file.
+// - integration: real Bolt and discord.js against local stand-ins, HTTP servers, file watching
+//   and child processes. Each file gets fresh modules.
+// The timeouts leave room for a busy two-core machine. A test that needs more than half of its
 // timeout there is too slow and is made cheaper, not given more time.
 import { defineConfig } from 'vitest/config';
 
@@ -17,30 +17,14 @@ const INTEGRATION = [
 
 export default defineConfig({
   test: {
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     // Two workers on two cores: integration tests spend much of their time waiting on sockets
     // and child processes, so the second worker pays for itself.
     maxWorkers: 2,
     projects: [
-      {
-        extends: true,
-        test: {
-          name: 'unit',
-          include: ['test/**/*.test.ts'],
-          exclude: INTEGRATION,
-          isolate: false,
-          testTimeout: 10_000,
-          hookTimeout: 10_000,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'integration',
-          include: INTEGRATION,
-          testTimeout: 20_000,
-          hookTimeout: 20_000,
-        },
-      },
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: INTEGRATION, isolate: false } },
+      { extends: true, test: { name: 'integration', include: INTEGRATION } },
     ],
   },
 });

@@ -22,7 +22,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, limitMs = 20_000): Promise<T> {
+async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, limitMs = 45_000): Promise<T> {
   const deadline = Date.now() + limitMs;
   for (;;) {
     const value = await probe().catch(() => undefined);
@@ -60,8 +60,8 @@ describe('npm start with Slack (HTTP mode) and Discord configured', () => {
       bot.stderr!.on('data', (chunk) => (stderr += chunk));
       bot.on('exit', (code) => resolve(code));
       await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok ? true : undefined), 'the Slack health check');
-      await discord.waitForGateway(() => discord.identifies.length > 0, 'the Discord identify', 20_000);
-    }, 30_000);
+      await discord.waitForGateway(() => discord.identifies.length > 0, 'the Discord identify', 45_000);
+    }, 60_000);
   });
 
   afterAll(async () => {
@@ -163,7 +163,7 @@ describe('npm start with Discord alone, as an operator runs it', () => {
       npm.stderr!.on('data', (chunk) => (stderr += chunk));
       npm.on('exit', (code) => resolve(code));
       await waitFor(async () => ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok ? true : undefined), 'the bot to be ready');
-    }, 30_000);
+    }, 60_000);
   });
 
   afterAll(async () => {

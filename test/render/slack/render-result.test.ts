@@ -204,7 +204,7 @@ describe('safety and limits', () => {
       fc.string({ maxLength: 60 }),
       fc.constant('x'.repeat(2500)),
     );
-    const text = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+    const text = fc.array(piece, { maxLength: 16 }).map((parts) => parts.join(''));
     const hugeResult = fc.record({
       kindIndex: fc.nat({ max: 10 }),
       text,
