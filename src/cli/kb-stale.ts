@@ -5,13 +5,17 @@
 // wrong now), 2 when the knowledge does not load, 0 otherwise (due checks are a to-do list).
 import { defaultKnowledgeDir, formatProblem, inspectKnowledge } from '../knowledge/index.js';
 import { staleReport, type StaleReport } from '../knowledge/stale.js';
-import { exitWithUsageError, fail, parseArgsOrExit } from './environment.js';
+import { handleEntryPointErrors } from '../app/entry-point.js';
+import { OperatorError } from '../errors.js';
+import { parseCommandLine, UsageError } from './environment.js';
+
+handleEntryPointErrors();
 
 const USAGE = `Usage: npm run kb:stale [-- --json] [-- --today YYYY-MM-DD] [-- --knowledge DIR]`;
 /** How many items of each list the text report shows; --json has them all. */
 const SHOWN = 15;
 
-const { values } = parseArgsOrExit(
+const { values } = parseCommandLine(
   {
     options: {
       json: { type: 'boolean', default: false },
@@ -28,11 +32,14 @@ if (values.help) {
 }
 const today = values.today ?? new Date().toISOString().slice(0, 10);
 if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(Date.parse(today)))
-  exitWithUsageError(`--today must be a date written YYYY-MM-DD`, USAGE);
+  throw new UsageError(`--today must be a date written YYYY-MM-DD`, USAGE);
 
 const { knowledge, problems } = inspectKnowledge(values.knowledge ?? defaultKnowledgeDir());
 if (!knowledge || problems.length > 0) {
-  fail(`The knowledge does not load, so staleness cannot be judged:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`, 2);
+  throw new OperatorError(
+    `The knowledge does not load, so staleness cannot be judged:\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`,
+    2,
+  );
 }
 const report = staleReport(knowledge, today);
 
