@@ -103,6 +103,11 @@ export function contradictionsInSentence(
       // The version must belong to that name: no other project named between them, no "was" either.
       const [left, right] = version.start > mention.start ? [mention.end, version.start] : [version.end, mention.start];
       if (mentions.some((other) => other !== mention && other.start >= left && other.end <= right)) continue;
+      // Another version in between ("Keras 3 as the default from 2.16, latest 2.21.0"): whose is unclear.
+      if (versions.some((other) => other !== version && other.start >= left && other.end <= right)) continue;
+      // A version before the name is the name's only when the currency word joins them ("2.13 is the
+      // latest PyTorch"); in "the latest is 3.15.1) supports JAX" the version belongs to an earlier subject.
+      if (version.start < mention.start && !(at > version.end && at < mention.start)) continue;
       // The currency word must qualify the name or the version: at most three words from one of them.
       const gap = (item: { start: number; end: number }) =>
         at < item.start ? sentence.slice(at + cue[0].length, item.start) : at > item.end ? sentence.slice(item.end, at) : '';

@@ -45,6 +45,7 @@ describe('kb:check flags a current version the registry contradicts', () => {
     ["PyTorch's latest release, 2.13.0, added FlexAttention.", 'pytorch version: 2.13.0'],
     ['The current Keras release is 3.14, so upgrade.', 'keras version: 3.14'],
     ['The latest TensorFlow is 2.22.0rc0.', 'tensorflow version: 2.22.0rc0'],
+    ['2.13 is the latest PyTorch release.', 'pytorch version: 2.13'],
   ])('%s', (sentence, expected) => {
     expect(flagged(sentence)).toEqual([expected]);
   });
@@ -67,6 +68,8 @@ describe('kb:check leaves alone what agrees with the registry, history and other
     'Its builds target TensorFlow 2.15, so current TensorFlow releases lack a supported GPU path.',
     'The newest TensorFlow that AMD builds for ROCm is 2.14.',
     'torch.compile is the current way to speed up PyTorch 2.13 code.',
+    'TensorFlow: 2.0 in September 2019, Keras 3 as the default Keras from 2.16 (2024), latest 2.21.0 (March 2026).',
+    'Keras 3 (released November 2023; the latest is 3.15.1) supports JAX, TensorFlow and PyTorch backends.',
   ])('%s', (sentence) => {
     expect(flagged(sentence)).toEqual([]);
   });

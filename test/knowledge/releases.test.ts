@@ -157,3 +157,11 @@ describe('loading the registry with the knowledge', () => {
     }
   });
 });
+
+describe('the shipped knowledge agrees with the registry', () => {
+  it('no answer, claim, comparison or reason states a current version or status the registry contradicts', async () => {
+    const { findContradictions } = await import('../../src/knowledge/contradictions.js');
+    const found = findContradictions(loadKnowledge(defaultKnowledgeDir())).map((c) => `${c.file}: ${c.where}: ${c.message}`);
+    expect(found).toEqual([]);
+  });
+});
