@@ -16,13 +16,42 @@ function filesUnder(dir: string): string[] {
 const withoutComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 const files = filesUnder(src).map((path) => {
   const code = withoutComments(readFileSync(path, 'utf8'));
-  const specifiers = [...code.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (m) => m[1] ?? m[2]!,
-  );
-  const local = specifiers.filter((s) => s.startsWith('.')).map((s) => relative(src, resolve(dirname(path), s)).replace(/\.js$/, '.ts'));
+  const imports = [...code.matchAll(/(import|export)\s([^'"]*?)from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => ({
+    specifier: m[3] ?? m[4]!,
+    // `import type` and `export type` are erased: they load nothing at run time.
+    typeOnly: /^type\s/.test(m[2] ?? ''),
+  }));
+  const toLocal = (s: string) => relative(src, resolve(dirname(path), s)).replace(/\.js$/, '.ts');
+  const specifiers = imports.map((i) => i.specifier);
+  const local = specifiers.filter((s) => s.startsWith('.')).map(toLocal);
   const packages = specifiers.filter((s) => !s.startsWith('.'));
-  return { file: relative(src, path), code, local, packages };
+  const runtime = imports.filter((i) => !i.typeOnly).map((i) => i.specifier);
+  return {
+    file: relative(src, path),
+    code,
+    local,
+    packages,
+    runtimeLocal: runtime.filter((s) => s.startsWith('.')).map(toLocal),
+    runtimePackages: runtime.filter((s) => !s.startsWith('.')),
+  };
 });
+const byFile = new Map(files.map((f) => [f.file, f]));
+
+/** Every package a file loads at run time, through its own imports and those of the files it imports. */
+function packagesLoadedBy(file: string): Set<string> {
+  const seen = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const found = byFile.get(name);
+    if (!found) return;
+    for (const p of found.runtimePackages) packages.add(p);
+    for (const l of found.runtimeLocal) visit(l);
+  };
+  visit(file);
+  return packages;
+}
 const under = (folder: string) => files.filter((f) => f.file.startsWith(`${folder}/`));
 const ENTRY_POINTS = /^(main\.ts|healthcheck\.ts|cli\/[^/]+\.ts|setup\/.+)$/;
 
@@ -33,20 +62,28 @@ describe('the dependency rule', () => {
   });
 
   it('keeps the engine pure: no I/O, no environment, no platform SDK', () => {
-    for (const { file, local, packages, code } of under('engine')) {
+    for (const { file, local, runtimeLocal, packages, code } of under('engine')) {
       expect(
-        packages.filter((p) => !['fuse.js', 'stemmer'].includes(p)),
+        packages.filter((p) => !['fuse.js', 'stemmer', 'lru-cache'].includes(p)),
+        file,
+      ).toEqual([]);
+      // The knowledge as data; the schema's types are erased, the schema itself is never loaded.
+      // releases.ts is the registry's pure wording (versions, dates, statuses), shared with the loader.
+      const knowledge = ['knowledge/model.ts', 'knowledge/releases.ts'];
+      expect(
+        local.filter((l) => !l.startsWith('engine/') && ![...knowledge, 'knowledge/schema.ts'].includes(l)),
         file,
       ).toEqual([]);
       expect(
-        // releases.ts is the registry's pure wording (versions, dates, statuses), shared with the loader.
-        local.filter(
-          (l) => !l.startsWith('engine/') && !['knowledge/model.ts', 'knowledge/schema.ts', 'knowledge/releases.ts'].includes(l),
-        ),
+        runtimeLocal.filter((l) => !l.startsWith('engine/') && !knowledge.includes(l)),
         file,
       ).toEqual([]);
       expect(code, file).not.toMatch(/process\.env|process\.stdout|console\./);
     }
+  });
+
+  it('loads no validation library with the engine or a renderer', () => {
+    for (const { file } of [...under('engine'), ...under('render')]) expect([...packagesLoadedBy(file)], file).not.toContain('zod');
   });
 
   it('keeps the knowledge loader free of the engine, renderers and adapters', () => {
@@ -57,15 +94,14 @@ describe('the dependency rule', () => {
       ).toEqual([]);
   });
 
-  it('lets renderers depend on engine results only, never on adapters or another platform', () => {
+  it("lets renderers depend on the engine's contract and the shared words only, never on adapters or another platform", () => {
+    const shared = ['render/labels.ts', 'render/messages.ts'];
+    const contract = ['engine/index.ts', 'engine/types.ts', 'knowledge/model.ts', 'knowledge/releases.ts'];
     for (const { file, local } of under('render')) {
       const platform = file.split('/')[1];
+      const allowed = (l: string) => l.startsWith(`render/${platform}/`) || shared.includes(l) || contract.includes(l);
       expect(
-        local.filter((l) => l.startsWith('adapters/')),
-        file,
-      ).toEqual([]);
-      expect(
-        local.filter((l) => l.startsWith('render/') && !l.startsWith(`render/${platform}/`)),
+        local.filter((l) => !allowed(l)),
         file,
       ).toEqual([]);
     }

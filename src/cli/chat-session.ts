@@ -2,7 +2,7 @@
 // Typing the number of a suggested question asks it, as clicking a button would on a platform.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Engine } from '../engine/index.js';
+import type { Engine, FollowUp } from '../engine/index.js';
 import { renderText } from '../render/text/index.js';
 
 export interface ChatStreams {
@@ -18,7 +18,7 @@ const EXIT_WORDS = new Set(['exit', 'quit', 'bye', ':q', '/exit', '/quit']);
 export async function runChat(engine: Engine, { input, output, interactive }: ChatStreams): Promise<void> {
   const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
   const say = (text: string) => output.write(`${text}\n`);
-  let lastFollowUps: string[] = [];
+  let lastFollowUps: FollowUp[] = [];
   if (interactive) {
     say(WELCOME);
     lines.setPrompt('\nyou> ');
@@ -33,8 +33,9 @@ export async function runChat(engine: Engine, { input, output, interactive }: Ch
         lastFollowUps.length > 0 ? `Pick a number from 1 to ${lastFollowUps.length}, or type a question.` : 'Type a question, or "help".',
       );
     } else {
-      if (choice) say(`> ${choice}`);
-      const result = engine.respond(choice ?? line);
+      if (choice) say(`> ${choice.question}`);
+      // A number picks a suggestion as a button would: its entry is answered.
+      const result = choice ? engine.run({ command: 'ask', entryId: choice.entryId, text: choice.question }) : engine.respond(line);
       lastFollowUps = result.followUps;
       say(`\n${renderText(result)}`);
     }

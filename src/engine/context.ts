@@ -1,21 +1,34 @@
-// What every command needs from the loaded knowledge, built once by createEngine.
+// What every command needs from the loaded knowledge, built once by createEngine: the analyzer
+// (over the whole vocabulary), the search, the matchers for topics and needs, and lookups.
 import type { Knowledge, Topic, TopicFaqEntry } from '../knowledge/model.js';
-import type { QueryTerm } from './search/weighted-bm25.js';
-import { createKnowledgeSearch, type KnowledgeSearch } from './search/knowledge-search.js';
+import { createTopicMatcher, type TopicMatcher } from './commands/compare.js';
+import { createNeedsRecogniser, type NeedsRecogniser } from './commands/recommend.js';
 import { createReferences, type References } from './references.js';
-import { createTextAnalyzer, type TextAnalyzer } from './text/analyzer.js';
+import { createKnowledgeSearch, type KnowledgeSearch } from './search/knowledge-search.js';
+import type { QueryTerm } from './search/weighted-bm25.js';
+import { createTextAnalyzer, knowledgeTexts, type TextAnalyzer } from './text/analyzer.js';
 import { normalizeText, WORD } from './text/normalize.js';
-import type { EngineResult } from './types.js';
+import type { CommandSpec, InputNote, ResultBase } from './types.js';
 
-export interface EngineContext {
+/** What searching needs; the matchers for topics and needs are built on top of it. */
+export interface SearchContext {
   knowledge: Knowledge;
   analyzer: TextAnalyzer;
   search: KnowledgeSearch;
   references: References;
   faqById: ReadonlyMap<string, TopicFaqEntry>;
+  /** Each topic's FAQ entries, in knowledge order (every topic has a list, maybe empty). */
+  faqByTopic: ReadonlyMap<string, readonly TopicFaqEntry[]>;
   topicById: ReadonlyMap<string, Topic>;
   /** Query terms, each once; a word read through a typo correction weighs a little less. */
   queryTerms(text: string): { terms: QueryTerm[]; corrections: { from: string; to: string }[] };
+}
+
+export interface EngineContext extends SearchContext {
+  /** The command table's public side, which help lists. */
+  commands: readonly CommandSpec[];
+  topicMatcher: TopicMatcher;
+  needsRecogniser: NeedsRecogniser;
 }
 
 /** A corrected word is likely but not certainly what the user meant. */
@@ -23,27 +36,29 @@ const CORRECTED_TERM_WEIGHT = 0.8;
 /** A version or a count ("2", "20") helps, but should not outweigh the words around it. */
 const NUMBER_WEIGHT = 0.5;
 
-export function createEngineContext(knowledge: Knowledge): EngineContext {
-  const analyzer = createTextAnalyzer(knowledge.synonyms);
+export function createEngineContext(knowledge: Knowledge, commands: readonly CommandSpec[]): EngineContext {
+  const analyzer = createTextAnalyzer(knowledge.synonyms, knowledgeTexts(knowledge));
   const search = createKnowledgeSearch(knowledge, analyzer);
-  analyzer.buildTypoCorrector();
   const ambiguousWords = new Set(knowledge.scope.ambiguousTerms.flatMap((term) => normalizeText(term).match(WORD) ?? []));
-  /** The query's terms as they would be without its everyday-word framework names. */
   // Only a standalone word is ambiguous: "torch.compile" or "torch_xla" is an API name.
   const standalone = (word: string) => new RegExp(`(?<![\\p{L}\\p{N}._-])${word}(?![\\p{L}\\p{N}._-])`, 'gu');
   const ambiguousPatterns = [...ambiguousWords].map((word) => ({ word, pattern: standalone(word) }));
+  /** The query's terms as they would be without its everyday-word framework names. */
   const termsWithoutAmbiguousWords = (text: string): Set<string> | undefined => {
     const normalized = normalizeText(text);
     let stripped = normalized;
     for (const { pattern } of ambiguousPatterns) stripped = stripped.replace(pattern, ' ');
     return stripped === normalized ? undefined : new Set(analyzer.analyzeQuery(stripped).terms);
   };
-  return {
+  const faqByTopic = new Map<string, TopicFaqEntry[]>(knowledge.topics.map((topic) => [topic.id, []]));
+  for (const entry of knowledge.faq) faqByTopic.get(entry.topic)?.push(entry);
+  const searchContext: SearchContext = {
     knowledge,
     analyzer,
     search,
     references: createReferences(knowledge),
     faqById: new Map(knowledge.faq.map((entry) => [entry.id, entry])),
+    faqByTopic,
     topicById: new Map(knowledge.topics.map((topic) => [topic.id, topic])),
     queryTerms(text) {
       const { terms, corrections } = analyzer.analyzeQuery(text);
@@ -65,10 +80,16 @@ export function createEngineContext(knowledge: Knowledge): EngineContext {
       };
     },
   };
+  return {
+    ...searchContext,
+    commands,
+    topicMatcher: createTopicMatcher(searchContext),
+    needsRecogniser: createNeedsRecogniser(searchContext),
+  };
 }
 
 /** The fields every result has, with neutral values; commands override what they know. */
-export function emptyResult(query: string, notes: string[]): Omit<EngineResult, 'kind'> {
+export function emptyResult(query: string, notes: InputNote[]): ResultBase {
   return {
     query,
     text: '',
@@ -83,3 +104,6 @@ export function emptyResult(query: string, notes: string[]): Omit<EngineResult, 
     asOf: null,
   };
 }
+
+/** A FAQ entry as a follow-up: the question a button shows and the entry it answers. */
+export const followUpOf = (entry: TopicFaqEntry) => ({ entryId: entry.id, question: entry.question });

@@ -9,8 +9,10 @@ export interface EvaluationRecord {
   topic: string | null;
   confidence: number;
   entryId: string | null;
+  /** The knowledge's text the result rests on (an answer, what a claim says now); '' for declines, help and lists. */
   text: string;
   sources: { title: string; url: string | null }[];
+  /** Questions the user could ask next. */
   suggestions: string[];
   kind: EngineResult['kind'];
   /** The day (YYYY-MM-DD) the answer's facts were last checked, or null. */
@@ -29,7 +31,7 @@ export function toEvaluationRecord(query: string, result: EngineResult): Evaluat
     entryId: answered ? result.entryId : null,
     text: result.text,
     sources: result.sources.map((source) => ({ title: source.title, url: source.url ?? null })),
-    suggestions: result.followUps,
+    suggestions: result.followUps.map((followUp) => followUp.question),
     kind: result.kind,
     asOf: result.asOf,
   };

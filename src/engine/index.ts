@@ -1,3 +1,4 @@
+export { COMMANDS } from './commands/registry.js';
 export { createEngine } from './engine.js';
 export { toEvaluationRecord, type EvaluationRecord } from './evaluation-record.js';
 export { MAX_INPUT_LENGTH } from './input.js';

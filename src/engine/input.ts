@@ -1,6 +1,7 @@
-// Makes any string safe to search: platform noise removed, length bounded. What was done to the
-// input is reported as notes, so the user learns their message was cut rather than guessing.
+// Makes any string safe to search: noise removed, length bounded. What was done to the input is
+// reported as notes, so the user learns their message was cut rather than guessing.
 import { stripPlatformNoise } from './text/noise.js';
+import type { InputNote } from './types.js';
 
 /** Long enough for a rambling question with context; longer input is cut, not rejected. */
 export const MAX_INPUT_LENGTH = 1_000;
@@ -9,13 +10,13 @@ export interface PreparedInput {
   /** The input as it reads without mentions, links, emoji and control characters. */
   text: string;
   /** True when the raw input had nothing but white space. */
-  empty: boolean;
-  notes: string[];
+  blank: boolean;
+  notes: InputNote[];
 }
 
 export function prepareInput(raw: string): PreparedInput {
   const input = typeof raw === 'string' ? raw : String(raw ?? '');
-  const notes: string[] = [];
+  const notes: InputNote[] = [];
   // Cut before cleaning, so a 100 KB paste costs no more than a long question.
   let bounded = input;
   if (input.length > MAX_INPUT_LENGTH * 4) bounded = input.slice(0, MAX_INPUT_LENGTH * 4);
@@ -26,7 +27,7 @@ export function prepareInput(raw: string): PreparedInput {
         .slice(0, MAX_INPUT_LENGTH)
         .replace(/\s+\S*$/, '')
         .trim() || text.slice(0, MAX_INPUT_LENGTH);
-    notes.push(`Your message was long, so only its first ${MAX_INPUT_LENGTH} characters were read.`);
+    notes.push({ code: 'input-cut', keptCharacters: MAX_INPUT_LENGTH });
   }
-  return { text, empty: input.trim() === '', notes };
+  return { text, blank: input.trim() === '', notes };
 }

@@ -1,18 +1,58 @@
-// What the engine returns: platform-neutral values that every renderer (text, Slack, Discord)
-// turns into its own format. Expected outcomes (no match, ambiguous, bad input) are kinds of
-// result, never exceptions.
-import type { Knowledge } from '../knowledge/model.js';
-import type { ComparisonRow, Lean, SourceKind, Verdict } from '../knowledge/schema.js';
+// The engine's contract: what goes in (free text, or a request whose command a platform already
+// parsed) and what comes out. Results are platform-neutral data: kinds, codes, knowledge text and
+// references. Every sentence a user reads that the knowledge does not hold (a decline, a hint to
+// type `help`, a verdict's label) is worded by the renderers, which know how each platform writes
+// a command. Expected outcomes (no match, ambiguous, bad input) are kinds of result, never
+// exceptions.
+import type { ComparisonRow, Framework, Knowledge, Lean, SourceKind, Verdict } from '../knowledge/model.js';
+import type { CommandName } from './commands/registry.js';
 
-export const COMMANDS = ['ask', 'compare', 'recommend', 'check', 'topics', 'sources', 'help'] as const;
-export type CommandName = (typeof COMMANDS)[number];
+export type { CommandName } from './commands/registry.js';
 
-/** A structured request, as Discord subcommands deliver it; free text goes through `respond`. */
+/** The one text a command takes, as every platform asks for it. */
+export interface ArgumentSpec {
+  /** What the text is; Discord's option name. */
+  readonly name: 'question' | 'topic' | 'needs' | 'statement';
+  /** What to write, in a few words (at most 100 characters: Discord's limit for descriptions). */
+  readonly description: string;
+  /** A value that shows how it is used, e.g. "mobile deployment". */
+  readonly example: string;
+  readonly maxLength: number;
+  /** What to offer while the text is typed, where the platform has autocomplete. */
+  readonly suggests?: 'questions' | 'topics';
+}
+
+/** One command as users see it on every platform: help, Discord's subcommands and the Slack manifest derive from these. */
+export interface CommandSpec<Name extends string = string> {
+  readonly name: Name;
+  /** Other words that run the command when typed first ("verify", "fact-check"). */
+  readonly aliases: readonly string[];
+  /** What the command does (at most 100 characters: Discord's limit). */
+  readonly description: string;
+  /** Absent for a command that takes no text: then "help me choose..." is a question, not `help`. */
+  readonly argument?: ArgumentSpec;
+}
+
+/** A structured request, as Discord subcommands and buttons deliver it; free text goes through `respond`. */
 export interface EngineRequest {
   command: CommandName;
-  /** The question, topic, needs or statement; ignored by topics, sources and help. */
+  /** The question, topic, needs or statement; ignored by commands that take no text. */
   text?: string;
+  /**
+   * `ask` only: the FAQ entry or claim the user picked (a follow-up or "did you mean" button).
+   * It is answered directly; `text` is asked instead when the knowledge no longer has the entry.
+   */
+  entryId?: string;
 }
+
+/** A question the user could ask next, and the entry that answers it: what every follow-up button carries. */
+export interface FollowUp {
+  entryId: string;
+  question: string;
+}
+
+/** Something the user should know about how their input was read. */
+export type InputNote = { code: 'input-cut'; keptCharacters: number };
 
 export interface SourceRef {
   id: string;
@@ -37,12 +77,9 @@ export interface ClaimRef {
 }
 
 /** A scored search hit; `score` is the engine's confidence that it answers the query (0..1). */
-export interface Candidate {
-  entryId: string;
+export interface Candidate extends FollowUp {
   kind: 'faq' | 'claim';
   topic: string;
-  /** The FAQ question, or the claim text. */
-  question: string;
   score: number;
 }
 
@@ -56,10 +93,14 @@ export interface RecommendationNeed {
   claims: ClaimRef[];
 }
 
-interface ResultBase {
-  /** The text the user sent, after the platform noise was stripped. */
+/** The fields every result has. */
+export interface ResultBase {
+  /** The text the user sent, after generic cleanup (links, emoji, control characters). */
   query: string;
-  /** The main message, as plain text (renderers add structure around it). */
+  /**
+   * The knowledge's own text that the result rests on: an answer, what a claim says now, a
+   * topic's summary; '' when there is none. Everything else is worded by the renderers.
+   */
   text: string;
   topic: string | null;
   confidence: number;
@@ -67,10 +108,9 @@ interface ResultBase {
   claims: ClaimRef[];
   sources: SourceRef[];
   /** Two or three questions the user could ask next. */
-  followUps: string[];
+  followUps: FollowUp[];
   candidates: Candidate[];
-  /** Things the user should know about how their input was read (e.g. it was cut). */
-  notes: string[];
+  notes: InputNote[];
   /**
    * The day (YYYY-MM-DD) the facts in this result were last checked against their sources: the
    * entry's or the release registry's `checked`. Renderers show it as "as of <date>"; null when
@@ -81,25 +121,56 @@ interface ResultBase {
 
 export type EngineResult =
   | (ResultBase & { kind: 'answer'; question: string })
+  /** The question fits two topics about equally: `followUps` are the choices. */
   | (ResultBase & { kind: 'ambiguous' })
-  | (ResultBase & { kind: 'no-match' })
-  | (ResultBase & { kind: 'greeting' })
+  | (ResultBase & {
+      kind: 'no-match';
+      /** no-question: no searchable word; out-of-scope: nothing close enough; unknown-entry: a picked entry is gone. */
+      reason: 'no-question' | 'out-of-scope' | 'unknown-entry';
+      /** A few topic titles that show what the bot does know. */
+      topicTitles: string[];
+    })
+  | (ResultBase & { kind: 'greeting'; greeting: 'hello' | 'thanks' })
   | (ResultBase & { kind: 'invalid-input' })
-  | (ResultBase & { kind: 'help'; commands: { usage: string; description: string }[] })
-  | (ResultBase & { kind: 'topics'; topics: { id: string; title: string; summary: string }[] })
+  | (ResultBase & { kind: 'help'; reason: 'asked' | 'empty-input'; commands: readonly CommandSpec[] })
+  | (ResultBase & {
+      kind: 'topics';
+      /** Why the list is shown: asked for, or `compare` without a topic or with one it does not know. */
+      reason: 'asked' | 'compare-without-topic' | 'compare-unknown-topic';
+      /** The name `compare` did not recognise (compare-unknown-topic), else null. */
+      requestedTopic: string | null;
+      topics: { id: string; title: string; summary: string }[];
+    })
   | (ResultBase & { kind: 'sources'; sourceList: SourceRef[] })
   | (ResultBase & { kind: 'comparison'; title: string; rows: ComparisonRow[] })
-  | (ResultBase & { kind: 'recommendation'; lean: Lean | null; needs: RecommendationNeed[] })
-  | (ResultBase & { kind: 'claim-check'; statement: string });
+  | (ResultBase & {
+      kind: 'recommendation';
+      /** recommended: needs were recognised (then `lean` is set); otherwise none were given or recognised. */
+      reason: 'recommended' | 'no-needs-given' | 'no-need-recognised';
+      lean: Lean | null;
+      needs: RecommendationNeed[];
+      /** Weight of the recognised needs that lean each way. */
+      points: Record<Framework, number>;
+      /** Needs the knowledge recognises, for the prompt when none was recognised. */
+      exampleNeeds: string[];
+    })
+  | (ResultBase & {
+      kind: 'claim-check';
+      /** checked: `claims` are the closest recorded claims, the first one the verdict. */
+      reason: 'checked' | 'no-statement' | 'no-close-claim';
+      statement: string;
+    });
+
+export type ResultOf<K extends EngineResult['kind']> = Extract<EngineResult, { kind: K }>;
 
 export interface Engine {
   readonly knowledge: Knowledge;
   /** Free text as a user types it: "compare tpu", "help", or just a question. */
   respond(input: string): EngineResult;
-  /** A command whose name the platform already parsed (Discord subcommands, Slack subcommands). */
+  /** A command whose name the platform already parsed (Discord subcommands, buttons). */
   run(request: EngineRequest): EngineResult;
   /** FAQ questions matching what the user has typed so far (Discord autocomplete). */
-  suggestQuestions(partial: string, limit?: number): { entryId: string; question: string }[];
+  suggestQuestions(partial: string, limit?: number): FollowUp[];
   /** Topics matching a partial name (compare autocomplete). */
   suggestTopics(partial: string, limit?: number): { id: string; title: string }[];
 }

@@ -1,6 +1,10 @@
 // The shape of the files in knowledge/. Every type the rest of the code uses for knowledge is
 // derived from these schemas, so a field added here is checked on load and typed everywhere.
 import { z } from 'zod';
+import { LEANS, SOURCE_KINDS, VERDICTS } from './model.js';
+
+export { CHECKABLE_VERDICTS, FRAMEWORKS, LEANS, SOURCE_KINDS, VERDICTS } from './model.js';
+export type { Framework, Lean, SourceKind, Verdict } from './model.js';
 
 /** Lower-case words joined by single hyphens: stable ids that survive in URLs and button values. */
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens (like "tpu-support")');
@@ -18,20 +22,6 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
   .refine((value) => !Number.isNaN(Date.parse(value)), 'must be a real calendar date');
 
-export const FRAMEWORKS = ['pytorch', 'tensorflow'] as const;
-
-export const SOURCE_KINDS = [
-  'article',
-  'official-docs',
-  'release-notes',
-  'repository',
-  'official-blog',
-  'paper',
-  'survey',
-  'package-index',
-  'secondary',
-] as const;
-
 export const sourceSchema = z
   .strictObject({
     id,
@@ -46,10 +36,6 @@ export const sourceSchema = z
     message: 'every source except a seed article needs a url',
     path: ['url'],
   });
-
-export const VERDICTS = ['accurate', 'partly-true', 'outdated', 'unverified', 'opinion', 'anecdote'] as const;
-/** Verdicts that assert something checkable, and so must cite at least one non-article source. */
-export const CHECKABLE_VERDICTS: readonly Verdict[] = ['accurate', 'partly-true', 'outdated'];
 
 /** How a curator records when an entry was last checked against its sources, and against what. */
 const reviewFields = {
@@ -118,8 +104,6 @@ export const sourcesFileSchema = z.strictObject({
   sources: z.array(sourceSchema).min(1),
 });
 
-export const LEANS = ['pytorch', 'tensorflow', 'either'] as const;
-
 export const criterionSchema = z.strictObject({
   id,
   /** The need as a team states it, e.g. "deploy to Android and iOS". */
@@ -158,14 +142,11 @@ export const scopeFileSchema = z.strictObject({
 });
 
 export type Source = z.infer<typeof sourceSchema>;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
-export type Verdict = (typeof VERDICTS)[number];
 export type Claim = z.infer<typeof claimSchema>;
 export type FaqEntry = z.infer<typeof faqEntrySchema>;
 export type ComparisonRow = z.infer<typeof comparisonRowSchema>;
 export type TopicFile = z.infer<typeof topicFileSchema>;
 export type Criterion = z.infer<typeof criterionSchema>;
-export type Lean = (typeof LEANS)[number];
 export type SynonymGroup = z.infer<typeof synonymGroupSchema>;
 export type Scope = z.infer<typeof scopeFileSchema>;
 

@@ -2,9 +2,14 @@
 // subcommand's reply, a list of choices, or (when something breaks) an apology only the user
 // sees, because an unanswered interaction shows "The application did not respond".
 import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type Interaction } from 'discord.js';
-import { decodeButtonAction, renderEphemeralNotice, renderFeedbackThanks, SLASH_COMMAND_NAME } from '../../render/discord/index.js';
-import { replyWithAnswer } from './commands/answer.js';
-import { subcommands } from './commands/index.js';
+import {
+  decodeButtonAction,
+  renderEphemeralNotice,
+  renderFeedbackThanks,
+  SLASH_COMMAND_NAME,
+  slashCommand,
+} from '../../render/discord/index.js';
+import { replyWithAnswer, runSubcommand, suggest } from './commands.js';
 import type { DiscordContext } from './context.js';
 
 const SOMETHING_WENT_WRONG = 'Sorry, something went wrong while answering that. Please try again in a moment.';
@@ -17,12 +22,10 @@ export function createInteractionHandler(context: DiscordContext) {
       if (interaction.isAutocomplete()) return await handleAutocomplete(interaction);
       if (interaction.isChatInputCommand()) {
         if (interaction.commandName !== SLASH_COMMAND_NAME) return;
-        const subcommand = subcommands.get(interaction.options.getSubcommand());
-        if (!subcommand) {
-          await interaction.reply(renderEphemeralNotice('I do not know that subcommand any more. Try `/pytorch-vs-tf help`.'));
-          return;
+        if (!(await runSubcommand(interaction, context))) {
+          await interaction.reply(renderEphemeralNotice(`I do not know that subcommand any more. Try ${slashCommand('help')}.`));
         }
-        return await subcommand.execute(interaction, context);
+        return;
       }
       if (interaction.isButton()) return await handleButton(interaction);
     } catch (error) {
@@ -33,32 +36,20 @@ export function createInteractionHandler(context: DiscordContext) {
 
   async function handleAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     if (interaction.commandName !== SLASH_COMMAND_NAME) return;
-    const subcommand = subcommands.get(interaction.options.getSubcommand());
-    if (subcommand?.autocomplete) await subcommand.autocomplete(interaction, context);
-    else await interaction.respond([]);
+    await suggest(interaction, context);
   }
 
   async function handleButton(interaction: ButtonInteraction): Promise<void> {
     const action = decodeButtonAction(interaction.customId);
     if (action === undefined) {
       // Another bot's button, or one from a version whose ids changed.
-      await interaction.reply(renderEphemeralNotice('That button no longer works. Ask again with `/pytorch-vs-tf ask`.'));
+      await interaction.reply(renderEphemeralNotice(`That button no longer works. Ask again with ${slashCommand('ask')}.`));
       return;
     }
     switch (action.type) {
-      case 'ask': {
-        const question = context.faqQuestion(action.entryId);
-        if (question === undefined)
-          return void (await interaction.reply(
-            renderEphemeralNotice('That question is no longer in my knowledge. Ask it in your own words?'),
-          ));
-        return await replyWithAnswer(interaction, context, { command: 'ask', text: question });
-      }
-      case 'check': {
-        const claim = context.claimText(action.claimId);
-        if (claim === undefined) return void (await interaction.reply(renderEphemeralNotice('That claim is no longer in my knowledge.')));
-        return await replyWithAnswer(interaction, context, { command: 'check', text: claim });
-      }
+      case 'ask':
+        // The same contract as Slack's follow-up buttons: the engine answers the picked entry.
+        return await replyWithAnswer(interaction, context, { command: 'ask', entryId: action.entryId });
       case 'feedback':
         // Structured, so ratings can be counted per entry straight from the logs.
         logger.info(

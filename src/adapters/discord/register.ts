@@ -4,7 +4,7 @@
 import { DiscordAPIError, REST, Routes, type APIApplication, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import { OperatorError } from '../../errors.js';
 import { restBase } from './client.js';
-import { commandDefinitions } from './commands/index.js';
+import { commandDefinition } from './commands.js';
 import { findNetworkCode } from './network-errors.js';
 
 export interface RegisterOptions {
@@ -38,7 +38,7 @@ export async function registerCommands(options: RegisterOptions): Promise<Regist
     const route = options.guildId
       ? Routes.applicationGuildCommands(applicationId, options.guildId)
       : Routes.applicationCommands(applicationId);
-    const registered = (await rest.put(route, { body: commandDefinitions() })) as RESTPutAPIApplicationCommandsResult;
+    const registered = (await rest.put(route, { body: [commandDefinition()] })) as RESTPutAPIApplicationCommandsResult;
     return {
       applicationId,
       scope: options.guildId ? 'guild' : 'global',

@@ -1,23 +1,43 @@
-// The default command: find the best answer to a free-text question, or decline honestly.
-import { emptyResult, type EngineContext } from '../context.js';
+// The default command: find the best answer to a free-text question, or decline honestly. A
+// follow-up the user picked (a button) is answered directly from its entry.
+import { emptyResult, type EngineContext, followUpOf } from '../context.js';
 import { CONFIDENCE_MODEL, confidenceFrom, evidenceFor } from '../search/confidence.js';
 import type { RankedEntry, SearchOutcome } from '../search/knowledge-search.js';
-import type { Candidate, ClaimRef, EngineResult } from '../types.js';
-import { exampleQuestions } from './catalog.js';
+import type { Candidate, ClaimRef, EngineResult, FollowUp, InputNote } from '../types.js';
+import { exampleQuestions, helpResult } from './catalog.js';
+import type { CommandHandler } from './registry.js';
 
 const MAX_CANDIDATES = 5;
 const MAX_RELATED_CLAIMS = 3;
 const MAX_FOLLOW_UPS = 3;
+/** Topic titles a decline names to show what the bot does know. */
+const DECLINE_TOPICS = 8;
 
-function declineText(context: EngineContext): string {
-  const titles = context.knowledge.topics.slice(0, 8).map((t) => t.title.toLowerCase());
-  return (
-    "Sorry, that's outside what I know. I answer questions about choosing between PyTorch and TensorFlow: " +
-    `${titles.join(', ')} and more. Type \`topics\` for the full list or \`help\` for the commands.`
-  );
+export const askCommand: CommandHandler = (context, { text, blank, notes, entryId }) => {
+  if (entryId !== undefined) {
+    const picked = answerPicked(context, entryId, text, notes);
+    if (picked) return picked;
+  }
+  if (blank) return helpResult(context, text, notes, 'empty-input');
+  if (!text) return invalidInput(text, notes);
+  return askResult(context, text, notes);
+};
+
+export function invalidInput(query: string, notes: InputNote[]): EngineResult {
+  return { ...emptyResult(query, notes), kind: 'invalid-input' };
 }
 
-export function toCandidates(_context: EngineContext, outcome: SearchOutcome, limit = MAX_CANDIDATES): Candidate[] {
+function decline(context: EngineContext, query: string, notes: InputNote[], reason: 'no-question' | 'out-of-scope' | 'unknown-entry') {
+  return {
+    ...emptyResult(query, notes),
+    kind: 'no-match' as const,
+    reason,
+    topicTitles: context.knowledge.topics.slice(0, DECLINE_TOPICS).map((topic) => topic.title),
+    followUps: exampleQuestions(context),
+  };
+}
+
+export function toCandidates(outcome: SearchOutcome, limit = MAX_CANDIDATES): Candidate[] {
   return (
     outcome.ranked
       .slice(0, limit)
@@ -33,30 +53,16 @@ export function toCandidates(_context: EngineContext, outcome: SearchOutcome, li
   );
 }
 
-export function askResult(context: EngineContext, query: string, notes: string[]): EngineResult {
+export function askResult(context: EngineContext, query: string, notes: InputNote[]): EngineResult {
   const { terms } = context.queryTerms(query);
-  if (terms.length === 0) {
-    return {
-      ...emptyResult(query, notes),
-      kind: 'no-match',
-      text: `I could not find a question in that. ${declineText(context)}`,
-      followUps: exampleQuestions(context),
-    };
-  }
+  if (terms.length === 0) return decline(context, query, notes, 'no-question');
   const outcome = context.search.search(terms);
   const best = outcome.ranked[0];
-  const candidates = toCandidates(context, outcome);
+  const candidates = toCandidates(outcome);
   const confidence = best ? confidenceFrom(evidenceFor(outcome, best)) : 0;
 
   if (!best || confidence < CONFIDENCE_MODEL.answerThreshold) {
-    return {
-      ...emptyResult(query, notes),
-      kind: 'no-match',
-      confidence,
-      text: declineText(context),
-      followUps: exampleQuestions(context),
-      candidates,
-    };
+    return { ...decline(context, query, notes, 'out-of-scope'), confidence, candidates };
   }
 
   // A close call is between topics: the ranking follows each topic's combined evidence.
@@ -69,13 +75,11 @@ export function askResult(context: EngineContext, query: string, notes: string[]
     confidence < CONFIDENCE_MODEL.ambiguityCeiling &&
     first.score - second.score < CONFIDENCE_MODEL.ambiguityMargin * first.score
   ) {
-    const options = [best, rival].map((entry) => entry.title);
     return {
       ...emptyResult(query, notes),
       kind: 'ambiguous',
       confidence,
-      text: 'I am not sure which of these you mean:',
-      followUps: options,
+      followUps: [best, rival].map((entry) => ({ entryId: entry.id, question: entry.title })),
       candidates,
     };
   }
@@ -86,15 +90,15 @@ export function askResult(context: EngineContext, query: string, notes: string[]
 function answerFromEntry(
   context: EngineContext,
   query: string,
-  notes: string[],
-  best: RankedEntry,
-  outcome: SearchOutcome,
+  notes: InputNote[],
+  best: Pick<RankedEntry, 'kind' | 'id' | 'topic'>,
+  outcome: SearchOutcome | undefined,
   confidence: number,
   candidates: Candidate[],
 ): EngineResult {
   const { references } = context;
   // Claims the query itself touches, in the answer's topic, complement the entry's own list.
-  const matchedClaims = outcome.ranked
+  const matchedClaims = (outcome?.ranked ?? [])
     .filter((entry) => entry.kind === 'claim' && entry.topic === best.topic && entry.coverage >= 0.5)
     .map((entry) => entry.id);
 
@@ -120,20 +124,37 @@ function answerFromEntry(
   };
 }
 
+/**
+ * The entry the user picked, answered as it is: they chose it, so there is nothing to rank. When
+ * the knowledge no longer has it, the question it showed is asked instead, if there is one.
+ */
+function answerPicked(context: EngineContext, entryId: string, fallbackText: string, notes: InputNote[]): EngineResult | undefined {
+  const faq = context.faqById.get(entryId);
+  const claim = faq ? undefined : context.references.claim(entryId);
+  if (faq) return answerFromEntry(context, faq.question, notes, { kind: 'faq', id: faq.id, topic: faq.topic }, undefined, 1, []);
+  if (claim) return answerFromEntry(context, claim.claim, notes, { kind: 'claim', id: claim.id, topic: claim.topic }, undefined, 1, []);
+  return fallbackText ? undefined : decline(context, '', notes, 'unknown-entry');
+}
+
 /** The entry's related questions first, then the topic's next best matches for this query. */
-function topicFollowUps(context: EngineContext, topic: string, entryId: string | undefined, outcome: SearchOutcome): string[] {
+function topicFollowUps(
+  context: EngineContext,
+  topic: string,
+  entryId: string | undefined,
+  outcome: SearchOutcome | undefined,
+): FollowUp[] {
   const entry = entryId ? context.faqById.get(entryId) : undefined;
   const ids = [
     ...(entry?.related ?? []),
-    ...outcome.ranked.filter((r) => r.kind === 'faq' && r.topic === topic).map((r) => r.id),
-    ...context.knowledge.faq.filter((faq) => faq.topic === topic).map((faq) => faq.id),
+    ...(outcome?.ranked ?? []).filter((r) => r.kind === 'faq' && r.topic === topic).map((r) => r.id),
+    ...(context.faqByTopic.get(topic) ?? []).map((faq) => faq.id),
   ];
-  const questions: string[] = [];
+  const followUps: FollowUp[] = [];
   for (const id of ids) {
     if (id === entryId) continue;
-    const question = context.faqById.get(id)?.question;
-    if (question && !questions.includes(question)) questions.push(question);
-    if (questions.length === MAX_FOLLOW_UPS) break;
+    const related = context.faqById.get(id);
+    if (related && !followUps.some((f) => f.question === related.question)) followUps.push(followUpOf(related));
+    if (followUps.length === MAX_FOLLOW_UPS) break;
   }
-  return questions;
+  return followUps;
 }

@@ -1,9 +1,10 @@
 // `compare <topic>`: the side-by-side table of a topic, found from loose or misspelt names.
 import Fuse from 'fuse.js';
 import type { Topic } from '../../knowledge/model.js';
-import { emptyResult, type EngineContext } from '../context.js';
-import type { EngineResult } from '../types.js';
+import { emptyResult, followUpOf, type SearchContext } from '../context.js';
+import { FUSE_PATTERN_LIMIT } from '../text/normalize.js';
 import { topicsResult } from './catalog.js';
+import type { CommandHandler } from './registry.js';
 
 export interface TopicMatcher {
   /** The topic a user means by a loose name, or undefined when nothing fits. */
@@ -18,10 +19,10 @@ const MIN_TOPIC_RELEVANCE = 0.3;
 const MIN_KNOWN_SHARE = 0.75;
 /** fuse.js score (0 = same spelling) up to which a name is read as a misspelt topic name. */
 const MAX_SPELLING_DISTANCE = 0.3;
-/** fuse.js's Bitap matcher works on patterns of at most 32 characters. */
-const FUSE_PATTERN_LIMIT = 32;
+const MAX_SOURCES = 5;
+const MAX_FOLLOW_UPS = 3;
 
-export function createTopicMatcher(context: EngineContext): TopicMatcher {
+export function createTopicMatcher(context: SearchContext): TopicMatcher {
   const topics = context.knowledge.topics;
   const fuse = new Fuse(topics, {
     keys: [
@@ -71,30 +72,20 @@ export function createTopicMatcher(context: EngineContext): TopicMatcher {
   };
 }
 
-export function compareResult(
-  context: EngineContext,
-  matcher: TopicMatcher,
-  query: string,
-  topicName: string,
-  notes: string[],
-): EngineResult {
-  if (!topicName.trim()) {
-    return topicsResult(context, query, notes, 'Which topic should I compare? Pick one, e.g. `compare deployment-mobile`:');
-  }
-  const topic = matcher.match(topicName);
-  if (!topic) {
-    return topicsResult(context, query, notes, `I have no comparison for "${topicName.trim()}". These are the topics I can compare:`);
-  }
-  const faq = context.knowledge.faq.filter((entry) => entry.topic === topic.id);
+export const compareCommand: CommandHandler = (context, { text: topicName, notes }) => {
+  if (!topicName.trim()) return topicsResult(context, topicName, notes, 'compare-without-topic');
+  const topic = context.topicMatcher.match(topicName);
+  if (!topic) return topicsResult(context, topicName, notes, 'compare-unknown-topic', topicName.trim());
+  const faq = context.faqByTopic.get(topic.id) ?? [];
   return {
-    ...emptyResult(query, notes),
+    ...emptyResult(topicName, notes),
     kind: 'comparison',
     title: topic.title,
     text: topic.summary,
     topic: topic.id,
     confidence: 1,
     rows: context.knowledge.comparisons[topic.id] ?? [],
-    sources: context.references.sources(faq.flatMap((entry) => entry.sources)).slice(0, 5),
-    followUps: faq.slice(0, 3).map((entry) => entry.question),
+    sources: context.references.sources(faq.flatMap((entry) => entry.sources)).slice(0, MAX_SOURCES),
+    followUps: faq.slice(0, MAX_FOLLOW_UPS).map(followUpOf),
   };
-}
+};

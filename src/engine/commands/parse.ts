@@ -1,7 +1,8 @@
 // Reads a command word at the start of free text ("compare tpu", "recomend mobile"), so Slack's
-// slash command, a mention and the terminal chat all accept the same commands.
-import { editDistanceWithin } from '../search/damerau.js';
-import { COMMANDS, type CommandName } from '../types.js';
+// slash command, a mention and the terminal chat all accept the same commands. Names and aliases
+// come from the command table.
+import { editDistanceWithin } from '../text/edit-distance.js';
+import { COMMANDS, type CommandName } from './registry.js';
 
 export interface ParsedCommand {
   command: CommandName;
@@ -9,28 +10,18 @@ export interface ParsedCommand {
   rest: string;
 }
 
-const ALIASES: Record<string, CommandName> = {
-  '?': 'help',
-  commands: 'help',
-  usage: 'help',
-  topic: 'topics',
-  source: 'sources',
-  references: 'sources',
-  recommendation: 'recommend',
-  suggest: 'recommend',
-  factcheck: 'check',
-  'fact-check': 'check',
-  verify: 'check',
-};
+const BY_WORD: ReadonlyMap<string, CommandName> = new Map(
+  COMMANDS.flatMap((spec) => [spec.name, ...spec.aliases].map((word) => [word, spec.name] as const)),
+);
 
 /** Commands that take no argument: "help me choose..." is a question, not the help command. */
-const STANDALONE: ReadonlySet<CommandName> = new Set(['help', 'topics', 'sources']);
+const STANDALONE: ReadonlySet<CommandName> = new Set(COMMANDS.filter((spec) => spec.argument === undefined).map((spec) => spec.name));
 
 function commandFor(word: string): CommandName | undefined {
-  if ((COMMANDS as readonly string[]).includes(word)) return word as CommandName;
-  if (ALIASES[word]) return ALIASES[word];
-  // "comapre", "recomend": one slip in a long command word is still that command.
-  if (word.length >= 5) return COMMANDS.find((command) => command.length >= 5 && editDistanceWithin(word, command, 1) <= 1);
+  const known = BY_WORD.get(word);
+  if (known) return known;
+  // "comapre", "recomend": one slip in a long command name is still that command.
+  if (word.length >= 5) return COMMANDS.find(({ name }) => name.length >= 5 && editDistanceWithin(word, name, 1) <= 1)?.name;
   return undefined;
 }
 

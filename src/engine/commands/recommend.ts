@@ -1,22 +1,29 @@
 // `recommend <needs>`: recognises the needs a team states among the recommendation criteria,
 // weighs them, and explains which way they lean, with the claims behind each.
-import { emptyResult, type EngineContext } from '../context.js';
+import type { Framework, Lean } from '../../knowledge/model.js';
+import { emptyResult, followUpOf, type SearchContext } from '../context.js';
 import { WeightedBm25Index } from '../search/weighted-bm25.js';
-import type { Lean } from '../../knowledge/schema.js';
-import type { EngineResult, RecommendationNeed } from '../types.js';
+import type { RecommendationNeed } from '../types.js';
+import type { CommandHandler } from './registry.js';
 
 /** Share of a phrasing's information the needs must contain for the criterion to count. */
 const MIN_PHRASING_MATCH = 0.6;
 /** One side must outweigh the other by this much before the bot leans that way. */
 const MIN_LEAD = 2;
 
-const FRAMEWORK_NAMES: Record<Exclude<Lean, 'either'>, string> = { pytorch: 'PyTorch', tensorflow: 'TensorFlow' };
+/** Needs shown as examples when none was recognised. */
+const EXAMPLE_NEEDS = 6;
+const MAX_CLAIMS = 6;
+const MAX_SOURCES = 6;
+const MAX_FOLLOW_UPS = 3;
+/** The topic whose questions a prompt for needs offers. */
+const RECOMMENDATION_TOPIC = 'recommendation';
 
 export interface NeedsRecogniser {
   recognise(needs: string): RecommendationNeed[];
 }
 
-export function createNeedsRecogniser(context: EngineContext): NeedsRecogniser {
+export function createNeedsRecogniser(context: SearchContext): NeedsRecogniser {
   const { criteria } = context.knowledge;
   // One document per phrasing, so a need is recognised by its best phrasing, not by words
   // scattered over all of them.
@@ -61,51 +68,32 @@ export function createNeedsRecogniser(context: EngineContext): NeedsRecogniser {
   };
 }
 
-export function recommendResult(
-  context: EngineContext,
-  recogniser: NeedsRecogniser,
-  query: string,
-  needsText: string,
-  notes: string[],
-): EngineResult {
-  const examples = context.knowledge.criteria.slice(0, 6).map((c) => c.phrasings[0]!);
-  const needs = needsText.trim() ? recogniser.recognise(needsText) : [];
+export const recommendCommand: CommandHandler = (context, { text: needsText, notes }) => {
+  const exampleNeeds = context.knowledge.criteria.slice(0, EXAMPLE_NEEDS).map((c) => c.phrasings[0]!);
+  const needs = needsText.trim() ? context.needsRecogniser.recognise(needsText) : [];
+  const points: Record<Framework, number> = { pytorch: 0, tensorflow: 0 };
+  const base = { ...emptyResult(needsText, notes), kind: 'recommendation' as const, needs, points, exampleNeeds };
   if (needs.length === 0) {
     return {
-      ...emptyResult(query, notes),
-      kind: 'recommendation',
+      ...base,
+      reason: needsText.trim() ? 'no-need-recognised' : 'no-needs-given',
       lean: null,
-      needs: [],
-      text:
-        (needsText.trim() ? 'I could not recognise a need in that. ' : '') +
-        `Tell me what matters to your team, separated by commas, e.g. \`recommend ${examples.slice(0, 3).join(', ')}\`. ` +
-        `Needs I know about include: ${examples.join('; ')}.`,
-      followUps: context.knowledge.faq
-        .filter((entry) => entry.topic === 'recommendation')
-        .slice(0, 3)
-        .map((entry) => entry.question),
+      followUps: (context.faqByTopic.get(RECOMMENDATION_TOPIC) ?? []).slice(0, MAX_FOLLOW_UPS).map(followUpOf),
     };
   }
-  const totals = { pytorch: 0, tensorflow: 0 };
-  for (const need of needs) if (need.leans !== 'either') totals[need.leans] += need.weight;
-  const lead = totals.pytorch - totals.tensorflow;
+  for (const need of needs) if (need.leans !== 'either') points[need.leans] += need.weight;
+  const lead = points.pytorch - points.tensorflow;
   const lean: Lean = lead >= MIN_LEAD ? 'pytorch' : -lead >= MIN_LEAD ? 'tensorflow' : 'either';
-  const summary =
-    lean === 'either'
-      ? 'For these needs neither framework has a decisive edge; pick the one your team knows, and check the points below.'
-      : `For these needs, ${FRAMEWORK_NAMES[lean]} is the better fit (${totals[lean]} points of preference against ${totals[lean === 'pytorch' ? 'tensorflow' : 'pytorch']}).`;
   const claims = needs.flatMap((need) => need.claims);
   const topics = [...new Set(needs.map((need) => need.topic))];
   return {
-    ...emptyResult(query, notes),
-    kind: 'recommendation',
+    ...base,
+    reason: 'recommended',
     lean,
-    needs,
-    topic: 'recommendation',
+    topic: RECOMMENDATION_TOPIC,
     confidence: Math.min(1, 0.5 + 0.15 * needs.length),
-    text: summary,
-    claims: [...new Map(claims.map((c) => [c.id, c])).values()].slice(0, 6),
-    sources: context.references.sources(claims.flatMap((c) => c.sources.map((s) => s.id))).slice(0, 6),
-    followUps: topics.flatMap((topic) => context.knowledge.faq.find((entry) => entry.topic === topic)?.question ?? []).slice(0, 3),
+    claims: [...new Map(claims.map((c) => [c.id, c])).values()].slice(0, MAX_CLAIMS),
+    sources: context.references.sources(claims.flatMap((c) => c.sources.map((s) => s.id))).slice(0, MAX_SOURCES),
+    followUps: topics.flatMap((topic) => context.faqByTopic.get(topic)?.slice(0, 1).map(followUpOf) ?? []).slice(0, MAX_FOLLOW_UPS),
   };
-}
+};

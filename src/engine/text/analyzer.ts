@@ -1,13 +1,16 @@
 // One text pipeline for both sides of a search: knowledge is indexed with `analyze`, queries go
 // through `analyzeQuery`, which also corrects typos. Steps: normalise, split into words,
 // (correct), read synonyms and abbreviations as their canonical word, drop stopwords, stem.
-// Everything works on word lists, not on regular expressions over whole texts, so indexing
-// tens of thousands of entries stays fast.
+// The analyzer is built once from every text of the knowledge, so the typo corrector knows the
+// whole vocabulary whatever is indexed first, and it never changes afterwards. Everything works
+// on word lists, not on regular expressions over whole texts, so indexing tens of thousands of
+// entries stays fast.
+import { LRUCache } from 'lru-cache';
 import { stemmer } from 'stemmer';
-import { FRAMEWORKS, type SynonymGroup } from '../../knowledge/schema.js';
-import { createTypoCorrector, type TypoCorrector } from '../search/typo-corrector.js';
+import { FRAMEWORKS, type Knowledge, type SynonymGroup } from '../../knowledge/model.js';
 import { normalizeText, WORD } from './normalize.js';
 import { STOPWORDS } from './stopwords.js';
+import { createTypoCorrector } from './typo-corrector.js';
 
 export interface QueryAnalysis {
   terms: string[];
@@ -16,12 +19,10 @@ export interface QueryAnalysis {
 }
 
 export interface TextAnalyzer {
-  /** Index terms of a knowledge text; its words become the typo corrector's vocabulary. */
+  /** Index terms of a knowledge text. */
   analyze(text: string): string[];
-  /** Index terms of a query (already stripped of platform noise), with typo correction. */
+  /** Index terms of a query (already cleaned of links, emoji and control characters), with typo correction. */
   analyzeQuery(text: string): QueryAnalysis;
-  /** Builds the typo corrector from every word analysed so far. Called once, after indexing. */
-  buildTypoCorrector(): void;
 }
 
 /** Compounds longer than this are sentences glued by punctuation, not names. */
@@ -92,7 +93,22 @@ function namesTheChoice(texts: readonly string[]): boolean {
   return false;
 }
 
-export function createTextAnalyzer(synonyms: readonly SynonymGroup[]): TextAnalyzer {
+/**
+ * Every text of the knowledge that is searched: entries, claims, topics, the scope lexicon and
+ * the recommendation criteria. Their words are the vocabulary typos are corrected towards.
+ */
+export function knowledgeTexts(knowledge: Knowledge): string[] {
+  const texts: string[] = [];
+  for (const topic of knowledge.topics) texts.push(topic.title, topic.covers, topic.summary, ...topic.keywords);
+  for (const entry of knowledge.faq) texts.push(entry.question, ...entry.phrasings, ...entry.keywords, entry.answer);
+  for (const claim of knowledge.claims) texts.push(claim.claim, ...claim.keywords, claim.now);
+  texts.push(...knowledge.scope.frameworkTerms, ...knowledge.scope.contextTerms);
+  for (const criterion of knowledge.criteria) texts.push(criterion.need, ...criterion.phrasings);
+  return texts;
+}
+
+/** An analyzer whose typo corrector knows every word of `vocabulary` (and every synonym). */
+export function createTextAnalyzer(synonyms: readonly SynonymGroup[], vocabulary: Iterable<string>): TextAnalyzer {
   // Variants as word sequences, looked up by their first word; longest first.
   const variantsByFirstWord = new Map<string, { words: string[]; canonical: string }[]>();
   const variantWords = new Set<string>();
@@ -125,6 +141,7 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[]): TextAnaly
   };
 
   const computeStem = (word: string) => (word.length > 3 && /^\p{L}+$/u.test(word) ? stemmer(word) : word);
+  const termOfNewWord = (word: string) => (STOPWORDS.has(word) ? null : computeStem(word));
 
   /**
    * One record per word of the knowledge: its index term (null for a stopword) and how often it
@@ -139,30 +156,22 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[]): TextAnaly
   const recordOf = (word: string): WordRecord => {
     let record = records.get(word);
     if (!record) {
-      record = { term: STOPWORDS.has(word) ? null : computeStem(word), count: 0 };
+      record = { term: termOfNewWord(word), count: 0 };
       records.set(word, record);
     }
     return record;
   };
-  // Query words are looked up without being remembered, in a bounded cache of their own.
-  const queryStems = new Map<string, string | null>();
-  const termOfQueryWord = (word: string): string | null => {
-    const known = records.get(word);
-    if (known) return known.term;
-    let term = queryStems.get(word);
-    if (term === undefined) {
-      term = STOPWORDS.has(word) ? null : computeStem(word);
-      if (queryStems.size >= STEM_CACHE_LIMIT) queryStems.clear();
-      queryStems.set(word, term);
-    }
-    return term;
-  };
-  let learning = true;
+  // Words the knowledge does not use (query words) are stemmed in a bounded cache of their own.
+  const otherWords = new LRUCache<string, { term: string | null }>({
+    max: STEM_CACHE_LIMIT,
+    memoMethod: (word) => ({ term: termOfNewWord(word) }),
+  });
+  const termOfWord = (word: string): string | null => (records.get(word) ?? otherWords.memo(word)).term;
 
-  const toTerms = (words: Words): string[] => {
+  const toTerms = (words: Words, termOf: (word: string) => string | null): string[] => {
     const terms: string[] = [];
     const emit = (token: string) => {
-      const term = learning ? recordOf(token).term : termOfQueryWord(token);
+      const term = termOf(token);
       if (term !== null) terms.push(term);
     };
     const { texts, chunks } = applySynonyms(words);
@@ -183,48 +192,42 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[]): TextAnaly
     return terms;
   };
 
+  // The vocabulary, in one pass before anything is indexed or asked.
+  /** Every term the knowledge's texts produce: what the indexes can contain. */
   const vocabularyTerms = new Set<string>();
-  let corrector: TypoCorrector | undefined;
+  for (const text of vocabulary) {
+    const words = splitWords(normalizeText(text));
+    for (const word of words.texts) recordOf(word).count++;
+    for (const term of toTerms(words, (word) => recordOf(word).term)) vocabularyTerms.add(term);
+  }
+  const frequency = new Map<string, number>();
+  for (const [word, { count }] of records) if (count > 0) frequency.set(word, count);
+  for (const variant of variantWords) frequency.set(variant, (frequency.get(variant) ?? 0) + 1);
+  const corrector = createTypoCorrector(frequency);
 
   const isKnownWord = (word: string) => {
     if (word.length < 4 || STOPWORDS.has(word) || variantWords.has(word) || !/^\p{L}+$/u.test(word)) return true;
     if ((records.get(word)?.count ?? 0) > 0) return true;
-    const term = termOfQueryWord(word);
+    // A misspelling whose stem matches only a word that is always merged into a longer term
+    // ("reinforcment" vs "reinforcement learning") is unknown.
+    const term = termOfWord(word);
     return term !== null && vocabularyTerms.has(term);
   };
 
   return {
-    analyze(text) {
-      const words = splitWords(normalizeText(text));
-      const terms = toTerms(words);
-      if (learning) {
-        for (const word of words.texts) recordOf(word).count++;
-        // What the index will contain: a misspelling whose stem matches only a word that is
-        // always merged into a longer term ("reinforcment" vs "reinforcement learning") is unknown.
-        for (const term of terms) vocabularyTerms.add(term);
-      }
-      return terms;
-    },
+    analyze: (text) => toTerms(splitWords(normalizeText(text)), termOfWord),
 
     analyzeQuery(text) {
       const corrections: { from: string; to: string }[] = [];
       const words = splitWords(normalizeText(text));
       words.texts = words.texts.map((word) => {
-        if (!corrector || isKnownWord(word)) return word;
+        if (isKnownWord(word)) return word;
         const replacement = corrector.correct(word);
         if (!replacement) return word;
         corrections.push({ from: word, to: replacement });
         return replacement;
       });
-      return { terms: toTerms(words), corrections };
-    },
-
-    buildTypoCorrector() {
-      const frequency = new Map<string, number>();
-      for (const [word, { count }] of records) if (count > 0) frequency.set(word, count);
-      for (const variant of variantWords) frequency.set(variant, (frequency.get(variant) ?? 0) + 1);
-      corrector = createTypoCorrector(frequency);
-      learning = false;
+      return { terms: toTerms(words, termOfWord), corrections };
     },
   };
 }

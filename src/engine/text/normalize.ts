@@ -16,3 +16,6 @@ export function normalizeText(text: string): string {
 
 /** Plain words: letters and digits. */
 export const WORD = /[\p{L}\p{N}]+/gu;
+
+/** fuse.js's Bitap matcher works on patterns of at most 32 characters: longer text is cut to this. */
+export const FUSE_PATTERN_LIMIT = 32;

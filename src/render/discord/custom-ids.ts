@@ -1,6 +1,6 @@
 // What a button carries back when it is clicked. Discord gives a button only 100 characters of
-// custom_id and keeps no state for us, so a button holds a short reference (an FAQ entry id, a
-// claim id, a topic id) that the adapter resolves with the knowledge, never the text itself.
+// custom_id and keeps no state for us, so a follow-up button holds the entry id of its FollowUp
+// (the same contract as Slack's buttons), which the engine answers, never the text itself.
 // The format is versioned by its prefix so old buttons in chat history fail softly.
 import { DISCORD_LIMITS } from './limits.js';
 
@@ -9,10 +9,8 @@ const PREFIX = 'pvt1';
 export type Vote = 'up' | 'down';
 
 export type ButtonAction =
-  /** Answer the FAQ entry with this id (follow-ups, "did you mean" candidates). */
+  /** Answer the FAQ entry or claim with this id (follow-ups, "did you mean" candidates). */
   | { type: 'ask'; entryId: string }
-  /** Check the claim with this id. */
-  | { type: 'check'; claimId: string }
   /** Thumbs up or down on an answer; entryId and topic say what was rated, when known. */
   | { type: 'feedback'; vote: Vote; kind: string; entryId: string | null; topic: string | null };
 
@@ -27,10 +25,6 @@ export function encodeButtonAction(action: ButtonAction): string | undefined {
     case 'ask':
       if (!ID_PATTERN.test(action.entryId)) return undefined;
       encoded = `${PREFIX}:ask:${action.entryId}`;
-      break;
-    case 'check':
-      if (!ID_PATTERN.test(action.claimId)) return undefined;
-      encoded = `${PREFIX}:check:${action.claimId}`;
       break;
     case 'feedback': {
       if (!KIND_PATTERN.test(action.kind)) return undefined;
@@ -49,7 +43,8 @@ export function decodeButtonAction(customId: string): ButtonAction | undefined {
   if (parts[0] !== PREFIX) return undefined;
   const [, type, ...rest] = parts;
   if (type === 'ask' && rest.length === 1 && ID_PATTERN.test(rest[0] ?? '')) return { type: 'ask', entryId: rest[0] as string };
-  if (type === 'check' && rest.length === 1 && ID_PATTERN.test(rest[0] ?? '')) return { type: 'check', claimId: rest[0] as string };
+  // Claim buttons of earlier versions: a claim is answered like any picked entry now.
+  if (type === 'check' && rest.length === 1 && ID_PATTERN.test(rest[0] ?? '')) return { type: 'ask', entryId: rest[0] as string };
   if (type === 'vote' && rest.length === 4) {
     const [vote, kind, entryId, topic] = rest as [string, string, string, string];
     if (vote !== 'up' && vote !== 'down') return undefined;

@@ -3,7 +3,7 @@
 // every payload passes through fitMessage() before it leaves the renderer: an answer that is cut
 // is better than no answer at all.
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { ActionRow, DiscordMessage } from './payload.js';
+import { type ActionRow, type DiscordMessage, NO_MENTIONS } from './payload.js';
 
 /** https://discord.com/developers/docs/resources/message#embed-object-embed-limits and friends. */
 export const DISCORD_LIMITS = {
@@ -107,15 +107,6 @@ export function joinLinesWithin(lines: string[], max: number, noun = 'more'): st
   return kept.join('\n');
 }
 
-/** Characters that count towards the 6,000 per-message embed total. */
-export function embedLength(embed: APIEmbed): number {
-  let total = (embed.title?.length ?? 0) + (embed.description?.length ?? 0);
-  total += embed.footer?.text.length ?? 0;
-  total += embed.author?.name.length ?? 0;
-  for (const field of embed.fields ?? []) total += field.name.length + field.value.length;
-  return total;
-}
-
 /**
  * Makes any message satisfy every Discord limit: content, embed count, per-embed and total
  * embed characters, field counts, rows, buttons, labels and custom ids. Builders lay content out
@@ -125,7 +116,7 @@ export function fitMessage(message: DiscordMessage): DiscordMessage {
   const fitted: DiscordMessage = {
     embeds: fitEmbeds(message.embeds),
     components: fitComponents(message.components),
-    allowedMentions: { parse: [], repliedUser: false },
+    allowedMentions: NO_MENTIONS,
   };
   if (message.content !== undefined && message.content !== '') fitted.content = truncateText(message.content, DISCORD_LIMITS.content);
   if (message.flags !== undefined) fitted.flags = message.flags;

@@ -4,41 +4,33 @@
 import {
   ButtonStyle,
   ComponentType,
+  escapeMarkdown,
+  hyperlink,
   MessageFlags,
+  quote,
   type APIButtonComponentWithCustomId,
   type APIEmbed,
   type APIEmbedField,
 } from 'discord.js';
-import { asOfLabel } from '../../engine/as-of.js';
-import type { ClaimRef, EngineResult, SourceRef } from '../../engine/types.js';
-import type { Lean, Verdict } from '../../knowledge/schema.js';
+import type { ClaimRef, EngineResult, InputNote, SourceRef } from '../../engine/types.js';
+import type { Verdict } from '../../knowledge/model.js';
+import { asOfLabel, LEAN_NAMES, VERDICT_LABELS, weightLabel } from '../labels.js';
+import { followUpChoices, messageOf, noteText } from '../messages.js';
 import { encodeButtonAction, type ButtonAction } from './custom-ids.js';
 import { BLANK, DISCORD_LIMITS, fitMessage, joinLinesWithin, truncateText } from './limits.js';
-import { slashUsage } from './slash-command.js';
 import { NO_MENTIONS, type ActionRow, type AutocompleteChoice, type DiscordMessage } from './payload.js';
+import { slashCommand, slashUsage } from './slash-command.js';
 
-export interface DiscordRenderOptions {
-  /**
-   * Maps a follow-up question to the id of the FAQ entry it names, so its button can carry the
-   * id instead of the text. Follow-ups it cannot map get no button (they stay listed as text).
-   */
-  findEntryId?: (question: string) => string | undefined;
-}
-
-export const VERDICT_LABELS: Record<Verdict, string> = {
-  accurate: '✅ Accurate',
-  'partly-true': '🟡 Partly true',
-  outdated: '🕰️ Outdated',
-  unverified: '❔ Unverified',
-  opinion: '💬 Opinion',
-  anecdote: '🗣️ Anecdote',
+const VERDICT_EMOJI: Record<Verdict, string> = {
+  accurate: '✅',
+  'partly-true': '🟡',
+  outdated: '🕰️',
+  unverified: '❔',
+  opinion: '💬',
+  anecdote: '🗣️',
 };
 
-const LEAN_LABELS: Record<Lean, string> = {
-  pytorch: 'PyTorch',
-  tensorflow: 'TensorFlow',
-  either: 'either framework',
-};
+const verdictLabel = (verdict: Verdict) => `${VERDICT_EMOJI[verdict]} ${VERDICT_LABELS[verdict]}`;
 
 const COLORS = {
   brand: 0x5865f2,
@@ -61,13 +53,19 @@ const MAX_CLAIM_FIELDS = 5;
 /** Inline fields sit three to a line; a pair plus a blank keeps PyTorch and TensorFlow side by side. */
 const COMPARISON_ROWS_PER_EMBED = 8;
 
-export function renderDiscordMessage(result: EngineResult, options: DiscordRenderOptions = {}): DiscordMessage {
+export function renderDiscordMessage(result: EngineResult): DiscordMessage {
   const embeds = buildEmbeds(result);
-  const rows = [...followUpRows(result, options), ...feedbackRows(result)];
+  const rows = [...followUpRows(result), ...feedbackRows(result)];
   return fitMessage({ embeds, components: rows, allowedMentions: NO_MENTIONS });
 }
 
 function buildEmbeds(result: EngineResult): APIEmbed[] {
+  const message = messageOf(result, slashCommand);
+  const questions = (heading: string) =>
+    bulleted(
+      result.followUps.map((followUp) => followUp.question),
+      heading,
+    );
   switch (result.kind) {
     case 'answer': {
       // When the best match is a checked claim, the answer IS that claim: its verdict leads the
@@ -76,8 +74,8 @@ function buildEmbeds(result: EngineResult): APIEmbed[] {
       return [
         {
           color: itself ? VERDICT_COLORS[itself.verdict] : COLORS.brand,
-          title: itself ? `${VERDICT_LABELS[itself.verdict]} · ${result.question}` : result.question,
-          description: withNotes(result.text, result.notes),
+          title: itself ? `${verdictLabel(itself.verdict)} · ${result.question}` : result.question,
+          description: withNotes(message, result.notes),
           fields: [...claimFields(result.claims.filter((claim) => claim !== itself)), ...sourcesField(result.sources)],
           ...topicFooter(result.topic, result.asOf),
         },
@@ -88,10 +86,7 @@ function buildEmbeds(result: EngineResult): APIEmbed[] {
         {
           color: COLORS.muted,
           title: 'Which of these did you mean?',
-          description: withNotes(
-            joinParagraphs(result.text, numbered(result.candidates.map((candidate) => candidate.question))),
-            result.notes,
-          ),
+          description: withNotes(joinParagraphs(message, numbered(result.candidates.map((candidate) => candidate.question))), result.notes),
         },
       ];
     case 'no-match':
@@ -99,22 +94,20 @@ function buildEmbeds(result: EngineResult): APIEmbed[] {
         {
           color: COLORS.muted,
           title: 'No answer for that one',
-          description: withNotes(joinParagraphs(result.text, bulleted(result.followUps, 'You could ask:')), result.notes),
+          description: withNotes(joinParagraphs(message, questions('You could ask:')), result.notes),
         },
       ];
     case 'greeting':
     case 'invalid-input':
-      return [
-        { color: COLORS.muted, description: withNotes(joinParagraphs(result.text, bulleted(result.followUps, 'Try:')), result.notes) },
-      ];
+      return [{ color: COLORS.muted, description: withNotes(joinParagraphs(message, questions('Try:')), result.notes) }];
     case 'help':
       return [
         {
           color: COLORS.brand,
           title: 'PyTorch vs TensorFlow: how to ask',
-          description: withNotes(result.text, result.notes),
+          description: withNotes(message, result.notes),
           fields: capFields(
-            result.commands.map((command) => ({ name: slashUsage(command.usage), value: command.description })),
+            result.commands.map((command) => ({ name: slashUsage(command), value: command.description })),
             'more commands',
           ),
           footer: { text: 'You can also mention me with a question in any channel, or send me a DM.' },
@@ -125,16 +118,16 @@ function buildEmbeds(result: EngineResult): APIEmbed[] {
         {
           color: COLORS.brand,
           title: 'Topics',
-          description: withNotes(result.text, result.notes),
+          description: withNotes(message, result.notes),
           fields: capFields(
-            result.topics.map((topic) => ({ name: topic.title, value: `${topic.summary}\n\`compare ${topic.id}\`` })),
+            result.topics.map((topic) => ({ name: topic.title, value: `${topic.summary}\n${slashCommand('compare', topic.id)}` })),
             'more topics',
           ),
         },
       ];
     case 'sources':
       return linesIntoEmbeds(
-        { color: COLORS.brand, title: 'Sources', description: withNotes(result.text, result.notes) },
+        { color: COLORS.brand, title: 'Sources', description: withNotes(message, result.notes) },
         result.sourceList.map((source) => `• ${sourceLine(source)}`),
         'more sources',
       );
@@ -144,15 +137,15 @@ function buildEmbeds(result: EngineResult): APIEmbed[] {
       return [
         {
           color: result.lean === null ? COLORS.muted : result.lean === 'either' ? COLORS.brand : COLORS[result.lean],
-          title: result.lean === null ? 'Recommendation' : `Recommendation: ${LEAN_LABELS[result.lean]}`,
-          description: withNotes(result.text, result.notes),
+          title: result.lean === null ? 'Recommendation' : `Recommendation: ${LEAN_NAMES[result.lean]}`,
+          description: withNotes(message, result.notes),
           fields: [
             ...capFields(
               result.needs.map((need) => ({
                 name: need.need,
                 value: joinLines(
-                  `Leans **${LEAN_LABELS[need.leans]}** (${weightLabel(need.weight)}). ${need.why}`,
-                  ...need.claims.map((claim) => `${VERDICT_LABELS[claim.verdict]}: ${claim.now}`),
+                  `Leans **${LEAN_NAMES[need.leans]}** (${weightLabel(need.weight)}). ${need.why}`,
+                  ...need.claims.map((claim) => `${verdictLabel(claim.verdict)}: ${claim.now}`),
                 ),
               })),
               'more needs',
@@ -164,12 +157,12 @@ function buildEmbeds(result: EngineResult): APIEmbed[] {
         },
       ];
     case 'claim-check': {
-      const first = result.claims[0];
+      const first = result.reason === 'checked' ? result.claims[0] : undefined;
       return [
         {
           color: first ? VERDICT_COLORS[first.verdict] : COLORS.muted,
-          title: first ? `Claim check: ${VERDICT_LABELS[first.verdict]}` : 'Claim check',
-          description: withNotes(joinParagraphs(quote(result.statement), result.text), result.notes),
+          title: first ? `Claim check: ${verdictLabel(first.verdict)}` : 'Claim check',
+          description: withNotes(joinParagraphs(quoteLines(result.statement), message), result.notes),
           fields: [...claimFields(result.claims), ...sourcesField(result.sources)],
           ...topicFooter(result.topic, result.asOf),
         },
@@ -190,7 +183,12 @@ function comparisonEmbeds(result: Extract<EngineResult, { kind: 'comparison' }>)
     const chunk = result.rows.slice(start, start + COMPARISON_ROWS_PER_EMBED);
     embeds.push(
       start === 0
-        ? { color: COLORS.brand, title: result.title, description: withNotes(result.text, result.notes), fields: rowFields(chunk) }
+        ? {
+            color: COLORS.brand,
+            title: result.title,
+            description: withNotes(messageOf(result, slashCommand), result.notes),
+            fields: rowFields(chunk),
+          }
         : { color: COLORS.brand, title: `${result.title} (continued)`, fields: rowFields(chunk) },
     );
   }
@@ -206,7 +204,7 @@ function comparisonEmbeds(result: Extract<EngineResult, { kind: 'comparison' }>)
 
 function claimFields(claims: ClaimRef[]): APIEmbedField[] {
   const shown = claims.slice(0, MAX_CLAIM_FIELDS).map((claim) => ({
-    name: `${VERDICT_LABELS[claim.verdict]} · ${claim.claim}`,
+    name: `${verdictLabel(claim.verdict)} · ${claim.claim}`,
     value: truncateText(
       joinLines(`**Now:** ${claim.now}`, claim.unconfirmed ? `**Not confirmed:** ${claim.unconfirmed}` : '', `Checked ${claim.checked}`),
       DISCORD_LIMITS.fieldValue,
@@ -234,16 +232,19 @@ function sourcesField(sources: SourceRef[]): APIEmbedField[] {
 
 /** A source as a masked link when it has a URL, as its title when it has none (seed articles). */
 export function sourceLine(source: SourceRef): string {
-  if (source.url === undefined) return escapeMarkdown(source.title);
+  // Cut first: a title is short, and escapeMarkdown's cost grows with the square of the length.
+  const title = truncateText(source.title, MAX_SOURCE_TITLE);
+  if (source.url === undefined) return escapeMarkdown(title, MARKDOWN_OF_A_LINE);
   // Brackets in the label and parentheses in the URL would end the link early.
-  const label = source.title.replace(/[[\]]/g, (bracket) => `\\${bracket}`);
+  const label = title.replace(/[[\]]/g, (bracket) => `\\${bracket}`);
   const url = source.url.replace(/\(/g, '%28').replace(/\)/g, '%29');
-  return `[${truncateText(label, 200)}](${url})`;
+  return hyperlink(label, url);
 }
 
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\*_`~|[\]])/g, '\\$1');
-}
+const MAX_SOURCE_TITLE = 200;
+
+/** Everything that would format a title shown on a line of its own: emphasis, code, headings, lists, links. */
+const MARKDOWN_OF_A_LINE = { heading: true, bulletedList: true, numberedList: true, maskedLink: true } as const;
 
 function capFields(fields: APIEmbedField[], noun: string, max: number = DISCORD_LIMITS.embedFields): APIEmbedField[] {
   if (fields.length <= max) return fields;
@@ -302,22 +303,11 @@ function linesIntoEmbeds(first: APIEmbed, lines: string[], noun: string): APIEmb
   );
 }
 
-function followUpRows(result: EngineResult, options: DiscordRenderOptions): ActionRow[] {
-  const actions: { label: string; action: ButtonAction }[] = [];
-  if (result.kind === 'ambiguous' || result.kind === 'no-match') {
-    for (const candidate of result.candidates) {
-      actions.push({
-        label: candidate.question,
-        action: candidate.kind === 'faq' ? { type: 'ask', entryId: candidate.entryId } : { type: 'check', claimId: candidate.entryId },
-      });
-    }
-  }
-  if (options.findEntryId) {
-    for (const question of result.followUps) {
-      const entryId = options.findEntryId(question);
-      if (entryId !== undefined) actions.push({ label: question, action: { type: 'ask', entryId } });
-    }
-  }
+function followUpRows(result: EngineResult): ActionRow[] {
+  const actions = followUpChoices(result).map(({ entryId, question }) => ({
+    label: question,
+    action: { type: 'ask', entryId } satisfies ButtonAction,
+  }));
   const buttons = uniqueButtons(actions, ButtonStyle.Secondary);
   const rows: ActionRow[] = [];
   // One row of follow-ups (two rows for "did you mean", where the choices are the answer).
@@ -364,8 +354,8 @@ function feedbackRows(result: EngineResult): ActionRow[] {
   ];
 }
 
-function withNotes(text: string, notes: string[]): string {
-  return joinParagraphs(text, ...notes.map((note) => `ℹ️ ${note}`));
+function withNotes(text: string, notes: InputNote[]): string {
+  return joinParagraphs(text, ...notes.map((note) => `ℹ️ ${noteText(note)}`));
 }
 
 function joinParagraphs(...parts: string[]): string {
@@ -384,16 +374,9 @@ function bulleted(items: string[], heading: string): string {
   return items.length === 0 ? '' : `${heading}\n${items.map((item) => `• ${item}`).join('\n')}`;
 }
 
-/** Quotes what the user wrote, line by line (a bare newline would end the quote). */
-function quote(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => `> ${line}`)
-    .join('\n');
-}
-
-function weightLabel(weight: number): string {
-  return weight >= 3 ? 'decisive' : weight === 2 ? 'clear preference' : 'slight preference';
+/** Quotes what the user wrote, line by line (a bare newline would end the quote; a block quote would never end). */
+function quoteLines(text: string): string {
+  return text.trim() === '' ? '' : text.split('\n').map(quote).join('\n');
 }
 
 /** The topic and the day the facts were checked ("As of 1 December 2026"), when known. */

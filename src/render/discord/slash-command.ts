@@ -1,24 +1,20 @@
-// The names of the bot's one slash command and its subcommand options. The adapter registers
-// them; the renderer uses them to show usage the way Discord users type it.
-export const SLASH_COMMAND_NAME = 'pytorch-vs-tf';
+// How commands are written on Discord: `/pytorch-vs-tf compare topic:<topic>`. The subcommands
+// and their option names are the command table's; the adapter registers them from the same table.
+import { COMMANDS, type CommandName, type CommandSpec } from '../../engine/index.js';
+import { SLASH_COMMAND_NAME } from '../labels.js';
+import type { CommandFormat } from '../messages.js';
 
-/** The single text option of each subcommand that takes one. */
-export const SUBCOMMAND_OPTIONS = {
-  ask: 'question',
-  compare: 'topic',
-  recommend: 'needs',
-  check: 'statement',
-} as const;
+const optionOf = (name: CommandName) => COMMANDS.find((spec) => spec.name === name)?.argument?.name;
 
-/**
- * The engine writes usage for typed text ("ask <question>"); on Discord the same command is
- * "/pytorch-vs-tf ask question:<question>". Usage it does not recognise is shown unchanged.
- */
-export function slashUsage(usage: string): string {
-  const match = /^(\w+)(?:\s+(<[^>]+>))?$/.exec(usage.trim());
-  if (!match) return usage;
-  const [, command = '', placeholder] = match;
-  const option = (SUBCOMMAND_OPTIONS as Record<string, string>)[command];
-  if (placeholder === undefined) return `/${SLASH_COMMAND_NAME} ${command}`;
-  return option ? `/${SLASH_COMMAND_NAME} ${command} ${option}:${placeholder}` : usage;
+/** A command's usage as Discord users type it: "/pytorch-vs-tf ask question:<question>". */
+export function slashUsage(spec: CommandSpec): string {
+  const option = spec.argument ? ` ${spec.argument.name}:<${spec.argument.name}>` : '';
+  return `/${SLASH_COMMAND_NAME} ${spec.name}${option}`;
 }
+
+/** A command to type, in code markup: `/pytorch-vs-tf compare topic:mobile`. */
+export const slashCommand: CommandFormat = (name, value) => {
+  const option = optionOf(name);
+  const argument = value === undefined ? '' : option === undefined ? ` ${value}` : ` ${option}:${value}`;
+  return `\`/${SLASH_COMMAND_NAME} ${name}${argument}\``;
+};

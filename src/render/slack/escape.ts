@@ -3,6 +3,7 @@
 // entity, so those three characters are always escaped; an escaped `&lt;!here&gt;` shows as the
 // text "<!here>" and pings nobody. Every string the renderer did not write itself goes through
 // escapeText before it lands in a message.
+import { LRUCache } from 'lru-cache';
 
 /** Invisible character that stops Slack from reading "@here" as a word, without changing how it looks. */
 const WORD_JOINER = '\u2060';
@@ -10,14 +11,14 @@ const WORD_JOINER = '\u2060';
 /** Half an emoji (from text cut elsewhere) is not valid UTF-16 and shows as garbage: replace it. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** Anything escapeText would change; most text has none of it, and is returned as it is. */
+const NEEDS_ESCAPING = /[&<>@\uD800-\uDFFF]/;
+
 /**
  * Escapes Slack's control characters and defuses the bare broadcast words. Slack does not parse a
  * bare "@here" in API messages by default (parse=none, verbatim text objects), but a client or a
  * future default could; the word joiner keeps it inert either way.
  */
-/** Anything escapeText would change; most text has none of it, and is returned as it is. */
-const NEEDS_ESCAPING = /[&<>@\uD800-\uDFFF]/;
-
 export function escapeText(text: string): string {
   if (!NEEDS_ESCAPING.test(text)) return text;
   return text
@@ -33,18 +34,10 @@ export function unescapeText(text: string): string {
   return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(new RegExp(WORD_JOINER, 'g'), '');
 }
 
-/** Links come from the knowledge base, a small fixed set: parse each URL once. */
-const safeUrls = new Map<string, string | undefined>();
-const SAFE_URL_CACHE_SIZE = 2000;
+/** Links come from the knowledge base, a small fixed set: parse each URL once (boxed: "not safe" is undefined). */
+const safeUrls = new LRUCache<string, { href: string | undefined }>({ max: 2000, memoMethod: (url) => ({ href: parseSafeUrl(url) }) });
 
-function safeUrl(url: string | undefined): string | undefined {
-  if (url === undefined) return undefined;
-  if (safeUrls.has(url)) return safeUrls.get(url);
-  const safe = parseSafeUrl(url);
-  if (safeUrls.size >= SAFE_URL_CACHE_SIZE) safeUrls.clear();
-  safeUrls.set(url, safe);
-  return safe;
-}
+const safeUrl = (url: string | undefined): string | undefined => (url === undefined ? undefined : safeUrls.memo(url).href);
 
 /** Only http(s) links become clickable; anything else is shown as text. */
 function parseSafeUrl(url: string): string | undefined {

@@ -1,24 +1,18 @@
 // The App Home tab: what the bot does, how to ask, its commands and its topics.
-import type { EngineResult } from '../../engine/types.js';
+import type { ResultOf } from '../../engine/types.js';
 import { context, divider, header, section, type HomeView, type SlackBlock } from './blocks.js';
-import { packLines } from './cut.js';
 import { escapeText } from './escape.js';
 import { SLACK_LIMITS } from './limits.js';
-import { fitBlocks, SLASH_COMMAND } from './result.js';
+import { commandLines, fitBlocks, listSections, SLASH_COMMAND } from './result.js';
 
 /** The engine's answers to `help` and `topics`, which the Home tab lists. */
 export interface HomeContent {
-  help: EngineResult;
-  topics: EngineResult;
-}
-
-function sections(lines: string[]): SlackBlock[] {
-  return packLines(lines, SLACK_LIMITS.textObject).map((chunk) => section(chunk));
+  help: ResultOf<'help'>;
+  topics: ResultOf<'topics'>;
 }
 
 export function renderHome({ help, topics }: HomeContent): HomeView {
-  const commands = help.kind === 'help' ? help.commands : [];
-  const topicList = topics.kind === 'topics' ? topics.topics : [];
+  const topicList = topics.topics;
   const content: SlackBlock[] = [
     header('PyTorch vs TensorFlow'),
     section(
@@ -35,10 +29,12 @@ export function renderHome({ help, topics }: HomeContent): HomeView {
     ),
     divider(),
     section('*Commands*'),
-    ...sections(commands.map((command) => `\`${escapeText(command.usage)}\` — ${escapeText(command.description)}`)),
+    ...listSections(commandLines(help.commands)),
     divider(),
     section(`*Topics* (${topicList.length})`),
-    ...sections(topicList.map((topic) => `• *${escapeText(topic.title)}* (\`${escapeText(topic.id)}\`) — ${escapeText(topic.summary)}`)),
+    ...listSections(
+      topicList.map((topic) => `• *${escapeText(topic.title)}* (\`${escapeText(topic.id)}\`) — ${escapeText(topic.summary)}`),
+    ),
   ];
   const tail = [
     context([`Example: \`${SLASH_COMMAND} compare deployment-mobile\` or \`${SLASH_COMMAND} is TensorFlow Lite still called TF Lite?\``]),

@@ -7,11 +7,12 @@ export { SLACK_LIMITS } from './limits.js';
 export {
   ACTION_IDS,
   ASK_ACTION_PATTERN,
-  ASK_ACTION_PREFIX,
   askActionId,
   decodeFeedbackValue,
+  decodeFollowUpValue,
   decodeQuestionValue,
   encodeFeedbackValue,
+  encodeFollowUpValue,
   type FeedbackValue,
 } from './actions.js';
 export type { SlackBlock, SlackMessage, HomeView } from './blocks.js';

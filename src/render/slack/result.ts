@@ -2,9 +2,10 @@
 // an optional attribution line, the kind's own content, the claims it rests on, its sources,
 // then buttons (ask next, feedback, share). When a huge result does not fit Slack's 50 blocks,
 // content is dropped from the end of the middle, never the buttons.
-import { asOfLabel } from '../../engine/as-of.js';
 import type { ClaimRef, EngineResult, SourceRef } from '../../engine/types.js';
-import { ACTION_IDS, askActionId, encodeFeedbackValue } from './actions.js';
+import { asOfLabel, LEAN_NAMES, leanHeadline, SLASH_COMMAND_NAME, weightLabel } from '../labels.js';
+import { type CommandFormat, followUpChoices, messageOf, noteText, usageOf } from '../messages.js';
+import { ACTION_IDS, askActionId, encodeFeedbackValue, encodeFollowUpValue } from './actions.js';
 import {
   actions,
   button,
@@ -20,11 +21,14 @@ import {
 } from './blocks.js';
 import { packLines, splitText } from './cut.js';
 import { escapeText, link } from './escape.js';
-import { leanHeadline, leanName, verdictLabel, weightWord } from './labels.js';
+import { verdictLabel } from './labels.js';
 import { SLACK_LIMITS } from './limits.js';
 
 /** The slash command as users type it; shown in hints. */
-export const SLASH_COMMAND = '/pytorch-vs-tf';
+export const SLASH_COMMAND = `/${SLASH_COMMAND_NAME}`;
+
+/** A command as Slack users type it anywhere: after the slash command. */
+const slashCommand: CommandFormat = (name, value) => `\`${SLASH_COMMAND} ${name}${value === undefined ? '' : ` ${value}`}\``;
 
 export interface RenderOptions {
   /**
@@ -73,7 +77,7 @@ function sections(mrkdwnText: string): SlackBlock[] {
 }
 
 /** Lines joined into as few sections as the per-section limit allows. */
-function listSections(lines: string[]): SlackBlock[] {
+export function listSections(lines: string[]): SlackBlock[] {
   return packLines(lines, SLACK_LIMITS.textObject).map((chunk) => section(chunk));
 }
 
@@ -82,21 +86,25 @@ function attributionBlock(askedBy: string, query: string): SlackBlock {
   return context([`*${escapeText(askedBy)}* asked${question}`]);
 }
 
+/** Each command as typed after the slash command, with what it does. */
+export function commandLines(commands: Extract<EngineResult, { kind: 'help' }>['commands']): string[] {
+  return commands.map((command) => `\`${escapeText(usageOf(command))}\` — ${escapeText(command.description)}`);
+}
+
 function contentBlocks(result: EngineResult): SlackBlock[] {
-  const text = escapeText(result.text);
+  const text = escapeText(messageOf(result, slashCommand));
   switch (result.kind) {
     case 'answer':
       return sections(`*${escapeText(result.question)}*\n${text}`);
     case 'ambiguous':
     case 'greeting':
     case 'invalid-input':
-      return sections(text);
     case 'no-match':
-      return [...sections(text), context([`Try \`${SLASH_COMMAND} topics\` to see what I can answer, or \`${SLASH_COMMAND} help\`.`])];
+      return sections(text);
     case 'help':
       return [
         ...sections(text),
-        ...listSections(result.commands.map((command) => `\`${escapeText(command.usage)}\` — ${escapeText(command.description)}`)),
+        ...listSections(commandLines(result.commands)),
         context([`Type these after \`${SLASH_COMMAND}\`, in a direct message to me, or after mentioning me in a channel.`]),
       ];
     case 'topics':
@@ -127,14 +135,15 @@ function contentBlocks(result: EngineResult): SlackBlock[] {
         ...sections(text),
         ...listSections(
           result.needs.map(
-            (need) => `• *${escapeText(need.need)}* → ${leanName(need.leans)} (${weightWord(need.weight)})\n    ${escapeText(need.why)}`,
+            (need) => `• *${escapeText(need.need)}* → ${LEAN_NAMES[need.leans]} (${weightLabel(need.weight)})\n    ${escapeText(need.why)}`,
           ),
         ),
       ];
     case 'claim-check': {
-      const top = result.claims[0];
+      const top = result.reason === 'checked' ? result.claims[0] : undefined;
       const verdict = top === undefined ? '' : `\n*Verdict:* ${verdictLabel(top.verdict)}`;
-      return sections(`_“${escapeText(result.statement)}”_${verdict}\n${text}`);
+      const statement = result.statement.trim() === '' ? '' : `_“${escapeText(result.statement)}”_`;
+      return sections([`${statement}${verdict}`, text].filter((part) => part !== '').join('\n'));
     }
   }
 }
@@ -164,8 +173,7 @@ function claimBlocks(result: EngineResult): SlackBlock[] {
 }
 
 function notesBlocks(result: EngineResult): SlackBlock[] {
-  const notes = result.notes.filter((note) => note.trim() !== '');
-  return notes.length === 0 ? [] : [context([notes.map((note) => `_${escapeText(note)}_`).join('\n')])];
+  return result.notes.length === 0 ? [] : [context([result.notes.map((note) => `_${escapeText(noteText(note))}_`).join('\n')])];
 }
 
 /** "As of <date>": the day the facts in the answer were last checked. */
@@ -181,11 +189,9 @@ function sourcesBlocks(result: EngineResult): SlackBlock[] {
 }
 
 function askButtons(result: EngineResult): ButtonElement[] {
-  const questions = [...(result.kind === 'ambiguous' ? result.candidates.map((candidate) => candidate.question) : []), ...result.followUps];
-  const unique = [...new Set(questions.map((question) => question.trim()).filter((question) => question !== ''))];
-  return unique
+  return followUpChoices(result)
     .slice(0, MAX_ASK_BUTTONS)
-    .map((question, index) => button({ label: question, actionId: askActionId(index), value: question }));
+    .map((followUp, index) => button({ label: followUp.question, actionId: askActionId(index), value: encodeFollowUpValue(followUp) }));
 }
 
 function buttonBlocks(result: EngineResult, options: RenderOptions): SlackBlock[] {
@@ -221,7 +227,7 @@ function fallbackFor(result: EngineResult, options: RenderOptions): string {
         : result.kind === 'recommendation'
           ? `${leanHeadline(result.lean)}. `
           : '';
-  return fallbackText(`${lead}${title}${escapeText(result.text)}`);
+  return fallbackText(`${lead}${title}${escapeText(messageOf(result, slashCommand))}`);
 }
 
 /** A short ephemeral note (thanks, errors): plain text, escaped, in one section. */

@@ -1,17 +1,12 @@
 // Plain-text rendering for the terminal (chat and `ask`): readable without colour or markup.
-import { asOfLabel } from '../../engine/as-of.js';
-import type { ClaimRef, EngineResult, SourceRef } from '../../engine/types.js';
+import type { ClaimRef, EngineResult, FollowUp, SourceRef } from '../../engine/types.js';
+import { asOfLabel, LEAN_NAMES, VERDICT_LABELS } from '../labels.js';
+import { type CommandFormat, messageOf, noteText, usageOf } from '../messages.js';
 
-const VERDICT_LABELS: Record<ClaimRef['verdict'], string> = {
-  accurate: 'ACCURATE',
-  'partly-true': 'PARTLY TRUE',
-  outdated: 'OUTDATED',
-  unverified: 'UNVERIFIED',
-  opinion: 'OPINION',
-  anecdote: 'ANECDOTE',
-};
+export const verdictLabel = (verdict: ClaimRef['verdict']) => VERDICT_LABELS[verdict].toUpperCase();
 
-export const verdictLabel = (verdict: ClaimRef['verdict']) => VERDICT_LABELS[verdict];
+/** In the terminal a command is typed as it is, without a slash. */
+const typed: CommandFormat = (name, value) => `"${value === undefined ? name : `${name} ${value}`}"`;
 
 /** Wraps text at `width` columns on word boundaries, keeping existing line breaks. */
 export function wrap(text: string, width = 88, indent = ''): string {
@@ -44,41 +39,41 @@ function formatClaim(claim: ClaimRef): string {
 }
 
 /** Numbered follow-ups: the chat lets the user type the number to ask one. */
-export function formatFollowUps(questions: string[], heading = 'You could also ask'): string {
-  return questions.length === 0 ? '' : `${heading}:\n${questions.map((q, i) => `  ${i + 1}) ${q}`).join('\n')}`;
+export function formatFollowUps(followUps: FollowUp[], heading = 'You could also ask'): string {
+  return followUps.length === 0 ? '' : `${heading}:\n${followUps.map((f, i) => `  ${i + 1}) ${f.question}`).join('\n')}`;
 }
 
 export function renderText(result: EngineResult): string {
   const parts: string[] = [];
+  const message = messageOf(result, typed);
   switch (result.kind) {
     case 'answer':
-      parts.push(`${result.question}\n`, wrap(result.text));
+      parts.push(`${result.question}\n`, wrap(message));
       break;
     case 'comparison': {
-      parts.push(`${result.title}: PyTorch vs TensorFlow`, wrap(result.text));
+      parts.push(`${result.title}: PyTorch vs TensorFlow`, wrap(message));
       for (const row of result.rows) {
         parts.push(`* ${row.aspect}\n${wrap(`PyTorch: ${row.pytorch}`, 88, '    ')}\n${wrap(`TensorFlow: ${row.tensorflow}`, 88, '    ')}`);
       }
       break;
     }
     case 'recommendation':
-      parts.push(wrap(result.text));
+      parts.push(wrap(message));
       for (const need of result.needs) {
-        const lean = need.leans === 'either' ? 'either' : need.leans === 'pytorch' ? 'PyTorch' : 'TensorFlow';
-        parts.push(wrap(`* ${need.need} -> ${lean}: ${need.why}`, 88, '  ').replace(/^ {2}/, ''));
+        parts.push(wrap(`* ${need.need} -> ${LEAN_NAMES[need.leans]}: ${need.why}`, 88, '  ').replace(/^ {2}/, ''));
       }
       break;
     case 'help':
-      parts.push(wrap(result.text), result.commands.map((c) => `  ${c.usage.padEnd(26)} ${c.description}`).join('\n'));
+      parts.push(wrap(message), result.commands.map((c) => `  ${usageOf(c).padEnd(26)} ${c.description}`).join('\n'));
       break;
     case 'topics':
-      parts.push(wrap(result.text), result.topics.map((t) => `  ${t.id.padEnd(24)} ${t.title}`).join('\n'));
+      parts.push(wrap(message), result.topics.map((t) => `  ${t.id.padEnd(24)} ${t.title}`).join('\n'));
       break;
     case 'sources':
-      parts.push(wrap(result.text), result.sourceList.map(formatSource).join('\n'));
+      parts.push(wrap(message), result.sourceList.map(formatSource).join('\n'));
       break;
     default:
-      parts.push(wrap(result.text));
+      parts.push(wrap(message));
   }
   if (result.asOf) parts.push(`${asOfLabel(result.asOf)}.`);
   if (result.claims.length > 0 && result.kind !== 'sources') parts.push(`Claims checked:\n${result.claims.map(formatClaim).join('\n')}`);
@@ -88,6 +83,6 @@ export function renderText(result: EngineResult): string {
     result.kind === 'ambiguous' ? 'Did you mean' : result.kind === 'answer' ? 'You could also ask' : 'Try',
   );
   if (followUps) parts.push(followUps);
-  if (result.notes.length > 0) parts.push(result.notes.map((note) => `Note: ${note}`).join('\n'));
+  if (result.notes.length > 0) parts.push(result.notes.map((note) => `Note: ${noteText(note)}`).join('\n'));
   return parts.join('\n\n');
 }

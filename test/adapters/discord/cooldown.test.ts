@@ -2,6 +2,7 @@
 // helpers that decide what counts as a question for the bot.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { EngineResult } from '../../../src/engine/types.js';
 import { Cooldown, RecentIds } from '../../../src/adapters/discord/index.js';
 import { isConfidentAnswer, stripMention, UNPROMPTED_MIN_CONFIDENCE } from '../../../src/adapters/discord/messages.js';
 import { answer, base } from '../../support/discord/results.js';
@@ -119,8 +120,14 @@ describe('isConfidentAnswer (help channels only answer these)', () => {
   });
 
   it('rejects everything that is not an answer, however confident', () => {
-    for (const kind of ['ambiguous', 'no-match', 'greeting', 'invalid-input'] as const) {
-      expect(isConfidentAnswer({ ...base({ confidence: 1 }), kind })).toBe(false);
+    const confident = base({ confidence: 1 });
+    for (const result of [
+      { ...confident, kind: 'ambiguous' },
+      { ...confident, kind: 'no-match', reason: 'out-of-scope', topicTitles: [] },
+      { ...confident, kind: 'greeting', greeting: 'hello' },
+      { ...confident, kind: 'invalid-input' },
+    ] satisfies EngineResult[]) {
+      expect(isConfidentAnswer(result)).toBe(false);
     }
   });
 });

@@ -1,7 +1,7 @@
 // The /pytorch-vs-tf slash command, its autocomplete, and the buttons on answers, end to end:
 // the real discord.js client, the real engine and knowledge, and a local Discord stand-in.
 import { describe, expect, it } from 'vitest';
-import { decodeButtonAction } from '../../../src/render/discord/index.js';
+import { decodeButtonAction, encodeButtonAction } from '../../../src/render/discord/index.js';
 import { realEngine } from '../../support/discord/bot.js';
 import { LEVELS } from '../../support/discord/logs.js';
 import { botPerTest } from '../../support/discord/per-test.js';
@@ -85,7 +85,7 @@ describe('/pytorch-vs-tf subcommands', () => {
     const [embed] = callback.body.data.embeds;
     expect(embed.title).toBe('Topics');
     expect(embed.fields.length).toBeGreaterThan(5);
-    expect(embed.fields[0].value).toMatch(/`compare [a-z0-9-]+`/);
+    expect(embed.fields[0].value).toMatch(/`\/pytorch-vs-tf compare topic:[a-z0-9-]+`/);
   });
 
   it('sources lists the sources as links', async () => {
@@ -192,12 +192,26 @@ describe('buttons on answers', () => {
     expect(callback.body.data.embeds[0].title).toBe(followUp.label);
   });
 
-  it('a "did you mean" claim button checks that claim', async () => {
+  it('a "did you mean" button for a claim answers with that claim and what is true now', async () => {
+    const bot = await start();
+    const claim = realEngine().knowledge.claims[0]!;
+    const click = bot.standIn.clickButton({ user: alice, customId: encodeButtonAction({ type: 'ask', entryId: claim.id })! });
+    const [embed] = (await bot.standIn.waitForCallback(click)).body.data.embeds;
+    expect(embed.title).toContain(claim.claim);
+    expect(embed.description).toContain(claim.now.slice(0, 40));
+  });
+
+  it('a claim button of an earlier version (pvt1:check:…) still answers that claim', async () => {
     const bot = await start();
     const claim = realEngine().knowledge.claims[0]!;
     const click = bot.standIn.clickButton({ user: alice, customId: `pvt1:check:${claim.id}` });
-    const callback = await bot.standIn.waitForCallback(click);
-    expect(callback.body.data.embeds[0].title).toMatch(/Claim check/);
+    expect((await bot.standIn.waitForCallback(click)).body.data.embeds[0].title).toContain(claim.claim);
+  });
+
+  it('a button for an entry the knowledge no longer has says so', async () => {
+    const bot = await start();
+    const click = bot.standIn.clickButton({ user: alice, customId: encodeButtonAction({ type: 'ask', entryId: 'no-such-entry' })! });
+    expect(embedText((await bot.standIn.waitForCallback(click)).body.data)).toMatch(/no longer in my knowledge/);
   });
 
   it('thumbs up/down is acknowledged ephemerally and logged with the entry id and vote', async () => {

@@ -1,5 +1,6 @@
-// Registering /pytorch-vs-tf: the command definition is built from the same subcommand modules
-// the bot runs, and `npm run discord:register` PUTs it to the guild or global route.
+// Registering /pytorch-vs-tf: the command definition is generated from the engine's command
+// table, which the bot also runs from, and `npm run discord:register` PUTs it to the guild or
+// global route.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -8,20 +9,20 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ApplicationCommandOptionType } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commandDefinition, registerCommands, RegisterError, subcommands } from '../../../src/adapters/discord/index.js';
+import { commandDefinition, registerCommands, RegisterError } from '../../../src/adapters/discord/index.js';
+import { COMMANDS } from '../../../src/engine/index.js';
 import { DiscordStandIn, IDS } from '../../support/discord/stand-in.js';
 
 describe('the command definition', () => {
   const command = commandDefinition();
   const option = (subcommand: string) => command.options?.find((candidate) => candidate.name === subcommand) as any;
 
-  it('is one /pytorch-vs-tf command with the seven subcommands, each with a handler', () => {
+  it('is one /pytorch-vs-tf command with a subcommand per command of the table, described alike', () => {
     expect(command.name).toBe('pytorch-vs-tf');
-    const names = (command.options ?? []).map((candidate) => candidate.name);
-    expect(names).toEqual(['ask', 'compare', 'recommend', 'check', 'topics', 'sources', 'help']);
-    for (const name of names) {
-      expect(option(name).type).toBe(ApplicationCommandOptionType.Subcommand);
-      expect(subcommands.get(name)?.execute).toBeTypeOf('function');
+    expect((command.options ?? []).map((candidate) => candidate.name)).toEqual(COMMANDS.map((spec) => spec.name));
+    for (const spec of COMMANDS) {
+      expect(option(spec.name).type).toBe(ApplicationCommandOptionType.Subcommand);
+      expect(option(spec.name).description).toBe(spec.description);
     }
   });
 
@@ -42,9 +43,6 @@ describe('the command definition', () => {
     expect(textOption('recommend')).toMatchObject({ name: 'needs', required: true });
     expect(textOption('check')).toMatchObject({ name: 'statement', required: true });
     for (const name of ['topics', 'sources', 'help']) expect(option(name).options ?? []).toEqual([]);
-    // Every subcommand that autocompletes has a handler for it.
-    expect(subcommands.get('ask')?.autocomplete).toBeTypeOf('function');
-    expect(subcommands.get('compare')?.autocomplete).toBeTypeOf('function');
   });
 
   it("keeps every description within Discord's 100 characters", () => {
@@ -78,7 +76,7 @@ describe('registerCommands', () => {
     expect(outcome).toMatchObject({
       scope: 'guild',
       guildId: IDS.guild,
-      commands: [{ name: 'pytorch-vs-tf', subcommands: ['ask', 'compare', 'recommend', 'check', 'topics', 'sources', 'help'] }],
+      commands: [{ name: 'pytorch-vs-tf', subcommands: COMMANDS.map((spec) => spec.name) }],
     });
   });
 

@@ -1,6 +1,6 @@
 // Button clicks (block_actions payloads) through the real Bolt app with the real engine.
 import { describe, expect, it } from 'vitest';
-import { ACTION_IDS, askActionId, encodeFeedbackValue, escapeText } from '../../../src/render/slack/index.js';
+import { ACTION_IDS, askActionId, encodeFeedbackValue, encodeFollowUpValue, escapeText } from '../../../src/render/slack/index.js';
 import { blockKitProblems, pingProblems } from '../../support/slack/block-kit-rules.js';
 import { useSlackHarness } from '../../support/slack/harness.js';
 import { ASKER, blockActions, CHANNEL, DM_CHANNEL, type ButtonClick } from '../../support/slack/requests.js';
@@ -58,6 +58,7 @@ describe('Share in channel', () => {
 });
 
 describe('a follow-up button', () => {
+  // Most clicks here carry plain text, as buttons of earlier versions did; they answer as typed.
   it('on a slash-command answer asks that question and answers privately through the response_url', async () => {
     await click({ actionId: askActionId(1), value: QUESTION });
     expect(posts()).toEqual([]);
@@ -89,10 +90,21 @@ describe('a follow-up button', () => {
     expect(JSON.stringify(posts()[0]!.params.blocks)).toContain('PyTorch vs TensorFlow: ');
   });
 
-  it('works for "did you mean" choices too, which are the same kind of button', async () => {
-    const choice = slack.engine.knowledge.faq[0]!.question;
-    await click({ actionId: askActionId(0), value: escapeText(choice) });
-    expect(String(responses()[0]!.text)).toContain(escapeText(slack.engine.respond(choice).text).slice(0, 40));
+  it('answers the entry the button carries, whatever its label says', async () => {
+    const entry = slack.engine.knowledge.faq[0]!;
+    await click({ actionId: askActionId(0), value: encodeFollowUpValue({ entryId: entry.id, question: 'a label only' }) });
+    expect(String(responses()[0]!.text)).toContain(escapeText(entry.answer).slice(0, 40));
+  });
+
+  it('works for "did you mean" choices too, which are the same kind of button, claims included', async () => {
+    const claim = slack.engine.knowledge.claims[0]!;
+    await click({ actionId: askActionId(0), value: encodeFollowUpValue({ entryId: claim.id, question: claim.claim }) });
+    expect(String(responses()[0]!.text)).toContain(escapeText(claim.now).slice(0, 40));
+  });
+
+  it('asks the question it shows when the knowledge no longer has its entry', async () => {
+    await click({ actionId: askActionId(0), value: encodeFollowUpValue({ entryId: 'no-such-entry', question: QUESTION }) });
+    expect(String(responses()[0]!.text)).toContain('LiteRT');
   });
 });
 

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import yaml from 'js-yaml';
+import { COMMANDS } from '../../../src/engine/index.js';
+import { usageOf } from '../../../src/render/messages.js';
 import { SLASH_COMMAND } from '../../../src/render/slack/index.js';
 
 const manifestPath = fileURLToPath(new URL('../../../src/adapters/slack/manifest.yaml', import.meta.url));
@@ -18,10 +20,13 @@ const manifest = yaml.load(readFileSync(manifestPath, 'utf8')) as {
 };
 
 describe('the Slack app manifest', () => {
-  it('defines the slash command with a usage hint', () => {
+  it('defines the slash command with a usage hint that lists every command of the command table', () => {
     const [command] = manifest.features.slash_commands;
     expect(command!.command).toBe(SLASH_COMMAND);
-    expect(command!.usage_hint).toMatch(/compare/);
+    // A bare question is `ask`, the default; every other command as it is typed.
+    const [ask, ...others] = COMMANDS;
+    expect(ask!.name).toBe('ask');
+    expect(command!.usage_hint).toBe(`[${ask!.argument!.name}] or ${others.map(usageOf).join(' | ')}`);
     expect(command!.description.length).toBeLessThanOrEqual(100);
   });
 

@@ -33,7 +33,7 @@ describe('renderDiscordMessage on any engine result', () => {
   it('stays within every Discord limit, never splits an emoji, and never allows a mention', () => {
     fc.assert(
       fc.property(anyEngineResult, (result) => {
-        const message = renderDiscordMessage(result, { findEntryId: (question) => (question.length % 2 === 0 ? 'some-entry' : undefined) });
+        const message = renderDiscordMessage(result);
         expect(discordLimitViolations(message)).toEqual([]);
         expect(allText(message).filter(hasLoneSurrogate)).toEqual([]);
         expect(message.allowedMentions).toEqual({ parse: [], repliedUser: false });
@@ -140,7 +140,6 @@ describe('fitMessage on raw payloads', () => {
 describe('button custom ids', () => {
   const anyAction: fc.Arbitrary<ButtonAction> = fc.oneof(
     anyId.map((entryId): ButtonAction => ({ type: 'ask', entryId })),
-    anyId.map((claimId): ButtonAction => ({ type: 'check', claimId })),
     fc
       .record({
         vote: fc.constantFrom('up' as const, 'down' as const),
@@ -167,5 +166,9 @@ describe('button custom ids', () => {
     expect(decodeButtonAction('pvt0:ask:tflite-litert')).toBeUndefined();
     expect(decodeButtonAction('pvt1:ask:Not An Id')).toBeUndefined();
     expect(decodeButtonAction('pvt1:vote:sideways:answer:-:-')).toBeUndefined();
+  });
+
+  it('reads the claim buttons of earlier versions as picking that claim', () => {
+    expect(decodeButtonAction('pvt1:check:tflite-is-litert')).toEqual({ type: 'ask', entryId: 'tflite-is-litert' });
   });
 });

@@ -13,8 +13,6 @@ import {
 import { discordLimitViolations } from '../../support/discord/limits.js';
 import { answer, base, claim, comparison, source } from '../../support/discord/results.js';
 
-const findEntryId = (question: string) => (question === 'How do I run a PyTorch model on Android?' ? 'pytorch-android' : undefined);
-
 function buttons(message: DiscordMessage) {
   return message.components.flatMap((row) => row.components);
 }
@@ -31,7 +29,7 @@ describe('every rendered message', () => {
 });
 
 describe('an answer', () => {
-  const message = renderDiscordMessage(answer(), { findEntryId });
+  const message = renderDiscordMessage(answer());
   const [embed] = message.embeds;
 
   it('is an embed titled with the FAQ question, holding the answer text', () => {
@@ -79,14 +77,14 @@ describe('an answer', () => {
     ]);
   });
 
-  it('gives follow-ups it cannot map to an FAQ entry no button', () => {
-    const unmapped = renderDiscordMessage(answer({ followUps: ['Something the knowledge does not hold?'] }), { findEntryId });
-    expect(actions(unmapped).filter((action) => action?.type === 'ask')).toEqual([]);
+  it('gives a follow-up whose entry id could not survive in a custom id no button', () => {
+    const unusable = renderDiscordMessage(answer({ followUps: [{ entryId: 'Not An Id!', question: 'Something?' }] }));
+    expect(actions(unusable).filter((action) => action?.type === 'ask')).toEqual([]);
   });
 
   it('shows the notes about how the input was read', () => {
-    const noted = renderDiscordMessage(answer({ notes: ['Your question was cut to 500 characters.'] }));
-    expect(noted.embeds[0]?.description).toContain('ℹ️ Your question was cut to 500 characters.');
+    const noted = renderDiscordMessage(answer({ notes: [{ code: 'input-cut', keptCharacters: 500 }] }));
+    expect(noted.embeds[0]?.description).toContain('ℹ️ Your message was long, so only its first 500 characters were read.');
   });
 
   it('when the answer is a checked claim, leads with its verdict instead of repeating it as a field', () => {
@@ -132,14 +130,15 @@ describe('a comparison', () => {
 
 describe('help, topics and sources', () => {
   it('help lists each command as a field, written the way it is typed in Discord', () => {
+    const argument = (name: 'question' | 'topic') => ({ name, description: name, example: name, maxLength: 100 });
     const result: EngineResult = {
-      ...base({ text: 'Ask me about PyTorch and TensorFlow.' }),
+      ...base(),
       kind: 'help',
+      reason: 'asked',
       commands: [
-        { usage: 'ask <question>', description: 'Answer a question.' },
-        { usage: 'compare <topic>', description: 'Compare the two on a topic.' },
-        { usage: 'topics', description: 'List the topics.' },
-        { usage: 'something else entirely', description: 'Shown as written.' },
+        { name: 'ask', aliases: [], description: 'Answer a question.', argument: argument('question') },
+        { name: 'compare', aliases: [], description: 'Compare the two on a topic.', argument: argument('topic') },
+        { name: 'topics', aliases: [], description: 'List the topics.' },
       ],
     };
     const [embed] = renderDiscordMessage(result).embeds;
@@ -147,7 +146,6 @@ describe('help, topics and sources', () => {
       { name: '/pytorch-vs-tf ask question:<question>', value: 'Answer a question.' },
       { name: '/pytorch-vs-tf compare topic:<topic>', value: 'Compare the two on a topic.' },
       { name: '/pytorch-vs-tf topics', value: 'List the topics.' },
-      { name: 'something else entirely', value: 'Shown as written.' },
     ]);
     expect(embed?.footer?.text).toMatch(/mention me/);
   });
@@ -158,10 +156,10 @@ describe('help, topics and sources', () => {
       title: `Topic ${index}`,
       summary: `About ${index}.`,
     }));
-    const message = renderDiscordMessage({ ...base(), kind: 'topics', topics });
+    const message = renderDiscordMessage({ ...base(), kind: 'topics', reason: 'asked', requestedTopic: null, topics });
     const fields = message.embeds[0]?.fields ?? [];
     expect(fields).toHaveLength(25);
-    expect(fields[0]).toEqual({ name: 'Topic 0', value: 'About 0.\n`compare topic-0`' });
+    expect(fields[0]).toEqual({ name: 'Topic 0', value: 'About 0.\n`/pytorch-vs-tf compare topic:topic-0`' });
     expect(fields.at(-1)?.name).toBe('…and 6 more topics');
   });
 
@@ -169,7 +167,7 @@ describe('help, topics and sources', () => {
     const sourceList = Array.from({ length: 300 }, (_, index) =>
       source({ id: `s-${index}`, title: `Source number ${index}`, url: `https://example.org/docs/${index}` }),
     );
-    const message = renderDiscordMessage({ ...base({ text: 'Where the answers come from.' }), kind: 'sources', sourceList });
+    const message = renderDiscordMessage({ ...base(), kind: 'sources', sourceList });
     expect(discordLimitViolations(message)).toEqual([]);
     expect(message.embeds.length).toBeGreaterThan(1);
     const lines = message.embeds.flatMap((embed) => (embed.description ?? '').split('\n')).filter((line) => line.startsWith('• '));
@@ -179,9 +177,10 @@ describe('help, topics and sources', () => {
   });
 
   it('writes a source without a URL (a seed article) as plain, escaped text', () => {
-    expect(sourceLine(source({ title: 'Why *everyone* uses [X]', url: undefined, kind: 'article' }))).toBe(
-      'Why \\*everyone\\* uses \\[X\\]',
+    expect(sourceLine(source({ title: 'Why *everyone* uses `X`', url: undefined, kind: 'article' }))).toBe(
+      'Why \\*everyone\\* uses \\`X\\`',
     );
+    expect(sourceLine(source({ title: '# [Not](https://a.link)', url: undefined, kind: 'article' }))).toBe('\\# \\[Not](https://a.link)');
   });
 
   it('keeps brackets in a title and parentheses in a URL from breaking the link', () => {
@@ -194,9 +193,12 @@ describe('help, topics and sources', () => {
 describe('recommendations and claim checks', () => {
   it('a recommendation names the lean in its title and explains each need', () => {
     const message = renderDiscordMessage({
-      ...base({ text: 'For your needs, PyTorch fits better.', topic: 'deployment', entryId: null }),
+      ...base({ topic: 'deployment', entryId: null }),
       kind: 'recommendation',
+      reason: 'recommended',
       lean: 'pytorch',
+      points: { pytorch: 2, tensorflow: 0 },
+      exampleNeeds: [],
       needs: [
         {
           criterionId: 'research',
@@ -211,6 +213,7 @@ describe('recommendations and claim checks', () => {
     });
     const [embed] = message.embeds;
     expect(embed?.title).toBe('Recommendation: PyTorch');
+    expect(embed?.description).toBe('For these needs, PyTorch is the better fit (2 points of preference against 0).');
     expect(embed?.fields?.[0]).toEqual({
       name: 'Research prototyping',
       value: 'Leans **PyTorch** (clear preference). Most papers ship PyTorch code.\n✅ Accurate: Most new papers use PyTorch.',
@@ -222,20 +225,22 @@ describe('recommendations and claim checks', () => {
     const message = renderDiscordMessage({
       ...base({ text: 'That was true once.', topic: 'mobile', claims: [claim()], sources: [source()] }),
       kind: 'claim-check',
+      reason: 'checked',
       statement: 'TF Lite is the way to go\non phones',
     });
     const [embed] = message.embeds;
     expect(embed?.title).toBe('Claim check: 🕰️ Outdated');
-    expect(embed?.description).toMatch(/^> TF Lite is the way to go\n> on phones\n\nThat was true once\./);
+    expect(embed?.description).toMatch(
+      /^> TF Lite is the way to go\n> on phones\n\nThe closest recorded claim is outdated\. That was true once\./,
+    );
     expect(embed?.fields?.[0]?.name).toMatch(/^🕰️ Outdated · /);
   });
 });
 
 describe('results that are not answers', () => {
-  it('"did you mean" offers each candidate as a button: FAQ entries are asked, claims are checked', () => {
+  it('"did you mean" offers each candidate as a button that carries its entry, FAQ entry or claim', () => {
     const message = renderDiscordMessage({
       ...base({
-        text: 'That could mean a few things.',
         candidates: [
           { entryId: 'tflite-litert', kind: 'faq', topic: 'mobile', question: 'What happened to TensorFlow Lite?', score: 0.5 },
           { entryId: 'tflite-is-litert', kind: 'claim', topic: 'mobile', question: 'TF Lite is the way to run on phones.', score: 0.4 },
@@ -246,25 +251,30 @@ describe('results that are not answers', () => {
     expect(message.embeds[0]?.description).toContain('1. What happened to TensorFlow Lite?\n2. TF Lite is the way to run on phones.');
     expect(actions(message)).toEqual([
       { type: 'ask', entryId: 'tflite-litert' },
-      { type: 'check', claimId: 'tflite-is-litert' },
+      { type: 'ask', entryId: 'tflite-is-litert' },
     ]);
   });
 
   it('no-match declines with suggestions and asks for no rating', () => {
-    const message = renderDiscordMessage(
-      {
-        ...base({ text: 'I only know about PyTorch and TensorFlow.', followUps: ['How do I run a PyTorch model on Android?'] }),
-        kind: 'no-match',
-      },
-      { findEntryId },
-    );
+    const message = renderDiscordMessage({
+      ...base({ followUps: [{ entryId: 'pytorch-android', question: 'How do I run a PyTorch model on Android?' }] }),
+      kind: 'no-match',
+      reason: 'out-of-scope',
+      topicTitles: ['Mobile deployment'],
+    });
+    expect(message.embeds[0]?.description).toContain('mobile deployment and more. Type `/pytorch-vs-tf topics` for the full list');
     expect(message.embeds[0]?.description).toContain('You could ask:\n• How do I run a PyTorch model on Android?');
     expect(actions(message)).toEqual([{ type: 'ask', entryId: 'pytorch-android' }]);
   });
 
   it('a greeting is a single short embed', () => {
-    const message = renderDiscordMessage({ ...base({ text: 'Hi! Ask me anything about PyTorch vs TensorFlow.' }), kind: 'greeting' });
-    expect(message.embeds).toEqual([{ color: expect.any(Number), description: 'Hi! Ask me anything about PyTorch vs TensorFlow.' }]);
+    const message = renderDiscordMessage({ ...base(), kind: 'greeting', greeting: 'thanks' });
+    expect(message.embeds).toEqual([
+      {
+        color: expect.any(Number),
+        description: 'Glad it helped! Ask me anything else about PyTorch vs TensorFlow, or type `/pytorch-vs-tf help` to see the commands.',
+      },
+    ]);
     expect(message.components).toEqual([]);
   });
 });

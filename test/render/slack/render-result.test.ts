@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EngineResult } from '../../../src/engine/types.js';
+import type { EngineResult, ResultOf } from '../../../src/engine/types.js';
 import {
   ACTION_IDS,
   decodeFeedbackValue,
+  decodeFollowUpValue,
   decodeQuestionValue,
   renderHome,
   renderResult,
@@ -54,10 +55,18 @@ describe('an answer', () => {
     expect(contextTexts(message)).toContain('*Sources:* <https://ai.google.dev/edge/litert|LiteRT overview>');
   });
 
-  it('offers the follow-up questions as buttons that ask them', () => {
+  it('offers the follow-up questions as buttons that carry their entry and question', () => {
     const asks = buttons(message).filter((b) => b.action_id.startsWith('pvt_ask_'));
-    expect(asks.map((b) => decodeQuestionValue(b.value))).toEqual(['How do I run a PyTorch model on Android?', 'What is ExecuTorch?']);
+    expect(asks.map((b) => b.text.text)).toEqual(['How do I run a PyTorch model on Android?', 'What is ExecuTorch?']);
+    expect(asks.map((b) => decodeFollowUpValue(b.value))).toEqual([
+      { entryId: 'pytorch-android', question: 'How do I run a PyTorch model on Android?' },
+      { entryId: 'executorch', question: 'What is ExecuTorch?' },
+    ]);
     expect(asks.map((b) => b.action_id)).toEqual(['pvt_ask_0', 'pvt_ask_1']);
+  });
+
+  it('still reads follow-up buttons of earlier versions, which carried the question as text', () => {
+    expect(decodeFollowUpValue('What is ExecuTorch?')).toEqual({ entryId: undefined, question: 'What is ExecuTorch?' });
   });
 
   it('has thumbs-up and thumbs-down buttons that carry the entry id', () => {
@@ -88,8 +97,8 @@ describe('an answer', () => {
   });
 
   it('shows the engine notes about how the input was read', () => {
-    const noted = renderResult(answer({ notes: ['Your message was cut to 500 characters.'] }), publicly);
-    expect(contextTexts(noted)).toContain('_Your message was cut to 500 characters._');
+    const noted = renderResult(answer({ notes: [{ code: 'input-cut', keptCharacters: 500 }] }), publicly);
+    expect(contextTexts(noted)).toContain('_Your message was long, so only its first 500 characters were read._');
   });
 });
 
@@ -149,8 +158,11 @@ describe('the other layouts', () => {
     ]);
   });
 
-  it('no-match: points to topics and help', () => {
-    expect(contextTexts(noMatch!).join()).toContain('`/pytorch-vs-tf topics`');
+  it('no-match: says what the bot covers and points to topics and help as typed in Slack', () => {
+    const text = sectionTexts(noMatch!).join('\n');
+    expect(text).toContain('mobile deployment, hardware and more');
+    expect(text).toContain('`/pytorch-vs-tf topics`');
+    expect(text).toContain('`/pytorch-vs-tf help`');
   });
 
   it('help: every command with its description', () => {
@@ -170,7 +182,7 @@ describe('the other layouts', () => {
 
   it('recommendation: the lean as a heading, then each need and why', () => {
     expect(recommendation!.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Leans TensorFlow' } });
-    expect(sectionTexts(recommendation!).join('\n')).toContain('• *deploy to Android and iOS* → TensorFlow (clear)');
+    expect(sectionTexts(recommendation!).join('\n')).toContain('• *deploy to Android and iOS* → TensorFlow (clear preference)');
   });
 
   it('claim-check: the statement, the verdict, and the matching claims', () => {
@@ -181,10 +193,26 @@ describe('the other layouts', () => {
   });
 });
 
+/** The words a renderer composes around data (topic titles, a topic name, example needs) made hostile too. */
+function withHostileData(result: EngineResult, hostile: string): EngineResult {
+  switch (result.kind) {
+    case 'no-match':
+      return { ...result, topicTitles: [hostile, hostile] };
+    case 'topics':
+      return { ...result, reason: 'compare-unknown-topic', requestedTopic: hostile };
+    case 'recommendation':
+      return { ...result, exampleNeeds: [hostile, hostile, hostile] };
+    default:
+      return result;
+  }
+}
+
 describe('safety and limits', () => {
   it('escapes user input everywhere, so <!here>, <!channel> and <@U123> reach nobody', () => {
     const hostile = '<!here> <!channel> <@U123> @everyone & <https://evil.test|click>';
-    for (const result of oneOfEachKind({ query: hostile, text: hostile, followUps: [hostile], notes: [hostile] })) {
+    for (const result of oneOfEachKind({ query: hostile, text: hostile, followUps: [{ entryId: 'x', question: hostile }] }).map((r) =>
+      withHostileData(r, hostile),
+    )) {
       const message = renderResult(result, { audience: 'private', shareInput: hostile, askedBy: hostile });
       expect(pingProblems(allText(message)), result.kind).toEqual([]);
       expect(blockKitProblems(message), result.kind).toEqual([]);
@@ -210,7 +238,6 @@ describe('safety and limits', () => {
       text,
       query: text,
       followUps: fc.array(text, { maxLength: 8 }),
-      notes: fc.array(text, { maxLength: 4 }),
       claimCount: fc.nat({ max: 12 }),
       sourceCount: fc.nat({ max: 60 }),
       rowCount: fc.nat({ max: 80 }),
@@ -225,8 +252,9 @@ describe('safety and limits', () => {
           now: spec.text,
         }));
         const sources = Array.from({ length: spec.sourceCount }, (_, i) => ({ ...SOURCE_DOCS, id: `source-${i}`, title: spec.title }));
-        const overrides = { text: spec.text, query: spec.query, followUps: spec.followUps, notes: spec.notes, claims, sources };
-        let result = oneOfEachKind(overrides)[spec.kindIndex]!;
+        const followUps = spec.followUps.map((question, i) => ({ entryId: `entry-${i}`, question }));
+        const overrides = { text: spec.text, query: spec.query, followUps, claims, sources };
+        let result = withHostileData(oneOfEachKind(overrides)[spec.kindIndex]!, spec.title);
         if (result.kind === 'comparison') {
           result = {
             ...result,
@@ -246,8 +274,9 @@ describe('safety and limits', () => {
 });
 
 describe('the App Home tab', () => {
-  const [, , , , , help, topics] = oneOfEachKind();
-  const view = renderHome({ help: help!, topics: topics! });
+  const help = oneOfEachKind().find((result): result is ResultOf<'help'> => result.kind === 'help')!;
+  const topics = oneOfEachKind().find((result): result is ResultOf<'topics'> => result.kind === 'topics')!;
+  const view = renderHome({ help, topics });
 
   it('says what the bot does, how to ask, its commands and its topics', () => {
     const text = allText({ blocks: view.blocks });
@@ -259,10 +288,10 @@ describe('the App Home tab', () => {
 
   it('stays within the Home tab limits even with hundreds of topics', () => {
     const many = {
-      ...topics!,
+      ...topics,
       topics: Array.from({ length: 400 }, (_, i) => ({ id: `topic-${i}`, title: `Topic ${i}`, summary: 's'.repeat(300) })),
-    } as EngineResult;
-    const big = renderHome({ help: help!, topics: many });
+    };
+    const big = renderHome({ help, topics: many });
     expect(blockKitProblems(big)).toEqual([]);
     expect(big.type).toBe('home');
   });

@@ -1,8 +1,9 @@
 // fast-check generators for engine results with hostile content: very long text, emoji and
 // other surrogate pairs, markdown, links, mentions, and far more items than Discord allows.
 import fc from 'fast-check';
-import type { Candidate, ClaimRef, EngineResult, SourceRef } from '../../../src/engine/types.js';
-import { LEANS, SOURCE_KINDS, VERDICTS } from '../../../src/knowledge/schema.js';
+import { COMMANDS } from '../../../src/engine/index.js';
+import type { Candidate, ClaimRef, CommandSpec, EngineResult, FollowUp, SourceRef } from '../../../src/engine/types.js';
+import { LEANS, SOURCE_KINDS, VERDICTS } from '../../../src/knowledge/model.js';
 
 const PIECES = [
   '@everyone',
@@ -68,6 +69,8 @@ export const anyClaim: fc.Arbitrary<ClaimRef> = fc.record({
   sources: fc.array(anySource, { maxLength: 3 }),
 });
 
+const anyFollowUp: fc.Arbitrary<FollowUp> = fc.record({ entryId: anyId, question: anyText });
+
 const anyCandidate: fc.Arbitrary<Candidate> = fc.record({
   entryId: anyId,
   kind: fc.constantFrom('faq' as const, 'claim' as const),
@@ -84,24 +87,59 @@ const anyBase = fc.record({
   entryId: fc.option(anyId, { nil: null }),
   claims: fc.array(anyClaim, { maxLength: 12 }),
   sources: fc.array(anySource, { maxLength: 40 }),
-  followUps: fc.array(anyText, { maxLength: 8 }),
+  followUps: fc.array(anyFollowUp, { maxLength: 8 }),
   candidates: fc.array(anyCandidate, { maxLength: 15 }),
-  notes: fc.array(anyText, { maxLength: 3 }),
+  notes: fc.array(
+    fc.integer({ min: 1, max: 5000 }).map((keptCharacters) => ({ code: 'input-cut' as const, keptCharacters })),
+    { maxLength: 2 },
+  ),
   asOf: fc.option(fc.constantFrom('2026-11-21', '2026-12-01', '2025-02-28'), { nil: null }),
 });
+
+/** The shipped commands, or made-up ones with hostile descriptions and examples. */
+const anyCommand: fc.Arbitrary<CommandSpec> = fc.oneof(
+  fc.constantFrom(...COMMANDS),
+  fc.record({
+    name: fc.stringMatching(/^[a-z]{1,32}$/),
+    aliases: fc.constant([]),
+    description: anyText,
+    argument: fc.option(
+      fc.record({
+        name: fc.constantFrom('question' as const, 'topic' as const, 'needs' as const, 'statement' as const),
+        description: anyText,
+        example: anyText,
+        maxLength: fc.constant(1000),
+      }),
+      { nil: undefined },
+    ),
+  }),
+);
 
 export const anyEngineResult: fc.Arbitrary<EngineResult> = fc.oneof(
   fc.tuple(anyBase, anyText).map(([base, question]): EngineResult => ({ ...base, kind: 'answer', question })),
   anyBase.map((base): EngineResult => ({ ...base, kind: 'ambiguous' })),
-  anyBase.map((base): EngineResult => ({ ...base, kind: 'no-match' })),
-  anyBase.map((base): EngineResult => ({ ...base, kind: 'greeting' })),
+  fc
+    .tuple(
+      anyBase,
+      fc.constantFrom('no-question' as const, 'out-of-scope' as const, 'unknown-entry' as const),
+      fc.array(anyText, { maxLength: 10 }),
+    )
+    .map(([base, reason, topicTitles]): EngineResult => ({ ...base, kind: 'no-match', reason, topicTitles })),
+  fc
+    .tuple(anyBase, fc.constantFrom('hello' as const, 'thanks' as const))
+    .map(([base, greeting]): EngineResult => ({ ...base, kind: 'greeting', greeting })),
   anyBase.map((base): EngineResult => ({ ...base, kind: 'invalid-input' })),
   fc
-    .tuple(anyBase, fc.array(fc.record({ usage: anyText, description: anyText }), { maxLength: 40 }))
-    .map(([base, commands]): EngineResult => ({ ...base, kind: 'help', commands })),
+    .tuple(anyBase, fc.constantFrom('asked' as const, 'empty-input' as const), fc.array(anyCommand, { maxLength: 40 }))
+    .map(([base, reason, commands]): EngineResult => ({ ...base, kind: 'help', reason, commands })),
   fc
-    .tuple(anyBase, fc.array(fc.record({ id: anyId, title: anyText, summary: anyText }), { maxLength: 40 }))
-    .map(([base, topics]): EngineResult => ({ ...base, kind: 'topics', topics })),
+    .tuple(
+      anyBase,
+      fc.constantFrom('asked' as const, 'compare-without-topic' as const, 'compare-unknown-topic' as const),
+      fc.option(anyText, { nil: null }),
+      fc.array(fc.record({ id: anyId, title: anyText, summary: anyText }), { maxLength: 40 }),
+    )
+    .map(([base, reason, requestedTopic, topics]): EngineResult => ({ ...base, kind: 'topics', reason, requestedTopic, topics })),
   fc
     .tuple(anyBase, fc.array(anySource, { maxLength: 400 }))
     .map(([base, sourceList]): EngineResult => ({ ...base, kind: 'sources', sourceList })),
@@ -125,6 +163,18 @@ export const anyEngineResult: fc.Arbitrary<EngineResult> = fc.oneof(
         { maxLength: 30 },
       ),
     )
-    .map(([base, lean, needs]): EngineResult => ({ ...base, kind: 'recommendation', lean, needs })),
-  fc.tuple(anyBase, anyText).map(([base, statement]): EngineResult => ({ ...base, kind: 'claim-check', statement })),
+    .map(
+      ([base, lean, needs]): EngineResult => ({
+        ...base,
+        kind: 'recommendation',
+        reason: lean === null ? 'no-need-recognised' : 'recommended',
+        lean,
+        needs,
+        points: { pytorch: needs.length, tensorflow: 1 },
+        exampleNeeds: needs.map((need) => need.need),
+      }),
+    ),
+  fc
+    .tuple(anyBase, fc.constantFrom('checked' as const, 'no-statement' as const, 'no-close-claim' as const), anyText)
+    .map(([base, reason, statement]): EngineResult => ({ ...base, kind: 'claim-check', reason, statement })),
 );

@@ -1,12 +1,21 @@
 // Hand-built engine results for renderer tests: each builder fills the common fields so a test
 // states only what it is about.
-import { emptyResult } from '../../../src/engine/context.js';
-import type { ClaimRef, EngineResult, SourceRef } from '../../../src/engine/types.js';
+import type { ClaimRef, EngineResult, ResultBase, SourceRef } from '../../../src/engine/types.js';
 
-type Base = Omit<Extract<EngineResult, { kind: 'no-match' }>, 'kind'>;
-
-export function base(overrides: Partial<Base> = {}): Base {
-  return { ...emptyResult('query', []), text: 'Some text.', ...overrides };
+export function base(overrides: Partial<ResultBase> = {}): ResultBase {
+  return {
+    query: 'query',
+    text: 'Some text.',
+    topic: null,
+    confidence: 0,
+    entryId: null,
+    claims: [],
+    sources: [],
+    followUps: [],
+    candidates: [],
+    notes: [],
+    ...overrides,
+  };
 }
 
 export function source(overrides: Partial<SourceRef> = {}): SourceRef {
@@ -38,7 +47,7 @@ export function answer(overrides: Partial<Extract<EngineResult, { kind: 'answer'
       entryId: 'tflite-litert',
       claims: [claim()],
       sources: [source()],
-      followUps: ['How do I run a PyTorch model on Android?'],
+      followUps: [{ entryId: 'pytorch-android', question: 'How do I run a PyTorch model on Android?' }],
     }),
     kind: 'answer',
     question: 'What happened to TensorFlow Lite?',

@@ -1,7 +1,7 @@
 // Hand-built engine results, for rendering tests that must not depend on the knowledge base.
-import type { ClaimRef, EngineResult, SourceRef } from '../../../src/engine/types.js';
+import type { ClaimRef, EngineResult, ResultBase, SourceRef } from '../../../src/engine/types.js';
 
-type Base = Omit<EngineResult, 'kind'>;
+type Base = ResultBase;
 
 export const SOURCE_DOCS: SourceRef = {
   id: 'litert-docs',
@@ -37,7 +37,10 @@ export function base(overrides: Partial<Base> = {}): Base {
     entryId: 'tflite-litert',
     claims: [CLAIM],
     sources: [SOURCE_DOCS],
-    followUps: ['How do I run a PyTorch model on Android?', 'What is ExecuTorch?'],
+    followUps: [
+      { entryId: 'pytorch-android', question: 'How do I run a PyTorch model on Android?' },
+      { entryId: 'executorch', question: 'What is ExecuTorch?' },
+    ],
     candidates: [],
     notes: [],
     asOf: '2026-11-21',
@@ -63,20 +66,40 @@ export function oneOfEachKind(overrides: Partial<Base> = {}): EngineResult[] {
         { entryId: 'b', kind: 'faq', topic: 'deployment-mobile', question: 'What replaced TensorFlow Lite?', score: 0.48 },
       ],
     },
-    { ...common, kind: 'no-match', claims: [], sources: [] },
-    { ...common, kind: 'greeting', claims: [], sources: [] },
+    {
+      ...common,
+      kind: 'no-match',
+      reason: 'out-of-scope',
+      topicTitles: ['Mobile deployment', 'Hardware'],
+      claims: [],
+      sources: [],
+    },
+    { ...common, kind: 'greeting', greeting: 'hello', claims: [], sources: [] },
     { ...common, kind: 'invalid-input', claims: [], sources: [] },
     {
       ...common,
       kind: 'help',
+      reason: 'asked',
       commands: [
-        { usage: 'compare <topic>', description: 'PyTorch and TensorFlow side by side on one topic' },
-        { usage: 'check <statement>', description: 'Check a claim you read somewhere' },
+        {
+          name: 'compare',
+          aliases: [],
+          description: 'PyTorch and TensorFlow side by side on one topic',
+          argument: { name: 'topic', description: 'A topic', example: 'mobile', maxLength: 200 },
+        },
+        {
+          name: 'check',
+          aliases: [],
+          description: 'Check a claim you read somewhere',
+          argument: { name: 'statement', description: 'A statement', example: 'TF is static', maxLength: 1000 },
+        },
       ],
     },
     {
       ...common,
       kind: 'topics',
+      reason: 'asked',
+      requestedTopic: null,
       topics: [
         { id: 'deployment-mobile', title: 'Mobile deployment', summary: 'Phones and edge devices' },
         { id: 'hardware', title: 'Hardware', summary: 'GPUs, TPUs and Apple silicon' },
@@ -95,7 +118,10 @@ export function oneOfEachKind(overrides: Partial<Base> = {}): EngineResult[] {
     {
       ...common,
       kind: 'recommendation',
+      reason: 'recommended',
       lean: 'tensorflow',
+      points: { pytorch: 0, tensorflow: 2 },
+      exampleNeeds: ['mobile app', 'research'],
       needs: [
         {
           criterionId: 'mobile',
@@ -108,6 +134,6 @@ export function oneOfEachKind(overrides: Partial<Base> = {}): EngineResult[] {
         },
       ],
     },
-    { ...common, kind: 'claim-check', statement: 'TensorFlow Lite is the way to run models on phones' },
+    { ...common, kind: 'claim-check', reason: 'checked', statement: 'TensorFlow Lite is the way to run models on phones' },
   ];
 }

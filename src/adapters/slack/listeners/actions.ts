@@ -6,6 +6,7 @@ import {
   ACTION_IDS,
   ASK_ACTION_PATTERN,
   decodeFeedbackValue,
+  decodeFollowUpValue,
   decodeQuestionValue,
   renderNotice,
   type SlackMessage,
@@ -72,20 +73,23 @@ async function postVisibly({ body, client, respond }: ButtonArgs, message: Slack
 }
 
 export function registerActionListeners(app: App, deps: ListenerDeps): void {
-  // Follow-up and "did you mean" buttons: ask that question.
+  // Follow-up and "did you mean" buttons: answer the entry the button carries (the same contract
+  // as Discord's buttons), or its question when the knowledge no longer has the entry.
   app.action<BlockAction<ButtonAction>>(ASK_ACTION_PATTERN, async (args) => {
     await args.ack();
     const { body, action, client } = args;
-    const question = decodeQuestionValue(action.value);
+    const { entryId, question } = decodeFollowUpValue(action.value);
+    // A button from before follow-ups carried entries holds only the text, answered as it was typed.
+    const request = entryId !== undefined ? ({ command: 'ask', entryId, text: question } as const) : question;
     const target = replyTargetOf(body);
     if (target.kind === 'ephemeral') {
-      const message = answerFor(deps, question, { audience: 'private', shareInput: question });
+      const message = answerFor(deps, request, { audience: 'private', shareInput: question });
       await args.respond({ response_type: 'ephemeral', replace_original: false, ...message });
       return;
     }
     // In a channel anyone may click; say who asked, as text. In a DM it is obvious.
     const askedBy = isDirectMessageChannel(target.channel) ? undefined : displayNameOf(body);
-    const message = answerFor(deps, question, { audience: 'public', ...(askedBy !== undefined ? { askedBy } : {}) });
+    const message = answerFor(deps, request, { audience: 'public', ...(askedBy !== undefined ? { askedBy } : {}) });
     await client.chat.postMessage({
       channel: target.channel,
       ...(target.threadTs !== undefined ? { thread_ts: target.threadTs } : {}),

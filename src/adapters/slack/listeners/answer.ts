@@ -1,5 +1,5 @@
 // The one thing every listener does: ask the engine and render its result for Slack.
-import type { Engine } from '../../../engine/types.js';
+import type { Engine, EngineRequest } from '../../../engine/index.js';
 import type { Logger } from '../../../logging/logger.js';
 import { renderNotice, renderResult, type RenderOptions, type SlackMessage } from '../../../render/slack/index.js';
 
@@ -14,12 +14,18 @@ export const POST_OPTIONS = { unfurl_links: false, unfurl_media: false, parse: '
 const ENGINE_FAILED = 'Sorry, something went wrong while answering that. Please try again, or try `help`.';
 
 /**
- * The engine's answer to what the person typed, rendered. Empty input shows help. The engine is
- * pure and does not throw for bad input, but a bug must still produce a reply, not a silent failure.
+ * The engine's answer to what the person typed (or to a request a button carries), rendered.
+ * Empty input shows help. The engine is pure and does not throw for bad input, but a bug must
+ * still produce a reply, not a silent failure.
  */
-export function answerFor(deps: ListenerDeps, input: string, options: RenderOptions): SlackMessage {
+export function answerFor(deps: ListenerDeps, input: string | EngineRequest, options: RenderOptions): SlackMessage {
   try {
-    const result = input.trim() === '' ? deps.engine.run({ command: 'help' }) : deps.engine.respond(input);
+    const result =
+      typeof input !== 'string'
+        ? deps.engine.run(input)
+        : input.trim() === ''
+          ? deps.engine.run({ command: 'help' })
+          : deps.engine.respond(input);
     deps.logger.debug({ kind: result.kind, entryId: result.entryId, topic: result.topic, confidence: result.confidence }, 'answered');
     return renderResult(result, options);
   } catch (error) {

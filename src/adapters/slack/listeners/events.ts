@@ -47,7 +47,12 @@ export function registerEventListeners(app: App, deps: ListenerDeps): void {
   let home: HomeView | undefined;
   app.event('app_home_opened', async ({ event, client }) => {
     if (event.tab !== undefined && event.tab !== 'home') return;
-    home ??= renderHome({ help: deps.engine.run({ command: 'help' }), topics: deps.engine.run({ command: 'topics' }) });
+    if (home === undefined) {
+      const help = deps.engine.run({ command: 'help' });
+      const topics = deps.engine.run({ command: 'topics' });
+      if (help.kind !== 'help' || topics.kind !== 'topics') throw new Error('the engine answered help or topics with another kind');
+      home = renderHome({ help, topics });
+    }
     await client.views.publish({ user_id: event.user, view: home });
   });
 }

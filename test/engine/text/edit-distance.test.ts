@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editDistanceWithin } from '../../../src/engine/search/damerau.js';
+import { editDistanceWithin } from '../../../src/engine/text/edit-distance.js';
 
 /** The textbook full-matrix optimal string alignment distance, as a reference. */
 function referenceDistance(a: string, b: string): number {

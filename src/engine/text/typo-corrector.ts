@@ -4,7 +4,8 @@
 // A bounded edit distance then decides, so a word from another domain ("pasta") is left alone
 // rather than bent into a near-looking domain word. Lookups cost a few map reads whatever the
 // vocabulary size; fuse.js, which scans every word, is kept for autocomplete instead.
-import { editDistanceWithin } from './damerau.js';
+import { LRUCache } from 'lru-cache';
+import { editDistanceWithin } from './edit-distance.js';
 
 export interface TypoCorrector {
   /** The closest known word, or undefined when nothing is close enough. */
@@ -42,7 +43,11 @@ export function createTypoCorrector(frequency: ReadonlyMap<string, number>): Typ
     addForm(word, word);
     for (const form of withOneLetterDeleted(word)) addForm(form, word);
   }
-  const cache = new Map<string, string | undefined>();
+  // Boxed: the cache cannot hold "no correction" (undefined) itself.
+  const cache = new LRUCache<string, { word: string | undefined }>({
+    max: CACHE_LIMIT,
+    memoMethod: (word) => ({ word: lookup(word) }),
+  });
 
   function lookup(word: string): string | undefined {
     const budget = maxEditsFor(word.length);
@@ -67,12 +72,6 @@ export function createTypoCorrector(frequency: ReadonlyMap<string, number>): Typ
   }
 
   return {
-    correct(word) {
-      if (cache.has(word)) return cache.get(word);
-      const corrected = lookup(word);
-      if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-      cache.set(word, corrected);
-      return corrected;
-    },
+    correct: (word) => cache.memo(word).word,
   };
 }
