@@ -40,7 +40,7 @@ describe('an answer', () => {
   });
 
   it('says in the footer on which day its facts were checked', () => {
-    const dated = renderDiscordMessage(answer({ asOf: '2026-12-01' }), { findEntryId }).embeds[0];
+    const dated = renderDiscordMessage(answer({ asOf: '2026-12-01' })).embeds[0];
     expect(dated?.footer?.text).toBe('Topic: mobile · As of 1 December 2026');
   });
 

@@ -14,6 +14,7 @@ export function base(overrides: Partial<ResultBase> = {}): ResultBase {
     followUps: [],
     candidates: [],
     notes: [],
+    asOf: null,
     ...overrides,
   };
 }
