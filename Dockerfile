@@ -1,24 +1,31 @@
 # syntax=docker/dockerfile:1
-# Two stages: compile src with the build tsconfig, then run the compiled JavaScript with
-# production dependencies only, as an unprivileged user.
+# Two stages: compile src with the build tsconfig (src only: no tests, benchmarks or labelled
+# sets), then run the compiled JavaScript with production dependencies only, as the unprivileged
+# `node` user. The base is the current active Node.js LTS line.
+# scripts/check-docker-build.mjs replays these steps without a Docker engine (see the README).
+ARG NODE_IMAGE=node:26-slim
 
-FROM node:20-bookworm-slim AS build
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts
+RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npx tsc -p tsconfig.build.json
 
-FROM node:20-bookworm-slim AS runtime
+FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY knowledge ./knowledge
 USER node
+# /healthz, /readyz and /metrics in every mode, and Slack's events in HTTP mode.
 ENV PORT=3000
 EXPOSE 3000
-HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 CMD ["node", "dist/healthcheck.js"]
+# Healthy when the process answers and is ready: knowledge loaded, every configured platform connected.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["node", "dist/healthcheck.js"]
+# node itself is the main process (no npm or shell between): SIGTERM stops it cleanly, SIGHUP
+# reloads the knowledge.
 CMD ["node", "dist/main.js"]

@@ -7,6 +7,7 @@ import { logCrashesWith, runEntryPoint } from './app/entry-point.js';
 import { runChat } from './cli/chat-session.js';
 import { loadConfig } from './cli/environment.js';
 import { loadEngine } from './cli/load-engine.js';
+import { outputWidth } from './cli/terminal.js';
 import { OperatorError } from './errors.js';
 import { createLogger, type Logger } from './logging/logger.js';
 
@@ -57,7 +58,12 @@ runEntryPoint(async () => {
     const engine = loadEngine(config.knowledgeDir);
     if (!process.stdin.isTTY || !process.stdout.isTTY) throw new OperatorError(NOTHING_CONFIGURED, 2);
     process.stdout.write('No Slack or Discord tokens are set, so this is the local terminal chat (see README to connect a platform).\n');
-    await runChat(engine, { input: process.stdin, output: process.stdout, interactive: true });
+    await runChat(engine, {
+      input: process.stdin,
+      output: process.stdout,
+      interactive: true,
+      width: outputWidth(process.stdout, process.env),
+    });
     return;
   }
   const logger = createLogger(config.logLevel, { format: config.logFormat });

@@ -33,6 +33,7 @@ export function handleEntryPointErrors(): void {
   installed = true;
   process.on('uncaughtException', (error) => endWith(error));
   process.on('unhandledRejection', (reason) => endWith(reason));
+  endQuietlyOnClosedPipe();
 }
 
 /** Prints what the operator must fix and exits with the error's code; anything else is a crash. */
@@ -42,6 +43,19 @@ export function endWith(error: unknown): never {
     process.exit(error.exitCode);
   }
   return crash('uncaught exception', error);
+}
+
+/**
+ * `ask --json --batch < questions | head`: once the reader has gone, writing fails with EPIPE.
+ * That is the reader saying "enough", not an error: stop without a word.
+ */
+function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error;
+    });
+  }
 }
 
 /**

@@ -1,5 +1,6 @@
 // `npm run ask -- "question"`: one answer, readable or as JSON (the evaluation contract).
 //   --json           one JSON object: query, answered, topic, confidence, entryId, text, sources, suggestions
+//   --long           the claims in full and every source with its address (the default is short)
 //   --batch          read one question per line from stdin; one answer (or JSON line) per question, in order
 //   --knowledge DIR  use another knowledge directory
 import { createInterface } from 'node:readline';
@@ -8,6 +9,7 @@ import { renderText } from '../render/text/index.js';
 import { runEntryPoint } from '../app/entry-point.js';
 import { parseCommandLine as parseArgs, UsageError } from './environment.js';
 import { loadEngine } from './load-engine.js';
+import { outputWidth } from './terminal.js';
 
 const USAGE = `Usage:
   npm run ask -- "is tensorflow lite still a thing?"
@@ -16,6 +18,7 @@ const USAGE = `Usage:
 
 Options:
   --json           print one JSON object per answer
+  --long           show the claims in full and every source with its address
   --batch          read questions from standard input, one per line
   --knowledge DIR  read the knowledge from DIR instead of ./knowledge
   --help           show this help`;
@@ -26,6 +29,7 @@ const parseCommandLine = () =>
       allowPositionals: true,
       options: {
         json: { type: 'boolean', default: false },
+        long: { type: 'boolean', default: false },
         batch: { type: 'boolean', default: false },
         knowledge: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -34,9 +38,16 @@ const parseCommandLine = () =>
     USAGE,
   );
 
-function answer(engine: Engine, question: string, json: boolean): string {
+interface Format {
+  json: boolean;
+  long: boolean;
+  width: number;
+}
+
+function answer(engine: Engine, question: string, { json, long, width }: Format): string {
   const result = engine.respond(question);
-  return json ? JSON.stringify(toEvaluationRecord(question, result)) : renderText(result);
+  if (json) return JSON.stringify(toEvaluationRecord(question, result));
+  return renderText(result, { width, detail: long ? 'long' : 'short', moreHint: long ? undefined : 'add --long' });
 }
 
 async function main() {
@@ -51,16 +62,20 @@ async function main() {
     throw new UsageError('Give a question to ask, or --batch to read questions from standard input.', USAGE);
 
   const engine = loadEngine(values.knowledge);
+  const format = { json: values.json, long: values.long, width: outputWidth(process.stdout, process.env) };
   if (!values.batch) {
-    process.stdout.write(`${answer(engine, positionals.join(' '), values.json)}\n`);
+    process.stdout.write(`${answer(engine, positionals.join(' '), format)}\n`);
     return;
   }
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let first = true;
   for await (const line of lines) {
-    const output = answer(engine, line, values.json);
+    const output = answer(engine, line, format);
     process.stdout.write(values.json || first ? `${output}\n` : `\n---\n\n${output}\n`);
     first = false;
+    // Let a closed pipe's EPIPE surface (see runEntryPoint) before answering the next line:
+    // questions that arrived in one chunk would otherwise all be answered first.
+    await new Promise((resolve) => setImmediate(resolve));
   }
 }
 

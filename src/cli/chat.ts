@@ -3,6 +3,7 @@ import { runEntryPoint } from '../app/entry-point.js';
 import { runChat } from './chat-session.js';
 import { parseCommandLine } from './environment.js';
 import { loadEngine } from './load-engine.js';
+import { outputWidth } from './terminal.js';
 
 const USAGE = 'Usage: npm run chat [-- --knowledge DIR]';
 
@@ -16,5 +17,6 @@ runEntryPoint(async () => {
     input: process.stdin,
     output: process.stdout,
     interactive: Boolean(process.stdin.isTTY),
+    width: outputWidth(process.stdout, process.env),
   });
 });

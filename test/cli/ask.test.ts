@@ -1,8 +1,13 @@
-// `npm run ask`: the evaluation contract, as scripts and scorers use it.
+// `npm run ask`: the evaluation contract, as scripts and scorers use it, and the readable answer
+// a person gets in a terminal or a pipe.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runScript } from '../support/run-script.js';
 
-const FIELDS = ['query', 'answered', 'topic', 'confidence', 'entryId', 'text', 'sources', 'suggestions'];
+const FIELDS = ['query', 'answered', 'kind', 'topic', 'confidence', 'entryId', 'text', 'sources', 'suggestions'];
+const widest = (text: string) => Math.max(...text.split('\n').map((line) => [...line].length));
 
 describe('ask --json', () => {
   it('prints one JSON object with the contract fields', () => {
@@ -18,13 +23,8 @@ describe('ask --json', () => {
     expect(record.sources[0]).toMatchObject({ title: expect.any(String), url: expect.stringMatching(/^https?:/) });
   });
 
-  it('declines out-of-scope questions with answered false and a null topic', () => {
-    const record = JSON.parse(runScript('src/cli/ask.ts', ['--json', 'how do i cook pasta']).stdout);
-    expect(record).toMatchObject({ answered: false, topic: null, entryId: null });
-  });
-
-  it('--batch answers one question per line, in order, one JSON object per line', () => {
-    const questions = ['what is jax', 'tell me a joke', '', 'compare mobile', '\u0001\u0002'];
+  it('--batch answers one question per line, in order, and declines off-topic ones with a null topic', () => {
+    const questions = ['what is jax', 'how do i cook pasta', '', 'compare mobile', '\u0001\u0002'];
     const run = runScript('src/cli/ask.ts', ['--json', '--batch'], { input: `${questions.join('\n')}\n` });
     expect(run.status).toBe(0);
     const records = run.stdout
@@ -33,13 +33,52 @@ describe('ask --json', () => {
       .map((line) => JSON.parse(line));
     expect(records.map((r) => r.query)).toEqual(questions);
     expect(records.map((r) => r.answered)).toEqual([true, false, false, true, false]);
+    expect(records[1]).toMatchObject({ answered: false, topic: null, entryId: null });
   });
 
-  it('prints a readable answer without --json', () => {
-    const run = runScript('src/cli/ask.ts', ['what', 'is', 'fsdp']);
+  it('ends quietly when the reader closes the pipe early, as `| head -1` does', async () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href,
+        join(root, 'src', 'cli', 'ask.ts'),
+        '--json',
+        '--batch',
+      ],
+      { env: { PATH: process.env.PATH ?? '' }, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stdin.end(`${Array.from({ length: 3000 }, (_, i) => `what is jax ${i}`).join('\n')}\n`);
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+  });
+});
+
+describe('ask, readable', () => {
+  it('gives a short answer that fits 80 columns: the answer, the verdicts, a few sources, and how to see more', () => {
+    const run = runScript('src/cli/ask.ts', ['is', 'tflite', 'still', 'a', 'thing?']);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/FSDP/);
-    expect(run.stdout).toMatch(/Sources:/);
+    expect(run.stdout).toMatch(/LiteRT/);
+    expect(run.stdout).toMatch(/^(As of .*)?Verdicts: /m);
+    expect(run.stdout).toMatch(/^Sources:\n {2}1\. /m);
+    expect(run.stdout).not.toMatch(/Claims checked:/);
+    expect(run.stdout).toMatch(/--long/);
+    expect(widest(run.stdout)).toBeLessThanOrEqual(80);
+    expect(run.stdout.trim().split('\n').length).toBeLessThan(35);
+  });
+
+  it('--long adds the claims in full and every source with its address, wrapped to COLUMNS', () => {
+    const run = runScript('src/cli/ask.ts', ['--long', 'is tflite still a thing?'], { env: { COLUMNS: '60' } });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Claims checked:\n {2}- \[OUTDATED\]/);
+    expect(run.stdout).toMatch(/^ {5}https:\/\//m);
+    const prose = run.stdout.split('\n').filter((line) => !line.includes('://'));
+    expect(widest(prose.join('\n'))).toBeLessThanOrEqual(60);
   });
 
   it('explains its usage when given nothing to ask, or an unknown option', () => {

@@ -29,6 +29,27 @@ describe('the terminal chat', () => {
     expect(printed).toContain(`> ${firstFollowUp}`);
   });
 
+  it('answers short, and shows the last answer in full on "more"', async () => {
+    const printed = await chat(['is tensorflow lite still a thing?', 'more']);
+    const [short, full] = printed.split(/\n(?=What happened to TensorFlow Lite)/).slice(-2);
+    expect(short).toMatch(/Verdicts: /);
+    expect(short).toMatch(/type "more"/);
+    expect(short).not.toMatch(/Claims checked:/);
+    expect(full).toMatch(/Claims checked:\n {2}- \[OUTDATED\]/);
+    expect(full).toMatch(/https:\/\//);
+  });
+
+  it('wraps to the width it is given', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk) => (printed += chunk));
+    const done = runChat(shippedEngine(), { input, output, interactive: false, width: 50 });
+    input.end('what is jax\n');
+    await done;
+    expect(Math.max(...printed.split('\n').map((line) => [...line].length))).toBeLessThanOrEqual(50);
+  });
+
   it('says what to do with a number that is not on the list, and stops at "exit"', async () => {
     const printed = await chat(['7', 'exit', 'what is jax']);
     expect(printed).toMatch(/Type a question/);

@@ -1,15 +1,49 @@
-// Plain-text rendering for the terminal (chat and `ask`): readable without colour or markup.
+// Plain-text rendering for the terminal (chat and `ask`): readable without colour or markup,
+// wrapped to the terminal's width. The short form is what a person reads first: the answer,
+// one line of verdicts and a compact list of sources. The long form (`more` in the chat,
+// `ask --long`) adds every claim in full and every source with its address.
 import type { ClaimRef, EngineResult, FollowUp, SourceRef } from '../../engine/types.js';
+
+type SourceKind = SourceRef['kind'];
 import { asOfLabel, LEAN_NAMES, VERDICT_LABELS } from '../labels.js';
 import { type CommandFormat, messageOf, noteText, usageOf } from '../messages.js';
+
+export interface TextOptions {
+  /** Columns to wrap at (the terminal's width; 80 when it is unknown). */
+  width?: number;
+  /** long: every claim and every source in full. */
+  detail?: 'short' | 'long';
+  /** How the reader asks for the long form, named in the short one: `type "more"`, `--long`. */
+  moreHint?: string;
+}
+
+export const DEFAULT_WIDTH = 80;
+/** Sources listed in the short form; the rest are counted. */
+const SHORT_SOURCES = 3;
+/** Comparison rows shown in the short form. */
+const SHORT_ROWS = 4;
+/** Source titles listed per kind by the short `sources` command. */
+const SHORT_TITLES_PER_KIND = 3;
 
 export const verdictLabel = (verdict: ClaimRef['verdict']) => VERDICT_LABELS[verdict].toUpperCase();
 
 /** In the terminal a command is typed as it is, without a slash. */
 const typed: CommandFormat = (name, value) => `"${value === undefined ? name : `${name} ${value}`}"`;
 
+const KIND_LABELS: Record<SourceKind, string> = {
+  'official-docs': 'Official documentation',
+  'release-notes': 'Release notes',
+  'official-blog': 'Official blogs',
+  repository: 'Repositories',
+  paper: 'Papers',
+  survey: 'Surveys',
+  'package-index': 'Package indexes',
+  secondary: 'Other sources',
+  article: 'The articles checked',
+};
+
 /** Wraps text at `width` columns on word boundaries, keeping existing line breaks. */
-export function wrap(text: string, width = 88, indent = ''): string {
+export function wrap(text: string, width = DEFAULT_WIDTH, indent = ''): string {
   return text
     .split('\n')
     .map((paragraph) => {
@@ -29,60 +63,135 @@ export function wrap(text: string, width = 88, indent = ''): string {
     .join('\n');
 }
 
-const formatSource = (source: SourceRef, index: number) => `  ${index + 1}. ${source.title}${source.url ? ` <${source.url}>` : ''}`;
+/** Wraps with a hanging indent: the first line starts at the margin, the rest under `indent`. */
+const hang = (text: string, width: number, indent: string) => wrap(text, width, indent).replace(/^ +/, '');
 
-function formatClaim(claim: ClaimRef): string {
+/** Cuts one line to `width` columns with an ellipsis. */
+const clip = (line: string, width: number) => (line.length <= width ? line : `${line.slice(0, Math.max(1, width - 1))}…`);
+
+const hostOf = (url: string | undefined) => {
+  if (!url) return undefined;
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
+};
+
+const fullSource = (source: SourceRef, index: number, width: number) =>
+  `  ${index + 1}. ${hang(source.title, width, '     ')}${source.url ? `\n     ${source.url}` : ''}`;
+const compactSource = (source: SourceRef, index: number, width: number) => {
+  const host = hostOf(source.url);
+  return clip(`  ${index + 1}. ${source.title}${host ? ` (${host})` : ''}`, width);
+};
+
+function fullClaim(claim: ClaimRef, width: number): string {
   const said = claim.articles.length > 0 ? ` (said by ${claim.articles.map((a) => `"${a.title}"`).join(', ')})` : '';
-  const lines = [`  - [${verdictLabel(claim.verdict)}] ${claim.claim}${said}`, wrap(`Now: ${claim.now}`, 88, '    ')];
-  if (claim.unconfirmed) lines.push(wrap(`Not confirmed: ${claim.unconfirmed}`, 88, '    '));
+  const lines = [
+    wrap(`- [${verdictLabel(claim.verdict)}] ${claim.claim}${said}`, width, '    ').replace(/^ {4}/, '  '),
+    wrap(`Now: ${claim.now}`, width, '    '),
+  ];
+  if (claim.unconfirmed) lines.push(wrap(`Not confirmed: ${claim.unconfirmed}`, width, '    '));
   return lines.join('\n');
 }
 
-/** Numbered follow-ups: the chat lets the user type the number to ask one. */
-export function formatFollowUps(followUps: FollowUp[], heading = 'You could also ask'): string {
-  return followUps.length === 0 ? '' : `${heading}:\n${followUps.map((f, i) => `  ${i + 1}) ${f.question}`).join('\n')}`;
+/** "Verdicts: 2 OUTDATED, 1 ACCURATE.", in the order the claims came; empty without claims. */
+function verdictLine(claims: ClaimRef[]): string {
+  if (claims.length === 0) return '';
+  const counts = new Map<string, number>();
+  for (const claim of claims) counts.set(verdictLabel(claim.verdict), (counts.get(verdictLabel(claim.verdict)) ?? 0) + 1);
+  return `Verdicts: ${[...counts].map(([label, count]) => `${count} ${label}`).join(', ')}.`;
 }
 
-export function renderText(result: EngineResult): string {
+/** Numbered follow-ups: the chat lets the user type the number to ask one. */
+export function formatFollowUps(followUps: FollowUp[], heading = 'You could also ask', width = DEFAULT_WIDTH): string {
+  return followUps.length === 0
+    ? ''
+    : `${heading}:\n${followUps.map((f, i) => `  ${i + 1}) ${hang(f.question, width, '     ')}`).join('\n')}`;
+}
+
+function sourcesByKind(sources: SourceRef[], width: number, long: boolean, moreHint: string | undefined): string {
+  const groups = new Map<SourceKind, SourceRef[]>();
+  for (const source of sources) groups.set(source.kind, [...(groups.get(source.kind) ?? []), source]);
+  const ordered = (Object.keys(KIND_LABELS) as SourceKind[]).filter((kind) => groups.has(kind));
+  const sections = ordered.map((kind) => {
+    const group = groups.get(kind)!;
+    const heading = `${KIND_LABELS[kind]} (${group.length})`;
+    if (long) return `${heading}:\n${group.map((s) => `  - ${hang(s.title, width, '    ')}${s.url ? `\n    ${s.url}` : ''}`).join('\n')}`;
+    const shown = group.slice(0, SHORT_TITLES_PER_KIND).map((s) => s.title);
+    const rest = group.length - shown.length;
+    return hang(`${heading}: ${shown.join('; ')}${rest > 0 ? `; and ${rest} more` : ''}`, width, '  ');
+  });
+  if (!long && moreHint) sections.push(`Every source with its address: ${moreHint}.`);
+  return sections.join('\n');
+}
+
+export function renderText(result: EngineResult, options: TextOptions = {}): string {
+  const width = Math.max(40, options.width ?? DEFAULT_WIDTH);
+  const long = options.detail === 'long';
+  const { moreHint } = options;
   const parts: string[] = [];
   const message = messageOf(result, typed);
+  let hidden = false;
   switch (result.kind) {
     case 'answer':
-      parts.push(`${result.question}\n`, wrap(message));
+      parts.push(wrap(result.question, width), wrap(message, width));
       break;
     case 'comparison': {
-      parts.push(`${result.title}: PyTorch vs TensorFlow`, wrap(message));
-      for (const row of result.rows) {
-        parts.push(`* ${row.aspect}\n${wrap(`PyTorch: ${row.pytorch}`, 88, '    ')}\n${wrap(`TensorFlow: ${row.tensorflow}`, 88, '    ')}`);
+      parts.push(wrap(`${result.title}: PyTorch vs TensorFlow`, width), wrap(message, width));
+      const rows = long ? result.rows : result.rows.slice(0, SHORT_ROWS);
+      hidden ||= rows.length < result.rows.length;
+      for (const row of rows) {
+        parts.push(
+          `* ${row.aspect}\n${wrap(`PyTorch: ${row.pytorch}`, width, '    ')}\n${wrap(`TensorFlow: ${row.tensorflow}`, width, '    ')}`,
+        );
       }
+      if (rows.length < result.rows.length) parts.push(`(${result.rows.length - rows.length} more aspects)`);
       break;
     }
     case 'recommendation':
-      parts.push(wrap(message));
+      parts.push(wrap(message, width));
       for (const need of result.needs) {
-        parts.push(wrap(`* ${need.need} -> ${LEAN_NAMES[need.leans]}: ${need.why}`, 88, '  ').replace(/^ {2}/, ''));
+        parts.push(hang(`* ${need.need} -> ${LEAN_NAMES[need.leans]}: ${need.why}`, width, '  '));
       }
       break;
     case 'help':
-      parts.push(wrap(message), result.commands.map((c) => `  ${usageOf(c).padEnd(26)} ${c.description}`).join('\n'));
+      parts.push(
+        wrap(message, width),
+        result.commands.map((c) => hang(`  ${usageOf(c).padEnd(26)} ${c.description}`, width, ' '.repeat(29))).join('\n'),
+      );
       break;
     case 'topics':
-      parts.push(wrap(message), result.topics.map((t) => `  ${t.id.padEnd(24)} ${t.title}`).join('\n'));
+      parts.push(wrap(message, width), result.topics.map((t) => clip(`  ${t.id.padEnd(24)} ${t.title}`, width)).join('\n'));
       break;
     case 'sources':
-      parts.push(wrap(message), result.sourceList.map(formatSource).join('\n'));
+      parts.push(wrap(message, width), sourcesByKind(result.sourceList, width, long, moreHint));
       break;
     default:
-      parts.push(wrap(message));
+      parts.push(wrap(message, width));
   }
-  if (result.asOf) parts.push(`${asOfLabel(result.asOf)}.`);
-  if (result.claims.length > 0 && result.kind !== 'sources') parts.push(`Claims checked:\n${result.claims.map(formatClaim).join('\n')}`);
-  if (result.sources.length > 0 && result.kind !== 'sources') parts.push(`Sources:\n${result.sources.map(formatSource).join('\n')}`);
+  // One line for when the facts were checked and how the claims behind them stand.
+  const status = [result.asOf ? `${asOfLabel(result.asOf)}.` : '', result.kind !== 'sources' ? verdictLine(result.claims) : '']
+    .filter(Boolean)
+    .join(' ');
+  if (status) parts.push(wrap(status, width));
+  if (long && result.claims.length > 0 && result.kind !== 'sources')
+    parts.push(`Claims checked:\n${result.claims.map((claim) => fullClaim(claim, width)).join('\n')}`);
+  hidden ||= !long && result.claims.length > 0;
+  if (result.sources.length > 0 && result.kind !== 'sources') {
+    const shown = long ? result.sources : result.sources.slice(0, SHORT_SOURCES);
+    const list = long ? shown.map((source, i) => fullSource(source, i, width)) : shown.map((source, i) => compactSource(source, i, width));
+    if (shown.length < result.sources.length) list.push(`  and ${result.sources.length - shown.length} more`);
+    hidden ||= !long;
+    parts.push(`Sources:\n${list.join('\n')}`);
+  }
+  if (hidden && moreHint) parts.push(wrap(`(The claims in full and every source's address: ${moreHint}.)`, width));
   const followUps = formatFollowUps(
     result.followUps,
     result.kind === 'ambiguous' ? 'Did you mean' : result.kind === 'answer' ? 'You could also ask' : 'Try',
+    width,
   );
   if (followUps) parts.push(followUps);
-  if (result.notes.length > 0) parts.push(result.notes.map((note) => `Note: ${noteText(note)}`).join('\n'));
+  if (result.notes.length > 0) parts.push(result.notes.map((note) => wrap(`Note: ${noteText(note)}`, width)).join('\n'));
   return parts.join('\n\n');
 }
