@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { createNaiveBaseline } from './naive-baseline.js';
 import { generateKnowledge } from './generated-knowledge.js';
 import { megabytes, percentile, round, timeEach } from './stats.js';
+import { plainFromPastedChat } from '../src/adapters/pasted-text.js';
 import { createEngine, toEvaluationRecord } from '../src/engine/index.js';
 import { defaultKnowledgeDir } from '../src/knowledge/index.js';
 import { scoreQuestions, type LabelledQuestion } from '../src/cli/evaluation.js';
@@ -75,7 +76,7 @@ log(
 
 // The naive baseline on the same questions: accuracy and latency side by side.
 const baseline = createNaiveBaseline(knowledge);
-const engineScore = scoreQuestions(questions, (q) => toEvaluationRecord(q, engine.respond(q)));
+const engineScore = scoreQuestions(questions, (q) => toEvaluationRecord(q, engine.respond(plainFromPastedChat(q))));
 const baselineScore = scoreQuestions(questions, (q) => ({
   ...baseline(q),
   query: q,

@@ -4,6 +4,7 @@
 //   --batch          read one question per line from stdin; one answer (or JSON line) per question, in order
 //   --knowledge DIR  use another knowledge directory
 import { createInterface } from 'node:readline';
+import { plainFromPastedChat } from '../adapters/pasted-text.js';
 import { toEvaluationRecord, type Engine } from '../engine/index.js';
 import { renderText } from '../render/text/index.js';
 import { runEntryPoint } from '../app/entry-point.js';
@@ -45,7 +46,8 @@ interface Format {
 }
 
 function answer(engine: Engine, question: string, { json, long, width }: Format): string {
-  const result = engine.respond(question);
+  // Questions are often pasted from Slack or Discord: read their markup as the adapters do.
+  const result = engine.respond(plainFromPastedChat(question));
   if (json) return JSON.stringify(toEvaluationRecord(question, result));
   return renderText(result, { width, detail: long ? 'long' : 'short', moreHint: long ? undefined : 'add --long' });
 }

@@ -3,6 +3,7 @@
 // "more" shows the last answer in full (every claim and every source).
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { plainFromPastedChat } from '../adapters/pasted-text.js';
 import type { Engine, EngineResult } from '../engine/index.js';
 import { renderText } from '../render/text/index.js';
 
@@ -41,7 +42,9 @@ export async function runChat(engine: Engine, { input, output, interactive, widt
     } else {
       if (choice) say(`> ${choice.question}`);
       // A number picks a suggestion as a button would: its entry is answered.
-      last = choice ? engine.run({ command: 'ask', entryId: choice.entryId, text: choice.question }) : engine.respond(line);
+      last = choice
+        ? engine.run({ command: 'ask', entryId: choice.entryId, text: choice.question })
+        : engine.respond(plainFromPastedChat(line));
       say(`\n${renderText(last, { width, moreHint: MORE_HINT })}`);
     }
     if (interactive) lines.prompt();

@@ -3,6 +3,7 @@
 // Default: the project's own sets in eval/ (development and tuning questions).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { plainFromPastedChat } from '../adapters/pasted-text.js';
 import { toEvaluationRecord } from '../engine/index.js';
 import { defaultKnowledgeDir } from '../knowledge/index.js';
 import { scoreQuestions, type LabelledQuestion } from './evaluation.js';
@@ -50,7 +51,7 @@ const questions: LabelledQuestion[] = files.flatMap((file) =>
     }),
 );
 const engine = loadEngine(values.knowledge);
-const score = scoreQuestions(questions, (q) => toEvaluationRecord(q, engine.respond(q)));
+const score = scoreQuestions(questions, (q) => toEvaluationRecord(q, engine.respond(plainFromPastedChat(q))));
 const minTop1 = Number(values['min-top1']);
 const minDeclined = Number(values['min-declined']);
 const ok = score.top1Rate >= minTop1 && score.declinedRate >= minDeclined;

@@ -1,6 +1,6 @@
 // Makes any string safe to search: noise removed, length bounded. What was done to the input is
 // reported as notes, so the user learns their message was cut rather than guessing.
-import { stripPlatformNoise } from './text/noise.js';
+import { cleanText } from './text/clean.js';
 import type { InputNote } from './types.js';
 
 /** Long enough for a rambling question with context; longer input is cut, not rejected. */
@@ -20,7 +20,7 @@ export function prepareInput(raw: string): PreparedInput {
   // Cut before cleaning, so a 100 KB paste costs no more than a long question.
   let bounded = input;
   if (input.length > MAX_INPUT_LENGTH * 4) bounded = input.slice(0, MAX_INPUT_LENGTH * 4);
-  let text = stripPlatformNoise(bounded);
+  let text = cleanText(bounded);
   if (text.length > MAX_INPUT_LENGTH || bounded.length < input.length) {
     text =
       text

@@ -10,8 +10,8 @@ describe('answering questions as people type them', () => {
   it.each([
     ['pytoch vs tensroflow', ['overview', 'recommendation']],
     ['is tflite still a thing?', ['deployment-mobile']],
-    ['<@U024BE7LH> what is torchscript', ['model-export']],
-    ['<@123456789012345678> does tf2 run eagerly', ['computation-graph']],
+    ['what is torchscript', ['model-export']],
+    ['does tf2 run eagerly', ['computation-graph']],
     ['ddp vs fsdp', ['distributed-training']],
     ['tpu support in pt?', ['hardware']],
     ['hf transformers still support tf?', ['nlp']],

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scoreQuestions, type LabelledQuestion } from '../../src/cli/evaluation.js';
+import { plainFromPastedChat } from '../../src/adapters/pasted-text.js';
 import { toEvaluationRecord } from '../../src/engine/index.js';
 import { shippedEngine } from '../support/engine.js';
 
@@ -16,7 +17,7 @@ const load = (name: string): LabelledQuestion[] =>
 
 describe('answer quality on the labelled questions', () => {
   const questions = [...load('dev-questions.jsonl'), ...load('tuning-questions.jsonl')];
-  const score = scoreQuestions(questions, (q) => toEvaluationRecord(q, engine.respond(q)));
+  const score = scoreQuestions(questions, (q) => toEvaluationRecord(q, engine.respond(plainFromPastedChat(q))));
 
   it('puts the right topic first for at least 90% of in-scope questions', () => {
     expect(score.top1Rate, score.misses.join('\n')).toBeGreaterThanOrEqual(0.9);

@@ -15,6 +15,7 @@ import {
 import { COMMANDS, type CommandSpec, type EngineRequest } from '../../engine/index.js';
 import { DISCORD_LIMITS, renderChoices, SLASH_COMMAND_NAME } from '../../render/discord/index.js';
 import type { DiscordContext } from './context.js';
+import { discordTextToPlain } from './incoming-text.js';
 
 const subcommandOf = (spec: CommandSpec) => {
   const builder = new SlashCommandSubcommandBuilder().setName(spec.name).setDescription(spec.description);
@@ -72,7 +73,7 @@ export async function replyWithAnswer(
 export async function runSubcommand(interaction: ChatInputCommandInteraction, context: DiscordContext): Promise<boolean> {
   const spec = specOf(interaction.options.getSubcommand());
   if (spec === undefined) return false;
-  const value = spec.argument ? interaction.options.getString(spec.argument.name, true) : undefined;
+  const value = spec.argument ? discordTextToPlain(interaction.options.getString(spec.argument.name, true)) : undefined;
   // A question picked from autocomplete arrives as its text, or as its entry id when the text is
   // longer than a choice value may be: the entry is answered when there is one, else the text.
   const picked = spec.argument?.suggests === 'questions' && value !== undefined ? { entryId: value } : {};

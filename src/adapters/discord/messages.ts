@@ -4,6 +4,7 @@
 import type { Message } from 'discord.js';
 import type { EngineResult } from '../../engine/types.js';
 import type { DiscordContext } from './context.js';
+import { discordTextToPlain } from './incoming-text.js';
 import type { Cooldown } from './cooldown.js';
 import { NO_OBSERVER, type AdapterObserver } from '../types.js';
 import type { RecentIds } from './recent-ids.js';
@@ -40,7 +41,7 @@ export function createMessageHandler({ context, helpChannelIds, cooldown, seen, 
       return;
     }
 
-    const text = route === 'mention' ? stripMention(message.content, botId) : message.content;
+    const text = discordTextToPlain(message.content);
     // A reply that does not ping the bot arrives without its text unless the Message Content
     // intent is on; answering the empty text would be a non sequitur.
     if (route === 'mention' && text === '' && !message.mentions.users.has(botId)) return;
@@ -96,14 +97,6 @@ function routeOf(message: Message, botId: string, helpChannelIds: ReadonlySet<st
   const inHelpChannel =
     helpChannelIds.has(message.channelId) || (channel.isThread() && channel.parentId !== null && helpChannelIds.has(channel.parentId));
   return inHelpChannel ? 'help-channel' : undefined;
-}
-
-/** Removes the bot's own mention tokens, <@id> and the legacy <@!id>, wherever they are. */
-export function stripMention(content: string, botId: string): string {
-  return content
-    .replace(new RegExp(`<@!?${botId}>`, 'g'), ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 export function isConfidentAnswer(result: EngineResult): boolean {

@@ -51,6 +51,17 @@ describe('mentions and DMs', () => {
     expect(embedText(reply.body)).toMatch(/TPU/);
   });
 
+  it('answers a mention that also mentions someone else exactly as without them', async () => {
+    const bot = await start();
+    const mentions = [bot.standIn.botUser];
+    const content = 'is jax faster';
+    const withBob = bot.standIn.sendMessage({ author: alice, content: `<@${IDS.bot}> <@${bob.id}> <@&555555> ${content}`, mentions });
+    const without = bot.standIn.sendMessage({ author: alice, content: `<@${IDS.bot}> ${content}`, mentions });
+    const [replyWithBob, replyWithout] = [await bot.standIn.waitForReplyTo(withBob), await bot.standIn.waitForReplyTo(without)];
+    expect(embedText(replyWithout.body)).not.toMatch(/outside what I know/);
+    expect(replyWithBob.body.embeds).toEqual(replyWithout.body.embeds);
+  });
+
   it('answers a reply to one of its messages like a mention, even without the ping', async () => {
     const bot = await start();
     const id = bot.standIn.sendMessage({

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EngineResult } from '../../../src/engine/types.js';
 import { Cooldown, RecentIds } from '../../../src/adapters/discord/index.js';
-import { isConfidentAnswer, stripMention, UNPROMPTED_MIN_CONFIDENCE } from '../../../src/adapters/discord/messages.js';
+import { isConfidentAnswer, UNPROMPTED_MIN_CONFIDENCE } from '../../../src/adapters/discord/messages.js';
 import { answer, base } from '../../support/discord/results.js';
 
 function clock(start = 1_000_000) {
@@ -96,17 +96,6 @@ describe('RecentIds', () => {
     seen.add('3');
     expect(seen.add('1')).toBe(true);
     expect(seen.add('3')).toBe(false);
-  });
-});
-
-describe('stripMention', () => {
-  it('removes the bot mention in both forms, wherever it is', () => {
-    expect(stripMention('<@123456> what about tf lite?', '123456')).toBe('what about tf lite?');
-    expect(stripMention('what about <@!123456> tf lite? <@123456>', '123456')).toBe('what about tf lite?');
-  });
-
-  it('leaves other people and roles to the engine', () => {
-    expect(stripMention('<@123456> ask <@999999> or <@&555555>', '123456')).toBe('ask <@999999> or <@&555555>');
   });
 });
 

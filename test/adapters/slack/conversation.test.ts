@@ -50,6 +50,21 @@ describe('a mention in a channel', () => {
     expect(blocks).not.toContain('pvt_share');
   });
 
+  it('that also mentions a colleague answers exactly as without her (`@bot @alice is jax faster`)', async () => {
+    const question = 'is jax faster';
+    await deliver(appMention(`${BOT} <@U0ALICE01> ${question}`));
+    await deliver(appMention(`${BOT} <@U0ALICE01|alice> ${question} <!here>`));
+    await deliver(appMention(`${BOT} ${question}`));
+    const [withAlice, withAliceNamed, without] = posts().map((post) => post.params);
+    expect(without!.text).not.toMatch(/outside what I know/);
+    for (const answer of [withAlice, withAliceNamed]) {
+      expect(answer!.text).toBe(without!.text);
+      expect(answer!.blocks).toEqual(without!.blocks);
+    }
+    // And the same as the engine gives the question typed on its own.
+    expect(String(without!.text)).toContain(slack.engine.respond(question).text.slice(0, 40));
+  });
+
   it('from a bot is ignored', async () => {
     await deliver(appMention(`${BOT} what is XLA?`, { bot_id: 'BOTHER01', user: 'UOTHERBOT' }));
     expect(posts()).toEqual([]);

@@ -2,7 +2,7 @@
 // a direct message is answered in the DM, and opening the App Home shows what the bot does.
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { renderHome, type HomeView } from '../../../render/slack/index.js';
-import { slackTextToPlain, withoutMentionOf } from '../incoming-text.js';
+import { slackTextToPlain } from '../incoming-text.js';
 import { answerFor, POST_OPTIONS, type ListenerDeps } from './answer.js';
 
 type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
@@ -25,15 +25,15 @@ function isPersonInDirectMessage(
 export function registerEventListeners(app: App, deps: ListenerDeps): void {
   app.event('app_mention', async ({ event, context, client }) => {
     if (event.subtype !== undefined || event.bot_id !== undefined || event.user === context.botUserId) return;
-    const input = slackTextToPlain(withoutMentionOf(context.botUserId, event.text));
+    const input = slackTextToPlain(event.text);
     const message = answerFor(deps, input, { audience: 'public' });
     await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...message, ...POST_OPTIONS });
   });
 
   app.message(async ({ message, context, client }) => {
     if (!isPersonInDirectMessage(message, context.botUserId)) return;
-    // Mentioning the bot inside its own DM is just talking to it.
-    const input = slackTextToPlain(withoutMentionOf(context.botUserId, message.text));
+    // Mentioning the bot (or anyone) inside its own DM is just talking to it.
+    const input = slackTextToPlain(message.text);
     const reply = answerFor(deps, input, { audience: 'public' });
     await client.chat.postMessage({
       channel: message.channel,

@@ -1,15 +1,9 @@
-// Removes what chat platforms add to a message but the user did not ask: mentions, channel
-// links, broadcasts, custom emoji and pictographs. Labels of links are kept, because people
-// paste "<https://pytorch.org|PyTorch docs>" and mean the words; a bare link is reduced to the
-// words of its address.
+// Generic cleanup of any text before it is searched: control characters, lone surrogates,
+// pictographs, and links reduced to the words of their address. Each platform's own markup
+// (mentions, channel links, custom emoji, Slack's labelled links) is turned into plain words by
+// its adapter before the text gets here; the engine knows no platform.
 
-const SLACK_LABELLED_LINK = /<(?:https?:\/\/|mailto:)[^|>]*\|([^>]*)>/g;
-const SLACK_BARE_LINK = /<((?:https?:\/\/|mailto:)[^>]*)>/g;
-const SLACK_MENTION = /<[@#!][^>]*>/g; // <@U123>, <@U123|name>, <#C1|general>, <!here>, <!subteam^S1|@team>
-const DISCORD_TOKEN = /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:\d+(?::[a-zA-Z])?|\/[\w -]+:\d+)>/g; // users, roles, channels, emoji, timestamps, commands
-const BROADCAST = /(?:^|\s)@(?:everyone|here|channel)\b/gi;
 const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
-const EMOJI_SHORTCODE = /:[a-z0-9_+-]+:/gi; // Slack renders :thumbsup: from the text
 // Joiners and variation selectors are listed one by one on purpose: each is removed on its own.
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: the class strips the joiners individually
 const PICTOGRAPH = /[\p{Extended_Pictographic}\u{1F1E6}-\u{1F1FF}\u{1F3FB}-\u{1F3FF}\u200D\uFE0E\uFE0F\u20E3]/gu;
@@ -56,17 +50,11 @@ function linkWords(url: string): string {
   return ` ${words.slice(0, 6).join(' ')} `;
 }
 
-export function stripPlatformNoise(raw: string): string {
+export function cleanText(raw: string): string {
   return raw
     .toWellFormed() // lone surrogates would make later unicode steps throw or mis-match
     .replace(CONTROL, ' ')
-    .replace(SLACK_LABELLED_LINK, ' $1 ')
-    .replace(SLACK_BARE_LINK, (_, url: string) => linkWords(url))
-    .replace(DISCORD_TOKEN, ' ')
-    .replace(SLACK_MENTION, ' ')
-    .replace(BROADCAST, ' ')
     .replace(URL, (url) => linkWords(url))
-    .replace(EMOJI_SHORTCODE, ' ')
     .replace(PICTOGRAPH, ' ')
     .replace(/\uFFFD/g, ' ')
     .replace(/\s+/g, ' ')
