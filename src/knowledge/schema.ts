@@ -191,6 +191,8 @@ export const releaseProjectSchema = z.strictObject({
    * them are answered from this entry, but a status said of the old name is not checked against it.
    */
   former_names: z.array(text).default([]),
+  /** The topic (knowledge/index.yaml id) that covers the project; answers about it are filed there. */
+  topic: id,
   /** The newest stable (non-pre-release) release that official sources confirm. */
   latest: z
     .strictObject({
@@ -236,6 +238,8 @@ export const releaseProjectSchema = z.strictObject({
   python: text.optional(),
   /** CUDA versions of the latest release's GPU builds, e.g. "12.6, 13.0 and 13.2". */
   cuda: text.optional(),
+  /** A sentence that completes python/cuda for answers, e.g. what the next release drops. */
+  support_note: text.optional(),
   /** Sources for python and cuda. */
   support_sources: z.array(id).default([]),
   /** What could not be confirmed, said plainly ("a 2.15.0 release not confirmed as of 2026-12-01"). */

@@ -136,6 +136,9 @@ function findReleaseProblems(input: CrossReferenceInput): KnowledgeProblem[] {
   for (const project of knowledge.releases) {
     const where = (field: string) => `projects "${project.id}" > ${field}`;
     if (seenIds.has(project.id)) problems.push({ file, where: where('id'), message: 'duplicate project id' });
+    if (!knowledge.topics.some((topic) => topic.id === project.topic)) {
+      problems.push({ file, where: where('topic'), message: `unknown topic "${project.topic}"` });
+    }
     seenIds.add(project.id);
     for (const name of [project.id, project.name, ...project.aliases, ...project.former_names]) {
       const key = name.toLowerCase();

@@ -7,6 +7,7 @@ const entry = (id: string, name: string, rest: Partial<ReleaseProject>): Release
   name,
   aliases: [],
   former_names: [],
+  topic: 'overview',
   latest: { version: '1.0.0', released: '2026-01', sources: ['s'] },
   status: { state: 'active', sources: ['s'] },
   support_sources: [],

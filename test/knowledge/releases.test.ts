@@ -11,6 +11,7 @@ const project = (overrides: Partial<ReleaseProject> = {}): ReleaseProject => ({
   name: 'PyTorch',
   aliases: ['torch'],
   former_names: [],
+  topic: 'alpha',
   latest: { version: '2.14.0', released: '2026-09-02', sources: ['official-docs'] },
   next: { version: '2.15.0', stage: 'planned', date: '2026-10-28', sources: ['official-docs'] },
   status: { state: 'active', sources: ['official-docs'] },

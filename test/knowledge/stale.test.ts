@@ -14,6 +14,7 @@ const registry = {
     {
       id: 'pytorch',
       name: 'PyTorch',
+      topic: 'alpha',
       latest: { version: '2.14.0', released: '2026-09-02', sources: ['official-docs'] },
       status: { state: 'active', sources: ['official-docs'] },
       checked: '2026-11-01',
@@ -21,6 +22,7 @@ const registry = {
     {
       id: 'torchserve',
       name: 'TorchServe',
+      topic: 'beta',
       latest: { version: '0.12.0', released: '2024-09-24', sources: ['official-docs'] },
       status: { state: 'limited-maintenance', since: '2025-02', sources: ['official-docs'] },
       checked: '2026-11-25',

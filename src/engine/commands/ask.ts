@@ -6,6 +6,7 @@ import type { RankedEntry, SearchOutcome } from '../search/knowledge-search.js';
 import type { Candidate, ClaimRef, EngineResult, FollowUp, InputNote } from '../types.js';
 import { exampleQuestions, helpResult } from './catalog.js';
 import type { CommandHandler } from './registry.js';
+import { releaseAnswer } from './releases.js';
 
 const MAX_CANDIDATES = 5;
 const MAX_RELATED_CLAIMS = 3;
@@ -54,6 +55,9 @@ export function toCandidates(outcome: SearchOutcome, limit = MAX_CANDIDATES): Ca
 }
 
 export function askResult(context: EngineContext, query: string, notes: InputNote[]): EngineResult {
+  // Release registry first: "latest keras", "is tf serving still maintained" (issue 10).
+  const fromRegistry = releaseAnswer(context, query, notes);
+  if (fromRegistry) return fromRegistry;
   const { terms } = context.queryTerms(query);
   if (terms.length === 0) return decline(context, query, notes, 'no-question');
   const outcome = context.search.search(terms);

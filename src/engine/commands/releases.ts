@@ -1,0 +1,286 @@
+// Questions about a tracked project's current version or status ("latest keras", "is tf serving
+// still maintained", "which python does tensorflow support", "is mxnet dead", "is tensorflow 2.22
+// out") are answered straight from the release registry, with its sources and check date, instead
+// of from whichever FAQ entry ranks first. Pure: the registry and synonyms come with the knowledge.
+import type { Knowledge } from '../../knowledge/model.js';
+import {
+  compareVersions,
+  findProjectMentions,
+  longDate,
+  monthYear,
+  nextPhrase,
+  statusPhrase,
+  versionNames,
+} from '../../knowledge/releases.js';
+import type { ReleaseProject } from '../../knowledge/schema.js';
+import type { EngineContext } from '../context.js';
+import { emptyResult, followUpOf } from '../context.js';
+import type { EngineResult, InputNote } from '../types.js';
+
+export type ReleaseIntent = 'latest' | 'released' | 'next' | 'status' | 'python' | 'cuda';
+
+export interface ReleaseQuestion {
+  intent: ReleaseIntent;
+  /** The projects asked about, in the order named (at most three). */
+  projects: ReleaseProject[];
+  /** The version the question names, for "is tensorflow 2.22 out". */
+  version?: string;
+  /** For status questions: whether the question asks if it is dead (true) or alive (false). */
+  asksDead?: boolean;
+  /** Projects the question named by a former name ("tflite" for LiteRT). */
+  formerNames: string[];
+}
+
+/** Longer messages are pasted context, not a version question. */
+const MAX_WORDS = 14;
+const MAX_PROJECTS = 3;
+/** Answers stay as short as FAQ answers. */
+const MAX_TEXT = 650;
+
+/** Questions that only sound like version questions: reasons, how-tos, errors, comparisons. */
+const NOT_A_REGISTRY_QUESTION =
+  /\b(?:why|how come|reason|how (?:do|to|can|should)|install(?:ing|ed)?|upgrad\w*|downgrad\w*|pip|conda|error|mismatch|compatib\w*|work(?:s)? with|vs\.?|versus|compare\w*|difference|better|faster|features?|what'?s new|changelog|tutorials?|docs|documentation|examples?|migrat\w*|instead|alternative\w*|replacement|dead end|breaking|my|i have|installed|check(?:ing)?|find out)\b/i;
+/** Words after a project's name that make it another product ("pytorch geometric", "tensorflow probability"). */
+const SUB_PRODUCT =
+  /^[\s-]+(?:geometric|mobile|hub|probability|addons|text|io|quantum|recommenders|decision|federated|model|agents|datasets|audio|ignite|metrics|rec|data|ao|codec|tts|profiler|object|privacy|graphics|ranking|transform|lattice|estimator|cloud|enterprise|foundation|conference|forums?)\b/i;
+
+const LATEST_WORDS = /\b(?:latest|newest|current(?:ly)?|most recent|last|recent|up[- ]to[- ]date)\b/i;
+const VERSION_WORDS = /\b(?:version|versions|release|releases|ver|stable)\b/i;
+const RELEASED_WORDS = /\b(?:out|released|release date|available|shipped|launched|come out|came out|here yet|out yet)\b/i;
+const NEXT_WORDS = /\b(?:next|upcoming|coming|planned|roadmap|when (?:is|will|does))\b/i;
+const DEAD_WORDS =
+  /\b(?:dead|dying|deprecated|abandoned|discontinued|archived|retired|end[- ]of[- ]life|eol|killed|sunset|obsolete|being replaced|replaced|shut ?down)\b/i;
+const ALIVE_WORDS =
+  /\b(?:maintained|maintenance|alive|still (?:developed|supported|updated|around|active|a thing|going|used|released)|actively developed|active development|supported anymore|still exist|still available)\b/i;
+const PYTHON_WORDS = /\bpython\s*(?:3(?:\.\d+)?|versions?)?\b/i;
+const CUDA_WORDS = /\b(?:cuda|cu1\d{2})\b/i;
+/** A version a user writes: 2.22, v4, 3.15.1, 2.22.0rc0. */
+const ASKED_VERSION = /(?<![\p{L}\p{N}_.])v?(\d+(?:\.\d+){0,2}(?:-?rc\d*)?)(?![\p{L}\p{N}_]|\.\d)/iu;
+
+interface ProjectIndex {
+  projects: ReleaseProject[];
+}
+
+const indexes = new WeakMap<Knowledge, ProjectIndex>();
+
+/** The registry with each project's synonyms from synonyms.yaml added as names ("pt", "tf serving"). */
+function projectIndex(knowledge: Knowledge): ProjectIndex {
+  let index = indexes.get(knowledge);
+  if (!index) {
+    const squash = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const projects = knowledge.releases.map((project) => {
+      const names = new Set([project.id, project.name, ...project.aliases, ...project.former_names].map(squash));
+      const extra = knowledge.synonyms
+        .filter((group) => names.has(squash(group.canonical)))
+        .flatMap((group) => [group.canonical, ...group.variants]);
+      const known = new Set([project.id, project.name, ...project.aliases, ...project.former_names].map((n) => n.toLowerCase()));
+      return { ...project, aliases: [...project.aliases, ...extra.filter((name) => !known.has(name.toLowerCase()))] };
+    });
+    // A synonym may name two projects only if one of them owns it; drop names two projects share.
+    const owners = new Map<string, Set<string>>();
+    for (const project of projects) {
+      for (const name of project.aliases) owners.set(name.toLowerCase(), (owners.get(name.toLowerCase()) ?? new Set()).add(project.id));
+    }
+    index = {
+      projects: projects.map((project) => ({
+        ...project,
+        aliases: project.aliases.filter((name) => owners.get(name.toLowerCase())!.size === 1),
+      })),
+    };
+    indexes.set(knowledge, index);
+  }
+  return index;
+}
+
+/** Reads a question as a registry question, or returns undefined when it is something else. */
+export function recogniseReleaseQuestion(knowledge: Knowledge, text: string): ReleaseQuestion | undefined {
+  if (knowledge.releases.length === 0) return undefined;
+  const words = text.match(/[\p{L}\p{N}.]+/gu) ?? [];
+  if (words.length === 0 || words.length > MAX_WORDS) return undefined;
+  if (NOT_A_REGISTRY_QUESTION.test(text)) return undefined;
+  const { projects } = projectIndex(knowledge);
+  const mentions = findProjectMentions(text, projects).filter((mention) => !SUB_PRODUCT.test(text.slice(mention.end)));
+  const ids = [...new Set(mentions.map((mention) => mention.projectId))];
+  if (ids.length === 0 || ids.length > MAX_PROJECTS) return undefined;
+  const named = ids.map((id) => knowledge.releases.find((project) => project.id === id)!);
+  const formerNames = ids.filter((id) => mentions.every((mention) => mention.projectId !== id || mention.former));
+  // A version the user names, outside the project names themselves ("keras 3" is a name).
+  let rest = text;
+  for (const mention of [...mentions].reverse()) rest = `${rest.slice(0, mention.start)} ${rest.slice(mention.end)}`;
+  const asked = rest.match(ASKED_VERSION)?.[1];
+  const textWithoutVersions = rest.replace(new RegExp(ASKED_VERSION.source, 'giu'), ' ');
+
+  if (PYTHON_WORDS.test(text) && /\bpython\b/i.test(text)) {
+    const withPython = named.filter((project) => project.python !== undefined);
+    return withPython.length > 0 && withPython.length === named.length ? { intent: 'python', projects: named, formerNames } : undefined;
+  }
+  if (CUDA_WORDS.test(text)) {
+    const withCuda = named.filter((project) => project.cuda !== undefined);
+    return withCuda.length > 0 && withCuda.length === named.length ? { intent: 'cuda', projects: named, formerNames } : undefined;
+  }
+  if (DEAD_WORDS.test(textWithoutVersions) || ALIVE_WORDS.test(textWithoutVersions)) {
+    // "Is TensorFlow dead?" is a question about the framework choice itself, which the FAQ answers
+    // with more nuance than a status line; the registry answers for the ecosystem projects.
+    const ecosystem = named.filter((project) => project.id !== 'pytorch' && project.id !== 'tensorflow');
+    if (ecosystem.length !== named.length) return undefined;
+    return { intent: 'status', projects: named, asksDead: DEAD_WORDS.test(textWithoutVersions), formerNames };
+  }
+  if (asked && (RELEASED_WORDS.test(textWithoutVersions) || /\bis there\b/i.test(text))) {
+    return named.length === 1 ? { intent: 'released', projects: named, version: asked, formerNames } : undefined;
+  }
+  if (NEXT_WORDS.test(textWithoutVersions) && VERSION_WORDS.test(textWithoutVersions))
+    return { intent: 'next', projects: named, formerNames };
+  if (LATEST_WORDS.test(textWithoutVersions) || VERSION_WORDS.test(textWithoutVersions)) {
+    // "keras version" and "latest keras" are version questions; a bare name is not.
+    if (!LATEST_WORDS.test(textWithoutVersions) && !/\bwhat\b|\bwhich\b|^\W*[\p{L}.\s-]+\bversions?\W*$/iu.test(textWithoutVersions)) {
+      return undefined;
+    }
+    return { intent: 'latest', projects: named, formerNames };
+  }
+  return undefined;
+}
+
+function releasedPhrase(project: ReleaseProject): string {
+  const { released, released_by: releasedBy } = project.latest;
+  if (released) return released.length === 7 ? `released in ${monthYear(released)}` : `released on ${longDate(released)}`;
+  if (releasedBy) return `out by ${longDate(releasedBy)}`;
+  return 'its release date not confirmed';
+}
+
+function latestSentence(project: ReleaseProject): string {
+  return `The latest stable ${project.name} release is ${project.latest.version}, ${releasedPhrase(project)}.`;
+}
+
+function statusSentence(project: ReleaseProject): string {
+  const detail = project.status.detail ? ` (${project.status.detail})` : '';
+  return `${project.name} is ${statusPhrase(project)}${detail}.`;
+}
+
+/** A short verdict only where the registry settles the question either way. */
+function verdict(project: ReleaseProject, asksDead: boolean): string {
+  const state = project.status.state;
+  if (state === 'active') return asksDead ? 'No. ' : 'Yes. ';
+  if (['retired', 'archived', 'deprecated', 'superseded'].includes(state)) return asksDead ? 'Yes. ' : 'No. ';
+  return '';
+}
+
+/** "TensorFlow Lite was renamed LiteRT in September 2024." when the question used the old name. */
+function renameSentence(question: ReleaseQuestion, project: ReleaseProject): string | undefined {
+  if (!question.formerNames.includes(project.id) || !project.status.detail) return undefined;
+  const detail = project.status.detail;
+  return `${detail.charAt(0).toUpperCase()}${detail.slice(1)}.`;
+}
+
+function answerText(question: ReleaseQuestion): { question: string; text: string } {
+  const names = question.projects.map((project) => project.name).join(' and ');
+  const parts: string[] = [];
+  for (const project of question.projects) {
+    const renamed = renameSentence(question, project);
+    if (renamed) parts.push(renamed);
+  }
+  switch (question.intent) {
+    case 'latest':
+      for (const project of question.projects) {
+        parts.push(latestSentence(project));
+        if (project.next) parts.push(`Next: ${nextPhrase(project)}.`);
+        if (project.status.state !== 'active') parts.push(statusSentence(project));
+      }
+      return { question: `What is the latest ${names} release?`, text: parts.join(' ') };
+    case 'next':
+      for (const project of question.projects) {
+        parts.push(
+          project.next
+            ? `Next ${project.name} release: ${nextPhrase(project)}.`
+            : `No next ${project.name} release was confirmed as of ${longDate(project.checked)}.`,
+        );
+        parts.push(latestSentence(project));
+      }
+      return { question: `When is the next ${names} release?`, text: parts.join(' ') };
+    case 'status':
+      for (const project of question.projects) {
+        // Asked by an old name, the rename is the answer's first sentence; no yes/no about the old name.
+        const renamed = question.formerNames.includes(project.id);
+        parts.push(
+          renamed
+            ? `${project.name} is ${statusPhrase(project)}.`
+            : `${verdict(project, question.asksDead ?? false)}${statusSentence(project)}`,
+        );
+        parts.push(`Its latest release is ${project.latest.version}, ${releasedPhrase(project)}.`);
+        if (project.next) parts.push(`Next: ${nextPhrase(project)}.`);
+      }
+      return { question: `Is ${names} still maintained?`, text: parts.join(' ') };
+    case 'python':
+      for (const project of question.projects) {
+        parts.push(`${project.name} ${project.latest.version} supports Python ${project.python}.`);
+        if (project.support_note) parts.push(project.support_note);
+      }
+      return { question: `Which Python versions does ${names} support?`, text: parts.join(' ') };
+    case 'cuda':
+      for (const project of question.projects) {
+        parts.push(`${project.name} ${project.latest.version} publishes builds for CUDA ${project.cuda}.`);
+        if (project.support_note) parts.push(project.support_note);
+      }
+      return { question: `Which CUDA versions does ${names} support?`, text: parts.join(' ') };
+    case 'released': {
+      const project = question.projects[0]!;
+      const asked = question.version!;
+      const isLatestLine = versionNames(asked.replace(/-?rc\d*$/i, ''), project.latest.version);
+      if (!/rc/i.test(asked) && (isLatestLine || compareVersions(asked, project.latest.version) < 0)) {
+        parts.push(`Yes. ${project.name} ${asked} is out. ${latestSentence(project)}`);
+      } else if (project.next && versionNames(asked.replace(/-?rc\d*$/i, ''), project.next.version)) {
+        const stage = project.next.stage === 'release-candidate' ? 'Only as release candidates so far' : 'Not yet';
+        parts.push(`${stage}: ${nextPhrase(project)}. ${latestSentence(project)}`);
+      } else {
+        parts.push(`Not that I can confirm as of ${longDate(project.checked)}. ${latestSentence(project)}`);
+        if (project.next) parts.push(`Next: ${nextPhrase(project)}.`);
+      }
+      return { question: `Is ${project.name} ${asked} released?`, text: parts.join(' ') };
+    }
+  }
+}
+
+function topicOf(question: ReleaseQuestion): string {
+  if (question.intent === 'python') return 'platforms';
+  if (question.intent === 'cuda') return 'hardware';
+  return question.projects[0]!.topic;
+}
+
+/** The registry's answer to a version or status question, or undefined for any other question. */
+export function releaseAnswer(context: EngineContext, query: string, notes: InputNote[]): EngineResult | undefined {
+  const question = recogniseReleaseQuestion(context.knowledge, query);
+  if (!question) return undefined;
+  const { projects } = question;
+  const sourceIds = projects.flatMap((project) => [
+    ...project.latest.sources,
+    ...(question.intent === 'status' ? project.status.sources : []),
+    ...(project.next && question.intent !== 'python' && question.intent !== 'cuda' ? project.next.sources : []),
+    ...(question.intent === 'python' || question.intent === 'cuda' ? project.support_sources : []),
+  ]);
+  const answer = answerText(question);
+  // What could not be confirmed is part of the answer, while the answer stays short.
+  const caveats = question.intent === 'latest' || question.intent === 'released' || question.intent === 'next' ? projects : [];
+  let text = answer.text;
+  for (const project of caveats) {
+    const caveat = project.unconfirmed ? ` Not confirmed: ${project.unconfirmed}` : '';
+    if (caveat && text.length + caveat.length <= MAX_TEXT) text += caveat;
+  }
+  const topic = topicOf(question);
+  // The topic's own questions as follow-ups, those that name the project first.
+  const names = projects.flatMap((project) => [project.name, ...project.aliases, ...project.former_names].map((n) => n.toLowerCase()));
+  const topicEntries = context.knowledge.faq.filter((entry) => entry.topic === topic);
+  const naming = topicEntries.filter((entry) => names.some((name) => entry.question.toLowerCase().includes(name)));
+  const followUps = [...new Set([...naming, ...topicEntries])].map(followUpOf);
+  return {
+    ...emptyResult(query, notes),
+    kind: 'answer',
+    question: answer.question,
+    text,
+    topic,
+    confidence: 0.95,
+    entryId: `releases-${projects.map((project) => project.id).join('-')}`,
+    sources: context.references.sources(sourceIds),
+    followUps: followUps.slice(0, 3),
+    // The oldest check among the projects the answer rests on.
+    asOf: projects.map((project) => project.checked).sort()[0]!,
+  };
+}

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { createEngineContext } from '../../../src/engine/context.js';
+import { recogniseReleaseQuestion, releaseAnswer } from '../../../src/engine/commands/releases.js';
+import type { Knowledge } from '../../../src/knowledge/model.js';
+import type { ReleaseProject } from '../../../src/knowledge/schema.js';
+
+const project = (id: string, name: string, rest: Partial<ReleaseProject>): ReleaseProject => ({
+  id,
+  name,
+  aliases: [],
+  former_names: [],
+  topic: 'tools',
+  latest: { version: '1.0.0', released: '2026-01-15', sources: ['notes'] },
+  status: { state: 'active', sources: ['notes'] },
+  support_sources: [],
+  checked: '2026-12-01',
+  ...rest,
+});
+
+const releases: ReleaseProject[] = [
+  project('pytorch', 'PyTorch', {
+    aliases: ['torch'],
+    topic: 'frameworks',
+    latest: { version: '2.14.0', released: '2026-09-02', sources: ['notes'] },
+    next: { version: '2.15.0', stage: 'planned', date: '2026-10-28', sources: ['schedule'] },
+    python: '3.10–3.14',
+    cuda: '12.6, 13.0 and 13.2',
+    support_sources: ['notes'],
+  }),
+  project('tensorflow', 'TensorFlow', {
+    topic: 'frameworks',
+    latest: { version: '2.21.0', released: '2026-03', sources: ['notes'] },
+    next: { version: '2.22.0', stage: 'release-candidate', date: '2026-11', sources: ['notes'] },
+    python: '3.10–3.13',
+    support_sources: ['notes'],
+  }),
+  project('keras', 'Keras', { latest: { version: '3.15.1', released: '2026-07-29', sources: ['notes'] } }),
+  project('torchserve', 'TorchServe', {
+    latest: { version: '0.12.0', released: '2024-09-24', sources: ['notes'] },
+    status: { state: 'limited-maintenance', since: '2025-02', detail: 'no planned updates', sources: ['readme'] },
+  }),
+  project('mxnet', 'Apache MXNet', {
+    aliases: ['mxnet'],
+    latest: { version: '1.9.1', released: '2022-05', sources: ['notes'] },
+    status: { state: 'retired', since: '2023-09', sources: ['attic'] },
+    checked: '2026-11-20',
+  }),
+  project('litert', 'LiteRT', {
+    former_names: ['TensorFlow Lite', 'tflite'],
+    status: { state: 'active', detail: 'TensorFlow Lite was renamed LiteRT in September 2024', sources: ['notes'] },
+  }),
+  project('tf-serving', 'TensorFlow Serving', { latest: { version: '2.21.0', sources: ['notes'] } }),
+];
+
+const source = (id: string) => ({ id, title: `Source ${id}`, url: `https://example.org/${id}`, kind: 'release-notes' as const });
+const knowledge: Knowledge = {
+  topics: ['frameworks', 'tools', 'platforms', 'hardware'].map((id) => ({ id, title: id, covers: id, summary: id, keywords: [] })),
+  faq: [],
+  claims: [],
+  comparisons: {},
+  sources: Object.fromEntries(['notes', 'schedule', 'readme', 'attic'].map((id) => [id, source(id)])),
+  criteria: [],
+  synonyms: [{ canonical: 'tfserving', variants: ['tf serving', 'tensorflow serving'] }],
+  scope: { frameworkTerms: ['pytorch', 'tensorflow'], contextTerms: [], ambiguousTerms: [] },
+  releases,
+};
+const context = createEngineContext(knowledge, []);
+const ask = (question: string) => releaseAnswer(context, question, []);
+const intentOf = (question: string) => {
+  const read = recogniseReleaseQuestion(knowledge, question);
+  return read && `${read.intent}: ${read.projects.map((p) => p.id).join(', ')}`;
+};
+
+describe('recognising a version or status question', () => {
+  it.each([
+    ['latest keras', 'latest: keras'],
+    ["what's the newest pytorch", 'latest: pytorch'],
+    ['current torch version?', 'latest: pytorch'],
+    ['keras version', 'latest: keras'],
+    ['latest pytorch and tensorflow versions', 'latest: pytorch, tensorflow'],
+    ['is tf serving still maintained', 'status: tf-serving'],
+    ['is mxnet dead', 'status: mxnet'],
+    ['is torchserve deprecated?', 'status: torchserve'],
+    ['is tflite deprecated', 'status: litert'],
+    ['which python does tensorflow support', 'python: tensorflow'],
+    ['does pytorch support python 3.14', 'python: pytorch'],
+    ['which cuda versions does pytorch ship', 'cuda: pytorch'],
+    ['is tensorflow 2.22 out', 'released: tensorflow'],
+    ['when is the next pytorch release', 'next: pytorch'],
+  ])('%s → %s', (question, expected) => {
+    expect(intentOf(question)).toBe(expected);
+  });
+
+  it.each([
+    'Why is TorchServe no longer actively maintained?',
+    'how do I upgrade to the latest pytorch',
+    'pytorch version mismatch error with torchvision',
+    'what version of keras do I have installed',
+    'pytorch vs tensorflow which is better',
+    'is tensorflow dead',
+    'is pytorch still maintained',
+    'latest pytorch geometric version',
+    'which python version does keras support',
+    'tell me about keras',
+    'Tensorflow seems to be a dead end. Any plans to move to Torch or JAX?',
+    'what are the latest features in keras 3 for training large language models on many gpus at once',
+  ])('not a registry question: %s', (question) => {
+    expect(intentOf(question)).toBeUndefined();
+  });
+});
+
+describe('answering from the registry', () => {
+  it('gives the latest release with its date, the next one, the sources and the check date', () => {
+    const result = ask('latest pytorch version')!;
+    expect(result).toMatchObject({ kind: 'answer', topic: 'frameworks', entryId: 'releases-pytorch', asOf: '2026-12-01' });
+    expect(result.text).toBe(
+      'The latest stable PyTorch release is 2.14.0, released on 2 September 2026. ' +
+        'Next: 2.15.0, planned for 28 October 2026 (release not confirmed as of 1 December 2026).',
+    );
+    expect(result.sources.map((s) => s.id)).toEqual(['notes', 'schedule']);
+  });
+
+  it('answers "is it dead" for a retired project with yes, and "still maintained" for a limited one with the status itself', () => {
+    expect(ask('is mxnet dead')!.text).toMatch(
+      /^Yes\. Apache MXNet is retired since September 2023\. Its latest release is 1\.9\.1, released in May 2022\./,
+    );
+    expect(ask('is mxnet still maintained')!.text).toMatch(/^No\. Apache MXNet is retired/);
+    expect(ask('is torchserve still maintained')!.text).toMatch(
+      /^TorchServe is in limited maintenance since February 2025 \(no planned updates\)\. Its latest release is 0\.12\.0/,
+    );
+    expect(ask('is tf serving still maintained')!.text).toMatch(
+      /^Yes\. TensorFlow Serving is actively developed\. Its latest release is 2\.21\.0, its release date not confirmed\./,
+    );
+  });
+
+  it('asked by a former name, leads with the rename and gives no yes/no about the old name', () => {
+    expect(ask('is tflite deprecated')!.text).toMatch(
+      /^TensorFlow Lite was renamed LiteRT in September 2024\. LiteRT is actively developed\./,
+    );
+  });
+
+  it('says a version in release candidates is not out yet, and a released one is', () => {
+    expect(ask('is tensorflow 2.22 out')!.text).toMatch(
+      /^Only as release candidates so far: 2\.22\.0, in release candidates since November 2026 \(final release not confirmed as of 1 December 2026\)\. The latest stable TensorFlow release is 2\.21\.0, released in March 2026\./,
+    );
+    expect(ask('is pytorch 2.14 out')!.text).toMatch(/^Yes\. PyTorch 2\.14 is out\./);
+    expect(ask('is pytorch 2.16 released')!.text).toMatch(/^Not that I can confirm as of 1 December 2026\./);
+  });
+
+  it('answers supported Python and CUDA, filed under platforms and hardware', () => {
+    expect(ask('which python does tensorflow support')).toMatchObject({
+      text: 'TensorFlow 2.21.0 supports Python 3.10–3.13.',
+      topic: 'platforms',
+    });
+    expect(ask('which cuda versions does pytorch ship')).toMatchObject({
+      text: 'PyTorch 2.14.0 publishes builds for CUDA 12.6, 13.0 and 13.2.',
+      topic: 'hardware',
+    });
+  });
+
+  it('uses the oldest check date of the projects it answers about', () => {
+    expect(ask('latest keras and mxnet')!.asOf).toBe('2026-11-20');
+  });
+
+  it('leaves every other question to the search', () => {
+    expect(ask('how does torch.compile work')).toBeUndefined();
+  });
+});
