@@ -12,7 +12,7 @@ const INTEGRATION = [
   'test/adapters/**/*.test.ts',
   'test/cli/**/*.test.ts',
   'test/main*.test.ts',
-  'test/app/{entry-point,knowledge-reload,ops-routes}.test.ts',
+  'test/app/{entry-point,knowledge-reload,ops-routes,platform-metrics}.test.ts',
 ];
 
 export default defineConfig({

@@ -27,12 +27,25 @@ export interface TransportOptions {
   processBeforeResponse?: boolean;
 }
 
-/** fetch that tells the observer about every Web API attempt that failed at the HTTP level. */
+/**
+ * fetch that tells the observer about every Web API attempt that failed: an HTTP error status,
+ * no answer, or Slack's own `"ok": false` (a 200 carrying an error such as channel_not_found).
+ */
 function observedFetch(observer: AdapterObserver): typeof fetch {
   return async (input, init) => {
     try {
       const response = await fetch(input, init);
       if (!response.ok) observer.apiError();
+      else
+        response
+          .clone()
+          .json()
+          .then(
+            (body) => {
+              if ((body as { ok?: unknown } | null)?.ok === false) observer.apiError();
+            },
+            () => undefined,
+          );
       return response;
     } catch (error) {
       observer.apiError();
