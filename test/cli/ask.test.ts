@@ -1,10 +1,28 @@
 // `npm run ask`: the evaluation contract, as scripts and scorers use it, and the readable answer
-// a person gets in a terminal or a pipe.
+// a person gets in a terminal or a pipe. Two specs run the real process (the contract on
+// stdout, a closed pipe); the rest run the command in this process, on the shared engine.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { ask } from '../../src/cli/ask-command.js';
+import { OperatorError } from '../../src/errors.js';
+import { shippedEngine } from '../support/engine.js';
 import { runScript } from '../support/run-script.js';
+
+/** `ask` with these arguments and standard input; what it printed. */
+async function askInProcess(args: string[], { input = '', env = {} }: { input?: string; env?: Record<string, string> } = {}) {
+  let stdout = '';
+  const output = new Writable({
+    write(chunk, _encoding, done) {
+      stdout += chunk;
+      done();
+    },
+  });
+  await ask(args, { stdin: Readable.from([input]), stdout: output, env, engine: shippedEngine() });
+  return stdout;
+}
 
 const FIELDS = ['query', 'answered', 'kind', 'topic', 'confidence', 'entryId', 'text', 'sources', 'suggestions'];
 const widest = (text: string) => Math.max(...text.split('\n').map((line) => [...line].length));
@@ -23,17 +41,17 @@ describe('ask --json', () => {
     expect(record.sources[0]).toMatchObject({ title: expect.any(String), url: expect.stringMatching(/^https?:/) });
   });
 
-  it('--batch answers one question per line, in order, and declines off-topic ones with a null topic', () => {
+  it('--batch answers one question per line, in order, and declines off-topic ones with a null topic', async () => {
     const questions = ['what is jax', 'how do i cook pasta', '', 'compare mobile', '\u0001\u0002'];
-    const run = runScript('src/cli/ask.ts', ['--json', '--batch'], { input: `${questions.join('\n')}\n` });
-    expect(run.status).toBe(0);
-    const records = run.stdout
+    const printed = await askInProcess(['--json', '--batch'], { input: `${questions.join('\n')}\n` });
+    const records = printed
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(records.map((r) => r.query)).toEqual(questions);
     expect(records.map((r) => r.answered)).toEqual([true, false, false, true, false]);
     expect(records[1]).toMatchObject({ answered: false, topic: null, entryId: null });
+    for (const record of records) for (const field of FIELDS) expect(record).toHaveProperty(field);
   });
 
   it('ends quietly when the reader closes the pipe early, as `| head -1` does', async () => {
@@ -60,32 +78,31 @@ describe('ask --json', () => {
 });
 
 describe('ask, readable', () => {
-  it('gives a short answer that fits 80 columns: the answer, the verdicts, a few sources, and how to see more', () => {
-    const run = runScript('src/cli/ask.ts', ['is', 'tflite', 'still', 'a', 'thing?']);
-    expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/LiteRT/);
-    expect(run.stdout).toMatch(/^(As of .*)?Verdicts: /m);
-    expect(run.stdout).toMatch(/^Sources:\n {2}1\. /m);
-    expect(run.stdout).not.toMatch(/Claims checked:/);
-    expect(run.stdout).toMatch(/--long/);
-    expect(widest(run.stdout)).toBeLessThanOrEqual(80);
-    expect(run.stdout.trim().split('\n').length).toBeLessThan(35);
+  it('gives a short answer that fits 80 columns: the answer, the verdicts, a few sources, and how to see more', async () => {
+    const printed = await askInProcess(['is', 'tflite', 'still', 'a', 'thing?']);
+    expect(printed).toMatch(/LiteRT/);
+    expect(printed).toMatch(/^(As of .*)?Verdicts: /m);
+    expect(printed).toMatch(/^Sources:\n {2}1\. /m);
+    expect(printed).not.toMatch(/Claims checked:/);
+    expect(printed).toMatch(/--long/);
+    expect(widest(printed)).toBeLessThanOrEqual(80);
+    expect(printed.trim().split('\n').length).toBeLessThan(35);
   });
 
-  it('--long adds the claims in full and every source with its address, wrapped to COLUMNS', () => {
-    const run = runScript('src/cli/ask.ts', ['--long', 'is tflite still a thing?'], { env: { COLUMNS: '60' } });
-    expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/Claims checked:\n {2}- \[OUTDATED\]/);
-    expect(run.stdout).toMatch(/^ {5}https:\/\//m);
-    const prose = run.stdout.split('\n').filter((line) => !line.includes('://'));
+  it('--long adds the claims in full and every source with its address, wrapped to COLUMNS', async () => {
+    const printed = await askInProcess(['--long', 'is tflite still a thing?'], { env: { COLUMNS: '60' } });
+    expect(printed).toMatch(/Claims checked:\n {2}- \[OUTDATED\]/);
+    expect(printed).toMatch(/^ {5}https:\/\//m);
+    const prose = printed.split('\n').filter((line) => !line.includes('://'));
     expect(widest(prose.join('\n'))).toBeLessThanOrEqual(60);
   });
 
-  it('explains its usage when given nothing to ask, or an unknown option', () => {
-    for (const args of [[], ['--nope', 'x']]) {
-      const run = runScript('src/cli/ask.ts', args);
-      expect(run.status).toBe(2);
-      expect(run.stderr).toMatch(/Usage:/);
+  it('explains its usage when given nothing to ask, or an unknown option, with exit code 2', async () => {
+    for (const args of [[], ['--nope', 'x'], ['--batch', 'a question']]) {
+      const failure = await askInProcess(args).catch((error: unknown) => error);
+      expect(failure, args.join(' ')).toBeInstanceOf(OperatorError);
+      expect((failure as OperatorError).exitCode).toBe(2);
+      expect((failure as OperatorError).message).toMatch(/Usage:/);
     }
   });
 });
