@@ -34,6 +34,8 @@ export interface ReleaseQuestion {
 /** Longer messages are pasted context, not a version question. */
 const MAX_WORDS = 14;
 const MAX_PROJECTS = 3;
+const MAX_CLAIMS = 3;
+const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Answers stay as short as FAQ answers. */
 const MAX_TEXT = 650;
 
@@ -123,6 +125,8 @@ export function recogniseReleaseQuestion(knowledge: Knowledge, text: string): Re
     // with more nuance than a status line; the registry answers for the ecosystem projects.
     const ecosystem = named.filter((project) => project.id !== 'pytorch' && project.id !== 'tensorflow');
     if (ecosystem.length !== named.length) return undefined;
+    // "Is TF Lite still a thing?" asks what happened to the old name: the FAQ tells the rename story.
+    if (formerNames.length === named.length) return undefined;
     return { intent: 'status', projects: named, asksDead: DEAD_WORDS.test(textWithoutVersions), formerNames };
   }
   if (asked && (RELEASED_WORDS.test(textWithoutVersions) || /\bis there\b/i.test(text))) {
@@ -270,6 +274,14 @@ export function releaseAnswer(context: EngineContext, query: string, notes: Inpu
   const topicEntries = context.knowledge.faq.filter((entry) => entry.topic === topic);
   const naming = topicEntries.filter((entry) => names.some((name) => entry.question.toLowerCase().includes(name)));
   const followUps = [...new Set([...naming, ...topicEntries])].map(followUpOf);
+  // The checked claims about the project (what the articles said of it, and what holds now).
+  const mentionsProject = (text: string) =>
+    names.some((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'iu').test(text));
+  const claimIds = context.knowledge.claims
+    .filter(
+      (claim) => projects.some((project) => project.topic === claim.topic) && (mentionsProject(claim.claim) || mentionsProject(claim.now)),
+    )
+    .map((claim) => claim.id);
   return {
     ...emptyResult(query, notes),
     kind: 'answer',
@@ -279,6 +291,7 @@ export function releaseAnswer(context: EngineContext, query: string, notes: Inpu
     confidence: 0.95,
     entryId: `releases-${projects.map((project) => project.id).join('-')}`,
     sources: context.references.sources(sourceIds),
+    claims: context.references.claims(claimIds).slice(0, MAX_CLAIMS),
     followUps: followUps.slice(0, 3),
     // The oldest check among the projects the answer rests on.
     asOf: projects.map((project) => project.checked).sort()[0]!,

@@ -81,7 +81,6 @@ describe('recognising a version or status question', () => {
     ['is tf serving still maintained', 'status: tf-serving'],
     ['is mxnet dead', 'status: mxnet'],
     ['is torchserve deprecated?', 'status: torchserve'],
-    ['is tflite deprecated', 'status: litert'],
     ['which python does tensorflow support', 'python: tensorflow'],
     ['does pytorch support python 3.14', 'python: pytorch'],
     ['which cuda versions does pytorch ship', 'cuda: pytorch'],
@@ -99,6 +98,7 @@ describe('recognising a version or status question', () => {
     'pytorch vs tensorflow which is better',
     'is tensorflow dead',
     'is pytorch still maintained',
+    'is tflite deprecated',
     'latest pytorch geometric version',
     'which python version does keras support',
     'tell me about keras',
@@ -133,9 +133,9 @@ describe('answering from the registry', () => {
     );
   });
 
-  it('asked by a former name, leads with the rename and gives no yes/no about the old name', () => {
-    expect(ask('is tflite deprecated')!.text).toMatch(
-      /^TensorFlow Lite was renamed LiteRT in September 2024\. LiteRT is actively developed\./,
+  it('asked by a former name for the latest release, leads with the rename', () => {
+    expect(ask('latest tflite version')!.text).toMatch(
+      /^TensorFlow Lite was renamed LiteRT in September 2024\. The latest stable LiteRT release is 1\.0\.0/,
     );
   });
 
