@@ -4,4 +4,3 @@ export { createDiscordClient, restBase, type DiscordClientConfig } from './clien
 export { commandDefinition } from './commands.js';
 export { registerCommands, RegisterError, type RegisterOptions, type RegisterOutcome } from './register.js';
 export { Cooldown, type CooldownOptions } from './cooldown.js';
-export { RecentIds } from './recent-ids.js';

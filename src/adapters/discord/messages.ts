@@ -7,7 +7,7 @@ import type { DiscordContext } from './context.js';
 import { discordTextToPlain } from './incoming-text.js';
 import type { Cooldown } from './cooldown.js';
 import { NO_OBSERVER, type AdapterObserver } from '../types.js';
-import type { RecentIds } from './recent-ids.js';
+import type { SeenKeys } from '../seen-keys.js';
 
 /**
  * Unprompted answers need more certainty than asked-for ones: the engine already answers at
@@ -20,7 +20,8 @@ export interface MessageHandlerOptions {
   context: DiscordContext;
   helpChannelIds: ReadonlySet<string>;
   cooldown: Cooldown;
-  seen: RecentIds;
+  /** Message ids already answered: a message delivered twice (a replay after a resume) is answered once. */
+  seen: SeenKeys;
   observer?: AdapterObserver;
 }
 

@@ -13,7 +13,7 @@ import { Cooldown } from './cooldown.js';
 import { findNetworkCode } from './network-errors.js';
 import { createInteractionHandler } from './interactions.js';
 import { createMessageHandler } from './messages.js';
-import { RecentIds } from './recent-ids.js';
+import { SeenKeys } from '../seen-keys.js';
 
 export interface StartDiscordOptions {
   config: DiscordConfig;
@@ -29,6 +29,8 @@ export interface DiscordAdapter extends RunningAdapter {
 }
 
 const PLATFORM = 'discord';
+/** Message ids remembered against replays: far more than a resume replays. */
+const RECENT_MESSAGES = 5_000;
 
 export async function startDiscord({ config, engine, logger, observer = NO_OBSERVER }: StartDiscordOptions): Promise<DiscordAdapter> {
   const client = createDiscordClient(config);
@@ -37,7 +39,7 @@ export async function startDiscord({ config, engine, logger, observer = NO_OBSER
     context,
     helpChannelIds: new Set(config.helpChannelIds),
     cooldown: new Cooldown({ seconds: config.cooldownSeconds }),
-    seen: new RecentIds(),
+    seen: new SeenKeys({ max: RECENT_MESSAGES }),
     observer,
   });
   const handleInteraction = createInteractionHandler(context);

@@ -1,6 +1,6 @@
 // The Bolt app: transport, global middleware, listeners and the error handler, put together.
 // Nothing here talks to Slack yet; startSlack verifies the token and starts listening.
-import { App, type CodedError } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import type { SlackConfig } from '../../config/config.js';
 import type { Engine } from '../../engine/types.js';
 import type { Logger } from '../../logging/logger.js';
@@ -8,6 +8,7 @@ import { NO_OBSERVER, type AdapterObserver } from '../types.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { ignoreRepeatedEvents } from './event-dedupe.js';
 import { registerListeners } from './listeners/index.js';
+import { describeWebApiError } from './web-api-errors.js';
 import { connectionProbe, createReceiver, webClientOptions, type HttpRoute, type TransportOptions } from './transport.js';
 
 export interface SlackAdapterDeps {
@@ -21,24 +22,6 @@ export interface SlackAdapterDeps {
 }
 
 export type SlackAppOptions = TransportOptions;
-
-/** What a failed Web API call says, without the request (which holds user text and the token header). */
-function describeError(error: CodedError): Record<string, unknown> {
-  const details = error as CodedError & {
-    data?: { error?: unknown };
-    statusCode?: unknown;
-    retryAfter?: unknown;
-    original?: { message?: unknown };
-  };
-  return {
-    code: error.code,
-    message: error.message,
-    ...(details.data?.error !== undefined ? { slackError: details.data.error } : {}),
-    ...(details.statusCode !== undefined ? { statusCode: details.statusCode } : {}),
-    ...(details.retryAfter !== undefined ? { retryAfter: details.retryAfter } : {}),
-    ...(details.original?.message !== undefined ? { cause: details.original.message } : {}),
-  };
-}
 
 const connectionProbes = new WeakMap<App, () => boolean>();
 
@@ -72,7 +55,7 @@ export function createSlackApp(
   // a 5xx or a timeout): log it and carry on serving. Re-throwing would only reach Bolt's
   // receiver, which logs it again; the request was acknowledged already.
   app.error(async (error) => {
-    slackLogger.error(describeError(error), 'a Slack listener failed');
+    slackLogger.error(describeWebApiError(error), 'a Slack listener failed');
   });
   return app;
 }

@@ -4,42 +4,8 @@
 // window (about 5 minutes), in a cache bounded in both time and size.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../../logging/logger.js';
+import { SeenKeys } from '../seen-keys.js';
 import { NO_OBSERVER, type AdapterObserver } from '../types.js';
-
-export class TtlSet {
-  /** Insertion-ordered, and every entry lives equally long, so the oldest entry is always first. */
-  private readonly expiries = new Map<string, number>();
-
-  constructor(
-    private readonly ttlMs: number,
-    private readonly maxSize: number,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Adds the key; false when it was already there (and not yet expired). */
-  add(key: string): boolean {
-    const now = this.now();
-    this.evict(now);
-    if (this.expiries.has(key)) return false;
-    this.expiries.set(key, now + this.ttlMs);
-    while (this.expiries.size > this.maxSize) {
-      const oldest = this.expiries.keys().next().value as string;
-      this.expiries.delete(oldest);
-    }
-    return true;
-  }
-
-  get size(): number {
-    return this.expiries.size;
-  }
-
-  private evict(now: number): void {
-    for (const [key, expiry] of this.expiries) {
-      if (expiry > now) break;
-      this.expiries.delete(key);
-    }
-  }
-}
 
 export const EVENT_MEMORY_MS = 15 * 60 * 1000;
 export const EVENT_MEMORY_SIZE = 10_000;
@@ -48,7 +14,7 @@ export const EVENT_MEMORY_SIZE = 10_000;
 export function ignoreRepeatedEvents(
   logger: Logger,
   observer: AdapterObserver = NO_OBSERVER,
-  seen = new TtlSet(EVENT_MEMORY_MS, EVENT_MEMORY_SIZE),
+  seen = new SeenKeys({ max: EVENT_MEMORY_SIZE, ttlMs: EVENT_MEMORY_MS }),
 ): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {
     const eventId =

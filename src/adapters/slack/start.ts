@@ -4,19 +4,13 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { RunningAdapter } from '../types.js';
 import { AdapterStartError } from '../types.js';
+import { webApi } from '@slack/bolt';
+import { asWebApiError } from './web-api-errors.js';
 import { createSlackApp, isSlackConnected, type SlackAdapterDeps, type SlackAppOptions } from './app.js';
 
 export interface RunningSlackAdapter extends RunningAdapter {
   /** HTTP mode: the port actually listened on (useful with PORT=0). Socket Mode: undefined. */
   readonly port: number | undefined;
-}
-
-interface SlackishError {
-  code?: unknown;
-  message?: unknown;
-  data?: { error?: unknown };
-  statusCode?: unknown;
-  original?: { message?: unknown; cause?: { code?: unknown } };
 }
 
 function apiDescription(apiUrl: string | undefined): string {
@@ -25,20 +19,22 @@ function apiDescription(apiUrl: string | undefined): string {
 
 /** Why a Web API call made at start-up failed, in words that point at the fix. */
 function describeWebApiFailure(error: unknown, tokenVariable: string, method: string, apiUrl: string | undefined): string {
-  const details = (error ?? {}) as SlackishError;
-  if (details.code === 'slack_webapi_platform_error') {
-    return `Slack rejected ${tokenVariable}: ${method} answered "${String(details.data?.error)}". Check the token on the app's settings page and that the app is installed.`;
+  const apiError = asWebApiError(error);
+  switch (apiError?.code) {
+    case webApi.ErrorCode.PlatformError:
+      return `Slack rejected ${tokenVariable}: ${method} answered "${apiError.data.error}". Check the token on the app's settings page and that the app is installed.`;
+    case webApi.ErrorCode.HTTPError: {
+      const api = apiDescription(apiUrl);
+      return `${api[0]!.toUpperCase()}${api.slice(1)} answered HTTP ${apiError.statusCode} to ${method}; cannot verify ${tokenVariable}.`;
+    }
+    case webApi.ErrorCode.RequestError: {
+      // fetch's own message is just "fetch failed"; the cause's code (ECONNREFUSED, ENOTFOUND) says why.
+      const reason = (apiError.original.cause as { code?: unknown } | undefined)?.code ?? apiError.original.message ?? 'request failed';
+      return `Could not reach ${apiDescription(apiUrl)} to verify ${tokenVariable} (${String(reason)}).`;
+    }
+    default:
+      return `Could not verify ${tokenVariable} with ${method}: ${error instanceof Error ? error.message : String(error)}`;
   }
-  if (details.code === 'slack_webapi_http_error') {
-    const api = apiDescription(apiUrl);
-    return `${api[0]!.toUpperCase()}${api.slice(1)} answered HTTP ${String(details.statusCode)} to ${method}; cannot verify ${tokenVariable}.`;
-  }
-  if (details.code === 'slack_webapi_request_error') {
-    // fetch's own message is just "fetch failed"; the cause's code (ECONNREFUSED, ENOTFOUND) says why.
-    const reason = details.original?.cause?.code ?? details.original?.message ?? 'request failed';
-    return `Could not reach ${apiDescription(apiUrl)} to verify ${tokenVariable} (${String(reason)}).`;
-  }
-  return `Could not verify ${tokenVariable} with ${method}: ${error instanceof Error ? error.message : String(error)}`;
 }
 
 export async function startSlack(deps: SlackAdapterDeps, options: SlackAppOptions = {}): Promise<RunningSlackAdapter> {

@@ -2,56 +2,22 @@
 // each one cuts its text to Slack's limit and never emits an empty text object (Slack requires
 // at least one character). Text given to these builders is already escaped mrkdwn, except where
 // a parameter says "plain", which is escaped here.
+import type { types } from '@slack/bolt';
 import { cutData, cutText } from './cut.js';
 import { escapeText } from './escape.js';
 import { SLACK_LIMITS } from './limits.js';
 
-export interface MrkdwnText {
-  type: 'mrkdwn';
-  text: string;
-  /** Always true: Slack must not turn plain words into links or mentions. */
-  verbatim: true;
-}
+/** Always verbatim: Slack must not turn plain words into links or mentions. */
+export type MrkdwnText = types.MrkdwnElement & { verbatim: true };
+export type PlainText = types.PlainTextElement & { emoji: true };
+export type ButtonElement = types.Button;
+export type SectionBlock = types.SectionBlock;
+export type HeaderBlock = types.HeaderBlock;
+export type ContextBlock = Omit<types.ContextBlock, 'elements'> & { elements: MrkdwnText[] };
+export type ActionsBlock = Omit<types.ActionsBlock, 'elements'> & { elements: ButtonElement[] };
+export type DividerBlock = types.DividerBlock;
 
-export interface PlainText {
-  type: 'plain_text';
-  text: string;
-  emoji: true;
-}
-
-export interface ButtonElement {
-  type: 'button';
-  text: PlainText;
-  action_id: string;
-  value: string;
-  style?: 'primary' | 'danger';
-}
-
-export interface SectionBlock {
-  type: 'section';
-  text?: MrkdwnText;
-  fields?: MrkdwnText[];
-}
-
-export interface HeaderBlock {
-  type: 'header';
-  text: PlainText;
-}
-
-export interface ContextBlock {
-  type: 'context';
-  elements: MrkdwnText[];
-}
-
-export interface ActionsBlock {
-  type: 'actions';
-  elements: ButtonElement[];
-}
-
-export interface DividerBlock {
-  type: 'divider';
-}
-
+/** The blocks this bot sends (Block Kit's own types, from @slack/types through Bolt). */
 export type SlackBlock = SectionBlock | HeaderBlock | ContextBlock | ActionsBlock | DividerBlock;
 
 /** What every reply is: blocks for the message and plain text for notifications and screen readers. */
@@ -60,10 +26,7 @@ export interface SlackMessage {
   blocks: SlackBlock[];
 }
 
-export interface HomeView {
-  type: 'home';
-  blocks: SlackBlock[];
-}
+export type HomeView = types.HomeView & { blocks: SlackBlock[] };
 
 const nonEmpty = (text: string) => (text.trim() === '' ? '—' : text);
 

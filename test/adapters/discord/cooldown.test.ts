@@ -1,9 +1,9 @@
-// The rules that keep unprompted help-channel answers from flooding a channel, and the small
-// helpers that decide what counts as a question for the bot.
+// The rules that keep unprompted help-channel answers from flooding a channel, and which
+// answers are confident enough to give unprompted.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EngineResult } from '../../../src/engine/types.js';
-import { Cooldown, RecentIds } from '../../../src/adapters/discord/index.js';
+import { Cooldown } from '../../../src/adapters/discord/index.js';
 import { isConfidentAnswer, UNPROMPTED_MIN_CONFIDENCE } from '../../../src/adapters/discord/messages.js';
 import { answer, base } from '../../support/discord/results.js';
 
@@ -79,23 +79,6 @@ describe('Cooldown', () => {
         }
       }),
     );
-  });
-});
-
-describe('RecentIds', () => {
-  it('accepts an id once', () => {
-    const seen = new RecentIds();
-    expect(seen.add('1')).toBe(true);
-    expect(seen.add('1')).toBe(false);
-  });
-
-  it('forgets the oldest ids beyond its capacity, so memory stays bounded', () => {
-    const seen = new RecentIds(2);
-    seen.add('1');
-    seen.add('2');
-    seen.add('3');
-    expect(seen.add('1')).toBe(true);
-    expect(seen.add('3')).toBe(false);
   });
 });
 

@@ -1,5 +1,6 @@
 // The /pytorch-vs-tf slash command, its autocomplete, and the buttons on answers, end to end:
 // the real discord.js client, the real engine and knowledge, and a local Discord stand-in.
+import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { decodeButtonAction, encodeButtonAction } from '../../../src/render/discord/index.js';
 import { realEngine } from '../../support/discord/bot.js';
@@ -9,9 +10,9 @@ import { discordUser, IDS } from '../../support/discord/stand-in.js';
 
 const alice = discordUser('600000000000000001', 'alice');
 
-const CHANNEL_MESSAGE = 4;
-const AUTOCOMPLETE_RESULT = 8;
-const EPHEMERAL = 64;
+const CHANNEL_MESSAGE = InteractionResponseType.ChannelMessageWithSource;
+const AUTOCOMPLETE_RESULT = InteractionResponseType.ApplicationCommandAutocompleteResult;
+const EPHEMERAL = MessageFlags.Ephemeral;
 
 function embedText(data: any): string {
   return JSON.stringify(data?.embeds ?? []);

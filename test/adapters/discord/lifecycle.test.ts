@@ -2,7 +2,7 @@
 // Discord for, how it reports start-up failures an operator can fix, how it survives a dropped
 // connection, and that stop() really stops it.
 import { setTimeout as delay } from 'node:timers/promises';
-import { GatewayIntentBits } from 'discord.js';
+import { GatewayCloseCodes, GatewayIntentBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { startDiscord } from '../../../src/adapters/discord/index.js';
 import { AdapterStartError } from '../../../src/adapters/types.js';
@@ -145,8 +145,11 @@ describe('running and stopping', () => {
 
   it('logs an error when Discord ends the session for good while running (e.g. the token was reset)', async () => {
     const bot = await start();
-    bot.standIn.dropConnection(4004);
-    const line = await bot.logs.waitFor((entry) => entry.level === LEVELS.error && entry.code === 4004, 'the unrecoverable close logged');
+    bot.standIn.dropConnection(GatewayCloseCodes.AuthenticationFailed);
+    const line = await bot.logs.waitFor(
+      (entry) => entry.level === LEVELS.error && entry.code === GatewayCloseCodes.AuthenticationFailed,
+      'the unrecoverable close logged',
+    );
     expect(line.msg).toMatch(/offline until restarted/);
   });
 

@@ -11,6 +11,7 @@ import {
   renderNotice,
   type SlackMessage,
 } from '../../../render/slack/index.js';
+import { platformErrorOf } from '../web-api-errors.js';
 import { answerFor, isDirectMessageChannel, POST_OPTIONS, type ListenerDeps } from './answer.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -55,7 +56,6 @@ const onlyUnknownActions: Middleware<SlackActionMiddlewareArgs> = async ({ actio
 
 /** Slack refuses channel posts from an app that is not in the channel; the response_url still works there. */
 const CANNOT_POST_HERE = new Set(['not_in_channel', 'channel_not_found', 'is_archived', 'restricted_action']);
-const platformErrorOf = (error: unknown) => (error as { data?: { error?: unknown } } | undefined)?.data?.error;
 const COULD_NOT_SHARE = 'Sorry, I could not share that answer here. Please try again in a moment.';
 
 /** Posts in the channel as the app; where the app may not post, through the response_url instead. */
@@ -66,7 +66,7 @@ async function postVisibly({ body, client, respond }: ButtonArgs, message: Slack
       await client.chat.postMessage({ channel, ...message, ...POST_OPTIONS });
       return;
     } catch (error) {
-      if (!CANNOT_POST_HERE.has(platformErrorOf(error) as string)) throw error;
+      if (!CANNOT_POST_HERE.has(platformErrorOf(error) ?? '')) throw error;
     }
   }
   await respond({ response_type: 'in_channel', replace_original: false, ...message });
