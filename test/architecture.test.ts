@@ -109,6 +109,36 @@ describe('the dependency rule', () => {
     }
   });
 
+  it("imports the engine, a renderer or a platform's adapter from outside only through its front door", () => {
+    // The engine's contract is engine/types.ts; its index adds the factory and the command table.
+    const doors: [string, (l: string) => boolean][] = [
+      ['engine/', (l) => l === 'engine/index.ts' || l === 'engine/types.ts'],
+      ...['render/slack/', 'render/discord/', 'render/text/'].map((folder): [string, (l: string) => boolean] => [
+        folder,
+        (l) => l === `${folder}index.ts`,
+      ]),
+      // A platform's markup reader is SDK-free: the terminal reads pasted chat text with it
+      // without loading Bolt or discord.js.
+      ...['adapters/slack/', 'adapters/discord/'].map((folder): [string, (l: string) => boolean] => [
+        folder,
+        (l) => l === `${folder}index.ts` || l === `${folder}incoming-text.ts`,
+      ]),
+    ];
+    for (const { file, local } of files) {
+      for (const [folder, isDoor] of doors) {
+        if (file.startsWith(folder)) continue;
+        expect(
+          local.filter((l) => l.startsWith(folder) && !isDoor(l)),
+          file,
+        ).toEqual([]);
+      }
+    }
+  });
+
+  it('reads pasted chat text in the terminal without loading a platform SDK', () => {
+    expect([...packagesLoadedBy('adapters/pasted-text.ts')]).toEqual([]);
+  });
+
   it('keeps adapters apart: Slack never imports Discord and vice versa', () => {
     for (const [platform, other] of [
       ['slack', 'discord'],

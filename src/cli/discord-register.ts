@@ -1,7 +1,7 @@
 // `npm run discord:register`: registers /pytorch-vs-tf with Discord, from the same definitions
 // the bot runs. With DISCORD_GUILD_ID it registers in that server (instant, for development);
 // without it, globally. Reads the environment (and .env) like the other entry points.
-import { registerCommands } from '../adapters/discord/register.js';
+import { registerCommands } from '../adapters/discord/index.js';
 import { runEntryPoint } from '../app/entry-point.js';
 import { OperatorError } from '../errors.js';
 import { loadConfig } from './environment.js';

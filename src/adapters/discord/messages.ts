@@ -10,9 +10,9 @@ import { NO_OBSERVER, type AdapterObserver } from '../types.js';
 import type { SeenKeys } from '../seen-keys.js';
 
 /**
- * Unprompted answers need more certainty than asked-for ones: the engine already answers at
- * 0.45 when asked, but a wrong answer nobody asked for is noise, so help channels get only
- * answers the engine is clearly sure of.
+ * Unprompted answers need more certainty than asked-for ones: the engine answers a question
+ * addressed to it from its own, lower threshold, but a wrong answer nobody asked for is noise,
+ * so help channels get only answers the engine is clearly sure of.
  */
 export const UNPROMPTED_MIN_CONFIDENCE = 0.6;
 

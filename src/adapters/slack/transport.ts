@@ -7,7 +7,8 @@ import type { SlackConfig } from '../../config/config.js';
 import { AdapterStartError, NO_OBSERVER, type AdapterObserver } from '../types.js';
 
 export const EVENTS_PATH = '/slack/events';
-export const HEALTH_PATH = '/healthz';
+/** Liveness, when the entry point brings no routes of its own (tests). */
+const HEALTH_PATH = '/healthz';
 
 /** A route beside /slack/events on the HTTP receiver's server (health, readiness, metrics). */
 export interface HttpRoute {

@@ -1,9 +1,9 @@
-// Slack rendering: pure functions from engine results to Block Kit, within Slack's limits.
-export { renderResult, renderNotice, fitBlocks, SLASH_COMMAND, type RenderOptions } from './result.js';
+// Slack rendering: pure functions from engine results to Block Kit, within Slack's limits, and
+// the contract of the buttons they draw. (Escaping and cutting are internal: import those files
+// directly to test them.)
+export { renderResult, renderNotice, SLASH_COMMAND, type RenderOptions } from './result.js';
 export { renderHome, type HomeContent } from './home.js';
-export { escapeText, unescapeText, link } from './escape.js';
-export { cutText, cutData, splitText, packLines } from './cut.js';
-export { SLACK_LIMITS } from './limits.js';
+export { escapeText } from './escape.js';
 export {
   ACTION_IDS,
   ASK_ACTION_PATTERN,

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EngineResult } from '../../../src/engine/types.js';
-import { Cooldown } from '../../../src/adapters/discord/index.js';
+import { Cooldown } from '../../../src/adapters/discord/cooldown.js';
 import { isConfidentAnswer, UNPROMPTED_MIN_CONFIDENCE } from '../../../src/adapters/discord/messages.js';
 import { answer, base } from '../../support/discord/results.js';
 

@@ -6,13 +6,11 @@ import { describe, expect, it } from 'vitest';
 import {
   decodeButtonAction,
   encodeButtonAction,
-  fitMessage,
-  joinLinesWithin,
   renderDiscordMessage,
-  truncateText,
   type ButtonAction,
   type DiscordMessage,
 } from '../../../src/render/discord/index.js';
+import { fitMessage, joinLinesWithin, truncateText } from '../../../src/render/discord/limits.js';
 import { anyEngineResult, anyId, anyText } from '../../support/discord/arbitraries.js';
 import { discordLimitViolations, hasLoneSurrogate } from '../../support/discord/limits.js';
 

@@ -7,9 +7,9 @@ import {
   renderChoices,
   renderDiscordMessage,
   renderFeedbackThanks,
-  sourceLine,
   type DiscordMessage,
 } from '../../../src/render/discord/index.js';
+import { sourceLine } from '../../../src/render/discord/render.js';
 import { discordLimitViolations } from '../../support/discord/limits.js';
 import { answer, base, claim, comparison, source } from '../../support/discord/results.js';
 

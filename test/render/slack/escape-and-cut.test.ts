@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cutData, cutText, escapeText, link, packLines, splitText, unescapeText } from '../../../src/render/slack/index.js';
+import { cutData, cutText, packLines, splitText } from '../../../src/render/slack/cut.js';
+import { escapeText, link, unescapeText } from '../../../src/render/slack/escape.js';
 import { escapingProblems, pingProblems } from '../../support/slack/block-kit-rules.js';
 
 /** Text people might type, heavy on everything that is special to Slack. */

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { pino } from 'pino';
 import type { SlackConfig } from '../../../src/config/config.js';
-import { startSlack, type RunningSlackAdapter } from '../../../src/adapters/slack/index.js';
+import { EVENTS_PATH, startSlack, type RunningSlackAdapter } from '../../../src/adapters/slack/index.js';
 import type { SlackAppOptions } from '../../../src/adapters/slack/app.js';
 import { createEngine } from '../../../src/engine/index.js';
 import type { Engine } from '../../../src/engine/types.js';
@@ -61,7 +61,7 @@ export async function startSlackHarness(options: SlackAppOptions = { processBefo
   const { logger, lines } = createCapturingLogger();
   try {
     const adapter = await startSlack({ config: httpConfig(standIn), engine: realEngine(), logger }, options);
-    const sender = new SlackRequestSender(`http://127.0.0.1:${adapter.port}/slack/events`);
+    const sender = new SlackRequestSender(`http://127.0.0.1:${adapter.port}${EVENTS_PATH}`);
     return {
       standIn,
       sender,
