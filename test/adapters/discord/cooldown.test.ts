@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { EngineResult } from '../../../src/engine/types.js';
 import { Cooldown } from '../../../src/adapters/discord/cooldown.js';
 import { isConfidentAnswer, UNPROMPTED_MIN_CONFIDENCE } from '../../../src/adapters/discord/messages.js';
-import { answer, base } from '../../support/discord/results.js';
+import { answer, base } from '../../support/results.js';
 
 function clock(start = 1_000_000) {
   let now = start;

@@ -11,7 +11,7 @@ import {
 } from '../../../src/render/discord/index.js';
 import { sourceLine } from '../../../src/render/discord/render.js';
 import { discordLimitViolations } from '../../support/discord/limits.js';
-import { answer, base, claim, comparison, source } from '../../support/discord/results.js';
+import { answer, base, claim, comparison, source } from '../../support/results.js';
 
 function buttons(message: DiscordMessage) {
   return message.components.flatMap((row) => row.components);

@@ -12,7 +12,10 @@ import {
   type SlackMessage,
 } from '../../../src/render/slack/index.js';
 import { blockKitProblems, pingProblems } from '../../support/slack/block-kit-rules.js';
-import { answer, base, CLAIM, oneOfEachKind, SOURCE_ARTICLE, SOURCE_DOCS } from '../../support/slack/results.js';
+import { ARTICLE, answer, base, claim as aClaim, oneOfEachKind, source } from '../../support/results.js';
+
+const CLAIM = aClaim();
+const SOURCE_DOCS = source();
 
 const privately = { audience: 'private', shareInput: 'is tf lite still a thing' } as const;
 const publicly = { audience: 'public' } as const;
@@ -31,11 +34,15 @@ const contextTexts = (message: SlackMessage) =>
   message.blocks.flatMap((block) => (block.type === 'context' ? block.elements.map((e) => e.text) : []));
 
 describe('an answer', () => {
-  const message = renderResult(answer(), privately);
+  const followUps = [
+    { entryId: 'pytorch-android', question: 'How do I run a PyTorch model on Android?' },
+    { entryId: 'executorch', question: 'What is ExecuTorch?' },
+  ];
+  const message = renderResult(answer({ query: 'is tf lite still a thing', followUps, asOf: '2026-11-21' }), privately);
 
   it('leads with the matched question in bold, then the answer', () => {
     expect(sectionTexts(message)[0]).toBe(
-      '*Is TensorFlow Lite still called TensorFlow Lite?*\nTensorFlow Lite is now called LiteRT. It runs TensorFlow, Keras, PyTorch and JAX models on Android and iOS.',
+      '*What happened to TensorFlow Lite?*\nTensorFlow Lite is now called LiteRT. It runs TensorFlow, PyTorch and JAX models on device.',
     );
   });
 
@@ -72,7 +79,7 @@ describe('an answer', () => {
   it('has thumbs-up and thumbs-down buttons that carry the entry id', () => {
     const up = buttons(message).find((b) => b.action_id === ACTION_IDS.feedbackUp)!;
     const down = buttons(message).find((b) => b.action_id === ACTION_IDS.feedbackDown)!;
-    expect(decodeFeedbackValue(up.value)).toEqual({ entryId: 'tflite-litert', topic: 'deployment-mobile', kind: 'answer' });
+    expect(decodeFeedbackValue(up.value)).toEqual({ entryId: 'tflite-litert', topic: 'mobile', kind: 'answer' });
     expect(down.value).toBe(up.value);
   });
 
@@ -84,7 +91,7 @@ describe('an answer', () => {
   });
 
   it('names the asker as plain text when shared, never as a mention', () => {
-    const shared = renderResult(answer(), { audience: 'public', askedBy: 'ada.lovelace' });
+    const shared = renderResult(answer({ query: 'is tf lite still a thing' }), { audience: 'public', askedBy: 'ada.lovelace' });
     expect(contextTexts(shared)[0]).toBe('*ada.lovelace* asked: “is tf lite still a thing”');
     expect(shared.text.startsWith('ada.lovelace asked: is tf lite still a thing')).toBe(true);
     expect(pingProblems(allText(shared))).toEqual([]);
@@ -92,7 +99,7 @@ describe('an answer', () => {
 
   it('has a plain-text fallback for notifications', () => {
     expect(message.text).toBe(
-      'Is TensorFlow Lite still called TensorFlow Lite?: TensorFlow Lite is now called LiteRT. It runs TensorFlow, Keras, PyTorch and JAX models on Android and iOS.',
+      'What happened to TensorFlow Lite?: TensorFlow Lite is now called LiteRT. It runs TensorFlow, PyTorch and JAX models on device.',
     );
   });
 
@@ -177,7 +184,7 @@ describe('the other layouts', () => {
   it('sources: linked when there is a URL, named when there is not', () => {
     const text = sectionTexts(sources!).join('\n');
     expect(text).toContain(`• <${SOURCE_DOCS.url}|LiteRT overview> _(official-docs)_`);
-    expect(text).toContain(`• ${SOURCE_ARTICLE.title} _(article)_`);
+    expect(text).toContain(`• ${ARTICLE.title} _(article)_`);
   });
 
   it('recommendation: the lean as a heading, then each need and why', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../../src/render/text/index.js';
-import { answer } from '../../support/discord/results.js';
+import { answer } from '../../support/results.js';
 
 describe('the terminal rendering of an answer', () => {
   it('says on which day the facts were checked, right after the answer', () => {

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EngineResult, SourceRef } from '../../../src/engine/types.js';
 import { renderText } from '../../../src/render/text/index.js';
-import { answer, base, claim, comparison, source } from '../../support/discord/results.js';
+import { answer, base, claim, comparison, source } from '../../support/results.js';
 
 const longAnswer = () =>
   answer({

@@ -3,18 +3,12 @@
 // reconnect to a stand-in that is gone.
 import type { DiscordConfig } from '../../../src/config/config.js';
 import { startDiscord, type DiscordAdapter } from '../../../src/adapters/discord/index.js';
-import { createEngine, type Engine } from '../../../src/engine/index.js';
-import { defaultKnowledgeDir, loadKnowledge } from '../../../src/knowledge/index.js';
+import { shippedEngine } from '../engine.js';
 import { captureLogs, type CapturedLogs } from './logs.js';
 import { DiscordStandIn, IDS, type StandInOptions } from './stand-in.js';
 
-let engine: Engine | undefined;
-
-/** The engine over the real knowledge, loaded once per test file. */
-export function realEngine(): Engine {
-  engine ??= createEngine(loadKnowledge(defaultKnowledgeDir()));
-  return engine;
-}
+/** The engine over the shipped knowledge, loaded once per test file. */
+export const realEngine = shippedEngine;
 
 export interface RunningBot {
   standIn: DiscordStandIn;

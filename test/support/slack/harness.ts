@@ -5,21 +5,16 @@ import { pino } from 'pino';
 import type { SlackConfig } from '../../../src/config/config.js';
 import { EVENTS_PATH, startSlack, type RunningSlackAdapter } from '../../../src/adapters/slack/index.js';
 import type { SlackAppOptions } from '../../../src/adapters/slack/app.js';
-import { createEngine } from '../../../src/engine/index.js';
 import type { Engine } from '../../../src/engine/types.js';
-import { defaultKnowledgeDir, loadKnowledge } from '../../../src/knowledge/index.js';
 import type { Logger } from '../../../src/logging/logger.js';
+import { shippedEngine } from '../engine.js';
 import { SlackRequestSender, TEST_SIGNING_SECRET } from './requests.js';
 import { SlackWebApiStandIn } from './web-api-stand-in.js';
 
 export const TEST_BOT_TOKEN = 'xoxb-test-0000-token';
 
-let engine: Engine | undefined;
-/** The engine over the real knowledge base, loaded once per test file. */
-export function realEngine(): Engine {
-  engine ??= createEngine(loadKnowledge(defaultKnowledgeDir()));
-  return engine;
-}
+/** The engine over the shipped knowledge, loaded once per test file. */
+export const realEngine = shippedEngine;
 
 export type LogLine = Record<string, unknown> & { level: number; msg?: string };
 
