@@ -238,8 +238,10 @@ export const releaseProjectSchema = z.strictObject({
   python: text.optional(),
   /** CUDA versions of the latest release's GPU builds, e.g. "12.6, 13.0 and 13.2". */
   cuda: text.optional(),
-  /** A sentence that completes python/cuda for answers, e.g. what the next release drops. */
-  support_note: text.optional(),
+  /** A sentence that completes `python` in answers, e.g. which Python has no wheels yet. */
+  python_note: text.optional(),
+  /** A sentence that completes `cuda` in answers, e.g. the default build or what the next release drops. */
+  cuda_note: text.optional(),
   /** Sources for python and cuda. */
   support_sources: z.array(id).default([]),
   /** What could not be confirmed, said plainly ("a 2.15.0 release not confirmed as of 2026-12-01"). */

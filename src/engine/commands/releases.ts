@@ -216,13 +216,13 @@ function answerText(question: ReleaseQuestion): { question: string; text: string
     case 'python':
       for (const project of question.projects) {
         parts.push(`${project.name} ${project.latest.version} supports Python ${project.python}.`);
-        if (project.support_note) parts.push(project.support_note);
+        if (project.python_note) parts.push(project.python_note);
       }
       return { question: `Which Python versions does ${names} support?`, text: parts.join(' ') };
     case 'cuda':
       for (const project of question.projects) {
         parts.push(`${project.name} ${project.latest.version} publishes builds for CUDA ${project.cuda}.`);
-        if (project.support_note) parts.push(project.support_note);
+        if (project.cuda_note) parts.push(project.cuda_note);
       }
       return { question: `Which CUDA versions does ${names} support?`, text: parts.join(' ') };
     case 'released': {
@@ -265,7 +265,7 @@ export function releaseAnswer(context: EngineContext, query: string, notes: Inpu
   const caveats = question.intent === 'latest' || question.intent === 'released' || question.intent === 'next' ? projects : [];
   let text = answer.text;
   for (const project of caveats) {
-    const caveat = project.unconfirmed ? ` Not confirmed: ${project.unconfirmed}` : '';
+    const caveat = project.unconfirmed ? ` ${project.unconfirmed}` : '';
     if (caveat && text.length + caveat.length <= MAX_TEXT) text += caveat;
   }
   const topic = topicOf(question);
