@@ -38,6 +38,7 @@ export function generateKnowledge(base: Knowledge, entries: number, seed = 42): 
     question: `${sentence(6)}?`,
     phrasings: [sentence(5), sentence(4), sentence(6)],
     answer: sentence(60),
+    checked: '2026-12-01',
     sources: [],
     claims: [],
     related: [],

@@ -1,5 +1,5 @@
 // `npm run kb:stale`: what a curator should re-check now. Lists FAQ entries and claims past their
-// review interval (or never checked), entries checked against versions older than the registry's
+// review interval, entries checked against versions older than the registry's
 // latest, registry entries past theirs, and prose that contradicts the registry. `--json` prints
 // the whole report as one object. Exits 1 when the prose contradicts the registry (something is
 // wrong now), 2 when the knowledge does not load, 0 otherwise (due checks are a to-do list).
@@ -50,12 +50,6 @@ if (values.json) {
 }
 process.exit(report.contradictions.length > 0 ? 1 : 0);
 
-function countsByFile(items: { file: string }[]): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const { file } of items) counts.set(file, (counts.get(file) ?? 0) + 1);
-  return [...counts];
-}
-
 function formatReport(r: StaleReport): string {
   const list = <T>(items: T[], line: (item: T) => string) => [
     ...items.slice(0, SHOWN).map((item) => `  - ${line(item)}`),
@@ -71,8 +65,6 @@ function formatReport(r: StaleReport): string {
     ...list(r.behind, (b) => `${b.file}: ${b.kind} "${b.id}": checked against ${b.projectId} ${b.checkedAgainst}, latest is ${b.latest}`),
     `Entries past their review interval: ${r.due.length}`,
     ...list(r.due, (d) => `${d.file}: ${d.kind} "${d.id}": checked ${d.checked}, due ${d.due} (${d.daysOverdue} days ago)`),
-    `Entries never checked (no \`checked\` date): ${r.unchecked.length}`,
-    ...list(countsByFile(r.unchecked), ([file, count]) => `${file}: ${count}`),
     ...(r.problems.length > 0 ? [`Problems: ${r.problems.length}`, ...list(r.problems, (p) => p)] : []),
   ];
   return sections.join('\n');

@@ -74,8 +74,8 @@ export const faqEntrySchema = z.strictObject({
   related: z.array(id).default([]),
   /** Extra search terms that are not natural in a question (product names, API names). */
   keywords: z.array(text).default([]),
-  /** The date the answer was last checked against its sources (YYYY-MM-DD). */
-  checked: isoDate.optional(),
+  /** The date the answer was last checked against its sources (YYYY-MM-DD); every entry has one. */
+  checked: isoDate,
   ...reviewFields,
 });
 

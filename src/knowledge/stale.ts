@@ -30,17 +30,9 @@ export interface BehindItem {
   latest: string;
 }
 
-export interface UncheckedItem {
-  file: string;
-  kind: 'faq' | 'claim';
-  id: string;
-}
-
 export interface StaleReport {
   today: string;
   entries: number;
-  /** FAQ entries and claims with no `checked` date yet. */
-  unchecked: UncheckedItem[];
   /** FAQ entries and claims past their review interval. */
   due: DueItem[];
   /** Entries whose `versions` are older than the registry's latest release. */
@@ -69,7 +61,6 @@ export function staleReport(knowledge: Knowledge, today: string): StaleReport {
   const report: StaleReport = {
     today,
     entries: knowledge.faq.length + knowledge.claims.length,
-    unchecked: [],
     due: [],
     behind: [],
     registryDue: [],
@@ -89,12 +80,8 @@ export function staleReport(knowledge: Knowledge, today: string): StaleReport {
   ];
   for (const entry of entries) {
     const file = fileOf(entry.topic);
-    if (!entry.checked) {
-      report.unchecked.push({ file, kind: entry.kind, id: entry.id });
-    } else {
-      const due = dueItem(file, entry.kind, entry.id, entry.checked, entry.review_days ?? DEFAULT_ENTRY_REVIEW_DAYS);
-      if (due) report.due.push(due);
-    }
+    const due = dueItem(file, entry.kind, entry.id, entry.checked, entry.review_days ?? DEFAULT_ENTRY_REVIEW_DAYS);
+    if (due) report.due.push(due);
     for (const [projectId, checkedAgainst] of Object.entries(entry.versions ?? {})) {
       const project = releases.get(projectId);
       if (!project) {

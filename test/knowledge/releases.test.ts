@@ -114,6 +114,15 @@ describe('loading the registry with the knowledge', () => {
     ]);
   });
 
+  it('an FAQ entry without a check date is a load error', () => {
+    const dir = withRegistry((files) => {
+      delete topicOf(files, 'alpha').faq[0]!.checked;
+    });
+    expect(inspectKnowledge(dir).problems.map((p) => `${p.where}: ${p.message}`)).toEqual([
+      expect.stringMatching(/faq\[0\] "alpha-q1" > checked/),
+    ]);
+  });
+
   it('applies the answer length limit to the resolved text', () => {
     const dir = withRegistry((files, releases) => {
       const long = 'x'.repeat(640);

@@ -20,6 +20,7 @@ const faq = (topic: string, n: number) => ({
   phrasings: [`${topic} ${n}`, `tell me about ${topic} ${n}`, `${topic} question ${n}`],
   answer: `An answer about ${topic} ${n} for PyTorch and for TensorFlow.`,
   sources: ['official-docs'],
+  checked: '2026-11-30',
 });
 
 export function validFixture(): FixtureFiles {
