@@ -10,7 +10,7 @@ import { megabytes, percentile, round, timeEach } from './stats.js';
 import { plainFromPastedChat } from '../src/adapters/pasted-text.js';
 import { createEngine, toEvaluationRecord } from '../src/engine/index.js';
 import { defaultKnowledgeDir } from '../src/knowledge/index.js';
-import { scoreQuestions, type LabelledQuestion } from '../src/cli/evaluation.js';
+import { type LabelledQuestion, parseLabelledSet, scoreQuestions } from '../src/cli/evaluation.js';
 import { handleEntryPointErrors } from '../src/app/entry-point.js';
 import { parseCommandLine } from '../src/cli/environment.js';
 import { loadKnowledge } from '../src/knowledge/index.js';
@@ -35,12 +35,9 @@ const log = (line: string) => {
 
 const evalDir = join(dirname(defaultKnowledgeDir()), 'eval');
 const questions: LabelledQuestion[] = ['dev-questions.jsonl', 'tuning-questions.jsonl'].flatMap((file) =>
-  readFileSync(join(evalDir, file), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as LabelledQuestion),
+  parseLabelledSet(readFileSync(join(evalDir, file), 'utf8'), file).filter((question) => question.q !== undefined),
 );
-const queries = questions.map((q) => q.q);
+const queries = questions.map((question) => question.q!);
 
 // Cold start: reading and validating the files, then building every index.
 const loadStarted = performance.now();
@@ -76,10 +73,10 @@ log(
 
 // The naive baseline on the same questions: accuracy and latency side by side.
 const baseline = createNaiveBaseline(knowledge);
-const engineScore = scoreQuestions(questions, (q) => toEvaluationRecord(q, engine.respond(plainFromPastedChat(q))));
-const baselineScore = scoreQuestions(questions, (q) => ({
-  ...baseline(q),
-  query: q,
+const engineScore = scoreQuestions(questions, ({ q }) => toEvaluationRecord(q!, engine.respond(plainFromPastedChat(q!))));
+const baselineScore = scoreQuestions(questions, ({ q }) => ({
+  ...baseline(q!),
+  query: q!,
   confidence: 0,
   entryId: null,
   text: '',

@@ -1,69 +1,131 @@
-// `npm run eval [-- FILE.jsonl ...]`: scores the engine on labelled questions and lists the misses.
-// Each line is {"q": "...", "topics": ["id", ...]}; an empty list means the bot must decline.
-// Default: the project's own sets in eval/ (development and tuning questions).
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// `npm run eval [-- FILE.jsonl ...]`: scores the engine on labelled questions, per set, at the
+// answer level (direct, wrong, held back), by topic, and by calibration (confidence against how
+// often answers are direct); wrong answers are listed first. Default: every set in eval/.
+// See evaluation.ts for the label format and the rules.
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { plainFromPastedChat } from '../adapters/pasted-text.js';
-import { toEvaluationRecord } from '../engine/index.js';
+import { type ConversationState, type Engine, toEvaluationRecord } from '../engine/index.js';
 import { defaultKnowledgeDir } from '../knowledge/index.js';
-import { scoreQuestions, type LabelledQuestion } from './evaluation.js';
 import { handleEntryPointErrors } from '../app/entry-point.js';
-import { parseCommandLine as parseArgsOrExit, UsageError } from './environment.js';
+import { parseCommandLine, UsageError } from './environment.js';
+import { type CalibrationBand, type EvaluationScore, type LabelledQuestion, parseLabelledSet, scoreQuestions } from './evaluation.js';
 import { loadEngine } from './load-engine.js';
 
 handleEntryPointErrors();
 
-const USAGE = `Usage: npm run eval [-- [--json] [--quiet] [--knowledge DIR] [--min-top1 0.9] [--min-declined 0.9] FILE.jsonl ...]`;
+const USAGE = `Usage: npm run eval [-- [--json] [--quiet] [--knowledge DIR] [--min-top1 R] [--min-declined R] [--min-direct R] [--max-wrong R] FILE.jsonl ...]
+  With no files, scores every set in eval/. The minimums and maximums (0..1) apply to each set that has such questions.`;
 
-const parseCommandLine = () =>
-  parseArgsOrExit(
-    {
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        quiet: { type: 'boolean', default: false },
-        knowledge: { type: 'string' },
-        'min-top1': { type: 'string', default: '0' },
-        'min-declined': { type: 'string', default: '0' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
+const { values, positionals } = parseCommandLine(
+  {
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      knowledge: { type: 'string' },
+      'min-top1': { type: 'string', default: '0' },
+      'min-declined': { type: 'string', default: '0' },
+      'min-direct': { type: 'string', default: '0' },
+      'max-wrong': { type: 'string', default: '1' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
-    USAGE,
-  );
-
-const { values, positionals } = parseCommandLine();
+  },
+  USAGE,
+);
 if (values.help) {
   process.stdout.write(`${USAGE}\n`);
   process.exit(0);
 }
+
 const evalDir = join(dirname(defaultKnowledgeDir()), 'eval');
-const files = positionals.length > 0 ? positionals : [join(evalDir, 'dev-questions.jsonl'), join(evalDir, 'tuning-questions.jsonl')];
-const questions: LabelledQuestion[] = files.flatMap((file) =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line, i) => {
-      try {
-        return JSON.parse(line) as LabelledQuestion;
-      } catch {
-        throw new UsageError(`${file}:${i + 1} is not valid JSON`, USAGE);
-      }
-    }),
-);
+const files =
+  positionals.length > 0
+    ? positionals
+    : readdirSync(evalDir)
+        .filter((name) => name.endsWith('.jsonl'))
+        .sort()
+        .map((name) => join(evalDir, name));
+const sets = files.map((file) => {
+  try {
+    return { file, questions: parseLabelledSet(readFileSync(file, 'utf8'), file) };
+  } catch (error) {
+    throw new UsageError((error as Error).message, USAGE);
+  }
+});
+
 const engine = loadEngine(values.knowledge);
-const score = scoreQuestions(questions, (q) => toEvaluationRecord(q, engine.respond(plainFromPastedChat(q))));
-const minTop1 = Number(values['min-top1']);
-const minDeclined = Number(values['min-declined']);
-const ok = score.top1Rate >= minTop1 && score.declinedRate >= minDeclined;
+const scores = sets.map(({ file, questions }) => ({ set: basename(file), score: scoreQuestions(questions, (q) => ask(engine, q)) }));
+
+const limits = {
+  top1: Number(values['min-top1']),
+  declined: Number(values['min-declined']),
+  direct: Number(values['min-direct']),
+  wrong: Number(values['max-wrong']),
+};
+const failing = scores.filter(
+  ({ score }) =>
+    (score.inScope > 0 && score.top1Rate < limits.top1) ||
+    (score.outOfScope > 0 && score.declinedRate < limits.declined) ||
+    (score.judged > 0 && (score.directRate < limits.direct || score.wrongRate > limits.wrong)),
+);
 
 if (values.json) {
-  process.stdout.write(`${JSON.stringify(score)}\n`);
+  process.stdout.write(`${JSON.stringify({ sets: scores, calibration: combined(scores.map(({ score }) => score)) })}\n`);
 } else {
-  if (!values.quiet) for (const miss of score.misses) process.stdout.write(`miss: ${miss}\n`);
-  const pct = (rate: number) => `${(100 * rate).toFixed(1)}%`;
-  process.stdout.write(
-    `top-1 ${score.top1}/${score.inScope} (${pct(score.top1Rate)}), declined ${score.declined}/${score.outOfScope} (${pct(score.declinedRate)}), ` +
-      `${questions.length} questions from ${files.length} file${files.length === 1 ? '' : 's'}\n`,
-  );
+  for (const { set, score } of scores) {
+    if (!values.quiet) for (const miss of score.misses) process.stdout.write(`${set}: ${miss}\n`);
+  }
+  process.stdout.write('\n');
+  for (const { set, score } of scores) process.stdout.write(`${summary(set, score)}\n`);
+  process.stdout.write(`\n${calibrationTable(combined(scores.map(({ score }) => score)))}\n`);
 }
-process.exit(ok ? 0 : 1);
+process.exit(failing.length === 0 ? 0 : 1);
+
+/** One question, or a conversation's messages in order with its state carried along. */
+function ask(engine: Engine, question: LabelledQuestion) {
+  // A set line is one line of a chat, so line breaks inside a question become spaces.
+  const messages = (question.turns ?? [question.q ?? '']).map((message) => message.replace(/\s+/g, ' '));
+  let conversation: ConversationState | undefined;
+  let record: ReturnType<typeof toEvaluationRecord> | undefined;
+  for (const message of messages) {
+    const result = engine.respond(plainFromPastedChat(message), conversation);
+    conversation = result.conversation ?? conversation;
+    record = toEvaluationRecord(message, result);
+  }
+  return record!;
+}
+
+function summary(set: string, score: EvaluationScore): string {
+  const pct = (rate: number) => `${(100 * rate).toFixed(1)}%`;
+  const parts: string[] = [];
+  if (score.judged > 0) {
+    const kinds = Object.entries(score.heldBackKinds)
+      .map(([kind, count]) => `${kind} ${count}`)
+      .join(', ');
+    parts.push(
+      `direct ${pct(score.directRate)} (${score.direct}/${score.judged}), wrong ${pct(score.wrongRate)} (${score.wrong}), held back ${score.heldBack}${kinds ? ` (${kinds})` : ''}`,
+    );
+  }
+  if (score.inScope > 0) parts.push(`topic top-1 ${pct(score.top1Rate)} (${score.top1}/${score.inScope})`);
+  if (score.outOfScope > 0) parts.push(`declined ${pct(score.declinedRate)} (${score.declined}/${score.outOfScope})`);
+  return `${set} (${score.questions}): ${parts.join('; ')}`;
+}
+
+function combined(scores: EvaluationScore[]): CalibrationBand[] {
+  return scores[0]
+    ? scores[0].calibration.map((band, i) => ({
+        ...band,
+        answered: scores.reduce((sum, score) => sum + score.calibration[i]!.answered, 0),
+        direct: scores.reduce((sum, score) => sum + score.calibration[i]!.direct, 0),
+      }))
+    : [];
+}
+
+function calibrationTable(bands: CalibrationBand[]): string {
+  const rows = bands.map(
+    (band) =>
+      `  ${band.from.toFixed(1)}–${band.to.toFixed(1)}  ${String(band.answered).padStart(8)}  ${band.answered > 0 ? `${((100 * band.direct) / band.answered).toFixed(0)}%`.padStart(7) : '      –'}`,
+  );
+  return ['Calibration (judged answers): confidence  answered  direct', ...rows].join('\n');
+}

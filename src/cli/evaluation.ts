@@ -1,51 +1,174 @@
-// Scoring rules of the evaluation: top-1 topic for in-scope questions, declines for the rest.
+// Scoring rules of the evaluation, at two levels:
+// - the topic: is the answer in the right area (top-1), and is an out-of-scope question declined;
+// - the answer: does the answer address *this* question. A labelled question says what a direct
+//   answer must address, by the ids of the entries that answer it (`entries`), by regular
+//   expressions its text must all match (`must`, none of `mustNot`), or both (either suffices).
+//   Answered and addressing it is direct; answered but not addressing it is wrong (an answer to
+//   another question, the costliest outcome); not answered (declined, partial, asked back) is
+//   held back.
+// Calibration compares the engine's confidence with how often its answers are direct.
 import type { EvaluationRecord } from '../engine/index.js';
 
 export interface LabelledQuestion {
-  q: string;
-  /** Acceptable topics of the best answer; empty when the bot must decline. */
-  topics: string[];
+  /** The question; or `turns`, a conversation whose last message is scored. */
+  q?: string;
+  turns?: string[];
+  /** Acceptable topics of the best answer; empty when the bot must decline; absent when only the answer is judged. */
+  topics?: string[];
+  /** Regular expressions (case-insensitive) that a direct answer's text must all match. */
+  must?: string[];
+  mustNot?: string[];
+  /** Ids of entries whose answer addresses the question. */
+  entries?: string[];
+  /** For questions in another language: its code. */
+  lang?: string;
+  source?: string;
+}
+
+export interface CalibrationBand {
+  /** Lower bound of the confidence band (inclusive). */
+  from: number;
+  to: number;
+  answered: number;
+  direct: number;
 }
 
 export interface EvaluationScore {
+  questions: number;
   inScope: number;
   top1: number;
   top1Rate: number;
   outOfScope: number;
   declined: number;
   declinedRate: number;
+  /** In-scope questions labelled with what a direct answer addresses. */
+  judged: number;
+  direct: number;
+  directRate: number;
+  wrong: number;
+  wrongRate: number;
+  heldBack: number;
+  /** Held-back questions by the kind of result (partial, no-match, ambiguous...). */
+  heldBackKinds: Record<string, number>;
+  calibration: CalibrationBand[];
+  /** Wrong answers first, then held back, then topic misses and missed declines. */
   misses: string[];
 }
 
-export function scoreQuestions(questions: LabelledQuestion[], ask: (question: string) => EvaluationRecord): EvaluationScore {
+/** Asks one question, or the messages of a conversation in order, and returns the last record. */
+export type Asker = (question: LabelledQuestion) => EvaluationRecord;
+
+const BANDS = [0, 0.2, 0.4, 0.6, 0.8, 1.0001];
+
+/** The question as shown in reports: the text, or the conversation joined by " / ". */
+export function questionText(question: LabelledQuestion): string {
+  return question.q ?? (question.turns ?? []).join(' / ');
+}
+
+/** Whether an answer addresses the question, by its labels. Undefined when the question has none. */
+export function addresses(question: LabelledQuestion, record: EvaluationRecord): boolean | undefined {
+  const byEntry =
+    question.entries && question.entries.length > 0 ? record.entryId !== null && question.entries.includes(record.entryId) : undefined;
+  const hasMust = question.must && question.must.length > 0;
+  const byText = hasMust
+    ? question.must!.every((pattern) => new RegExp(pattern, 'i').test(record.text)) &&
+      !(question.mustNot ?? []).some((pattern) => new RegExp(pattern, 'i').test(record.text))
+    : undefined;
+  if (byEntry === undefined && byText === undefined) return undefined;
+  return byEntry === true || byText === true;
+}
+
+export function scoreQuestions(questions: readonly LabelledQuestion[], ask: Asker): EvaluationScore {
   let inScope = 0;
   let top1 = 0;
   let outOfScope = 0;
   let declined = 0;
-  const misses: string[] = [];
-  for (const { q, topics } of questions) {
-    // The scorer sends one question per line, so line breaks inside a question become spaces.
-    const record = ask(q.replace(/\s+/g, ' '));
-    if (topics.length === 0) {
+  let judged = 0;
+  let direct = 0;
+  let wrong = 0;
+  let heldBack = 0;
+  const heldBackKinds: Record<string, number> = {};
+  const calibration: CalibrationBand[] = BANDS.slice(0, -1).map((from, i) => ({
+    from,
+    to: Math.min(1, BANDS[i + 1]!),
+    answered: 0,
+    direct: 0,
+  }));
+  const wrongs: string[] = [];
+  const held: string[] = [];
+  const others: string[] = [];
+  for (const question of questions) {
+    const record = ask(question);
+    const shown = JSON.stringify(questionText(question));
+    const topics = question.topics;
+    if (topics && topics.length === 0) {
       outOfScope++;
       if (!record.answered) declined++;
-      else misses.push(`should decline: ${JSON.stringify(q)} -> ${record.topic} (${record.confidence})`);
-    } else {
+      else others.push(`should decline: ${shown} -> ${record.entryId ?? record.topic} (${record.confidence})`);
+      continue;
+    }
+    if (topics) {
       inScope++;
       if (record.answered && record.topic !== null && topics.includes(record.topic)) top1++;
       else
-        misses.push(
-          `${JSON.stringify(q)} -> ${record.answered ? record.topic : record.kind} (${record.confidence}) (want ${topics.join('|')})`,
-        );
+        others.push(`topic: ${shown} -> ${record.answered ? record.topic : record.kind} (${record.confidence}) (want ${topics.join('|')})`);
+    }
+    const verdict = addresses(question, record);
+    if (verdict === undefined) continue;
+    judged++;
+    if (!record.answered) {
+      heldBack++;
+      heldBackKinds[record.kind] = (heldBackKinds[record.kind] ?? 0) + 1;
+      held.push(`held back: ${shown} (${record.kind}, ${record.confidence})`);
+      continue;
+    }
+    const band = calibration.find((b) => record.confidence >= b.from && record.confidence < (b.to === 1 ? 1.0001 : b.to));
+    if (band) band.answered++;
+    if (verdict) {
+      direct++;
+      if (band) band.direct++;
+    } else {
+      wrong++;
+      wrongs.push(`WRONG: ${shown} -> ${record.entryId} (${record.confidence}): ${record.text.slice(0, 90).replace(/\s+/g, ' ')}`);
     }
   }
+  const rate = (count: number, total: number) => (total > 0 ? count / total : 1);
   return {
+    questions: questions.length,
     inScope,
     top1,
-    top1Rate: inScope ? top1 / inScope : 1,
+    top1Rate: rate(top1, inScope),
     outOfScope,
     declined,
-    declinedRate: outOfScope ? declined / outOfScope : 1,
-    misses,
+    declinedRate: rate(declined, outOfScope),
+    judged,
+    direct,
+    directRate: rate(direct, judged),
+    wrong,
+    wrongRate: judged > 0 ? wrong / judged : 0,
+    heldBack,
+    heldBackKinds,
+    calibration,
+    misses: [...wrongs, ...held, ...others],
   };
+}
+
+/** Reads a JSONL set: one labelled question per line; `fileName` names the file in errors. */
+export function parseLabelledSet(text: string, fileName: string): LabelledQuestion[] {
+  return text
+    .split('\n')
+    .map((line, index) => ({ line: line.trim(), index }))
+    .filter(({ line }) => line !== '')
+    .map(({ line, index }) => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(line);
+      } catch {
+        throw new Error(`${fileName}:${index + 1} is not valid JSON`);
+      }
+      const question = parsed as LabelledQuestion;
+      if (typeof question.q !== 'string' && !Array.isArray(question.turns))
+        throw new Error(`${fileName}:${index + 1} has neither "q" nor "turns"`);
+      return question;
+    });
 }

@@ -4,6 +4,7 @@ import type { Knowledge, Topic, TopicFaqEntry } from '../knowledge/model.js';
 import { createTopicMatcher, type TopicMatcher } from './commands/compare.js';
 import { createNeedsRecogniser, type NeedsRecogniser } from './commands/recommend.js';
 import { createReferences, type References } from './references.js';
+import { type AnswerFitModel, createAnswerFitModel } from './search/answer-fit.js';
 import { createKnowledgeSearch, type KnowledgeSearch } from './search/knowledge-search.js';
 import type { QueryTerm } from './search/weighted-bm25.js';
 import { createTextAnalyzer, knowledgeTexts, type TextAnalyzer } from './text/analyzer.js';
@@ -15,6 +16,8 @@ export interface SearchContext {
   knowledge: Knowledge;
   analyzer: TextAnalyzer;
   search: KnowledgeSearch;
+  /** Whether a ranked entry answers the question asked, not just its area. */
+  answerFit: AnswerFitModel;
   references: References;
   faqById: ReadonlyMap<string, TopicFaqEntry>;
   /** Each topic's FAQ entries, in knowledge order (every topic has a list, maybe empty). */
@@ -56,6 +59,7 @@ export function createEngineContext(knowledge: Knowledge, commands: readonly Com
     knowledge,
     analyzer,
     search,
+    answerFit: createAnswerFitModel(knowledge, analyzer, search),
     references: createReferences(knowledge),
     faqById: new Map(knowledge.faq.map((entry) => [entry.id, entry])),
     faqByTopic,

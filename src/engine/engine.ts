@@ -3,7 +3,7 @@
 // Commands are dispatched through the command table.
 import Fuse from 'fuse.js';
 import type { Knowledge, TopicFaqEntry } from '../knowledge/model.js';
-import { askResult, invalidInput } from './commands/ask.js';
+import { askInConversation, invalidInput } from './commands/ask.js';
 import { helpResult } from './commands/catalog.js';
 import { detectGreeting, greetingResult } from './commands/greeting.js';
 import { parseCommand } from './commands/parse.js';
@@ -44,7 +44,7 @@ export function createEngine(knowledge: Knowledge): Engine {
   return {
     knowledge,
     run: (request) => run(request),
-    respond(input) {
+    respond(input, conversation) {
       const prepared = prepareInput(input);
       if (prepared.blank) return helpResult(context, '', prepared.notes, 'empty-input');
       if (!prepared.text) return invalidInput('', prepared.notes);
@@ -52,7 +52,7 @@ export function createEngine(knowledge: Knowledge): Engine {
       if (parsed) return run({ command: parsed.command, text: parsed.rest }, prepared.notes);
       const greeting = detectGreeting(prepared.text);
       if (greeting) return greetingResult(context, prepared.text, prepared.notes, greeting);
-      return askResult(context, prepared.text, prepared.notes);
+      return askInConversation(context, prepared.text, prepared.notes, conversation);
     },
     suggestQuestions(partial, limit = DEFAULT_SUGGESTIONS) {
       const text = prepareInput(partial).text;

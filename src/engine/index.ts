@@ -3,3 +3,4 @@ export { createEngine } from './engine.js';
 export { toEvaluationRecord, type EvaluationRecord } from './evaluation-record.js';
 export { MAX_INPUT_LENGTH } from './input.js';
 export * from './types.js';
+export type { ConversationState } from './conversation.js';

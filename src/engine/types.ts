@@ -6,6 +6,7 @@
 // exceptions.
 import type { ComparisonRow, Framework, Knowledge, Lean, SourceKind, Verdict } from '../knowledge/model.js';
 import type { CommandName } from './commands/registry.js';
+import type { ConversationState } from './conversation.js';
 
 export type { CommandName } from './commands/registry.js';
 
@@ -52,7 +53,10 @@ export interface FollowUp {
 }
 
 /** Something the user should know about how their input was read. */
-export type InputNote = { code: 'input-cut'; keptCharacters: number };
+export type InputNote =
+  | { code: 'input-cut'; keptCharacters: number }
+  /** A short follow-up ("and for mobile?") was read together with the previous question, as `question`. */
+  | { code: 'read-as-follow-up'; question: string };
 
 export interface SourceRef {
   id: string;
@@ -117,10 +121,23 @@ export interface ResultBase {
    * the result states no checked facts (help, topics, no match) or the entry has no date yet.
    */
   asOf: string | null;
+  /**
+   * The state to send with the next message of this conversation (see conversation.ts); absent
+   * when the result gives nothing to follow up on (help, topics...).
+   */
+  conversation?: ConversationState;
 }
 
 export type EngineResult =
-  | (ResultBase & { kind: 'answer'; question: string })
+  /**
+   * `detail` when a follow-up asked for more of the previous answer: every claim in full, with why
+   * it holds or when it was last checked.
+   */
+  | (ResultBase & { kind: 'answer'; question: string; detail?: 'more' | 'why' | 'still-true' })
+  /** The area is covered, but no entry answers the exact question: `followUps` are the closest ones. */
+  | (ResultBase & { kind: 'partial' })
+  /** Not written in English: `followUps` holds the best match only when the engine is sure of it. */
+  | (ResultBase & { kind: 'other-language' })
   /** The question fits two topics about equally: `followUps` are the choices. */
   | (ResultBase & { kind: 'ambiguous' })
   | (ResultBase & {
@@ -165,8 +182,12 @@ export type ResultOf<K extends EngineResult['kind']> = Extract<EngineResult, { k
 
 export interface Engine {
   readonly knowledge: Knowledge;
-  /** Free text as a user types it: "compare tpu", "help", or just a question. */
-  respond(input: string): EngineResult;
+  /**
+   * Free text as a user types it: "compare tpu", "help", or just a question. With the state of a
+   * conversation (the previous result's `conversation`), a follow-up such as "and for mobile?" or
+   * "why?" is read against the previous question.
+   */
+  respond(input: string, conversation?: ConversationState): EngineResult;
   /** A command whose name the platform already parsed (Discord subcommands, buttons). */
   run(request: EngineRequest): EngineResult;
   /** FAQ questions matching what the user has typed so far (Discord autocomplete). */

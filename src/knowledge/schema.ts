@@ -135,10 +135,17 @@ export const synonymsFileSchema = z.strictObject({
 export const scopeFileSchema = z.strictObject({
   /** Names that on their own put a question in scope. */
   frameworkTerms: z.array(text).min(10, 'needs at least 10 terms'),
+  /** Words for the subject itself ("framework", "deep learning"): in scope, but naming nothing in particular. */
+  subjectTerms: z.array(text).default([]),
   /** Words that put a question in scope only together with a strong match. */
   contextTerms: z.array(text).default([]),
   /** Framework names that are also everyday words; alone they count only as context. */
   ambiguousTerms: z.array(text).default([]),
+  /**
+   * Things a question can name that are not frameworks (an operating system, a device, a
+   * company, a language): an answer must mention each thing the question names.
+   */
+  facetTerms: z.array(text).default([]),
 });
 
 export type Source = z.infer<typeof sourceSchema>;

@@ -22,6 +22,24 @@ export function noteText(note: InputNote): string {
   switch (note.code) {
     case 'input-cut':
       return `Your message was long, so only its first ${note.keptCharacters} characters were read.`;
+    case 'read-as-follow-up':
+      return `Read as a follow-up to your previous question: "${note.question}".`;
+  }
+}
+
+/** What a follow-up ("why?", "is that still true?", "more") gets before the answer it asked about. */
+function detailLead(result: ResultOf<'answer'>): string {
+  switch (result.detail) {
+    case 'why':
+      return result.claims.length > 0
+        ? 'Why: the checked claims and the sources this answer rests on are below.'
+        : 'Why: the sources this answer rests on are below.';
+    case 'still-true':
+      return result.asOf
+        ? `This answer was last checked against its sources on ${result.asOf}.`
+        : 'This answer has no recorded check date; its sources are below.';
+    default:
+      return 'In full, with every claim it rests on:';
   }
 }
 
@@ -82,8 +100,17 @@ function topicsText(result: ResultOf<'topics'>, command: CommandFormat): string 
 export function messageOf(result: EngineResult, command: CommandFormat): string {
   switch (result.kind) {
     case 'answer':
+      return result.detail ? `${detailLead(result)}\n\n${result.text}` : result.text;
     case 'comparison':
       return result.text;
+    case 'partial':
+      return result.followUps.length > 0
+        ? "I don't have an answer to exactly that. These are the closest questions I can answer:"
+        : `I don't have an answer to exactly that. Try rephrasing it, or type ${command('topics')} to see what I cover.`;
+    case 'other-language':
+      return result.followUps.length > 0
+        ? 'I can only answer in English. This may be the question you mean:'
+        : 'I can only answer in English. Could you ask your question in English?';
     case 'ambiguous':
       return 'I am not sure which of these you mean:';
     case 'no-match':

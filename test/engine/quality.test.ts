@@ -1,29 +1,68 @@
-// The engine's quality bar on the project's labelled questions (eval/): the
-// development set copied from the evaluation, and the tuning set written without looking at
-// the knowledge. `npm run eval` lists the misses.
+// The engine's quality bar on the project's labelled sets (eval/, see eval/README.md), at the
+// answer level: how many answers address the question asked (direct), how many answer another
+// question (wrong, the costliest outcome), and, for the FAQ-style sets, the topic. The bars sit
+// a little below what `npm run eval` measures, so a change that makes answers worse fails here.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { scoreQuestions, type LabelledQuestion } from '../../src/cli/evaluation.js';
+import { type LabelledQuestion, parseLabelledSet, scoreQuestions } from '../../src/cli/evaluation.js';
 import { plainFromPastedChat } from '../../src/adapters/pasted-text.js';
-import { toEvaluationRecord } from '../../src/engine/index.js';
+import { type ConversationState, toEvaluationRecord } from '../../src/engine/index.js';
 import { shippedEngine } from '../support/engine.js';
 
 const engine = shippedEngine();
 const load = (name: string): LabelledQuestion[] =>
-  readFileSync(new URL(`../../eval/${name}`, import.meta.url), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as LabelledQuestion);
+  parseLabelledSet(readFileSync(new URL(`../../eval/${name}`, import.meta.url), 'utf8'), name);
+const ask = (question: LabelledQuestion) => {
+  let conversation: ConversationState | undefined;
+  let record: ReturnType<typeof toEvaluationRecord> | undefined;
+  for (const message of question.turns ?? [question.q!]) {
+    const result = engine.respond(plainFromPastedChat(message), conversation);
+    conversation = result.conversation ?? conversation;
+    record = toEvaluationRecord(message, result);
+  }
+  return record!;
+};
 
-describe('answer quality on the labelled questions', () => {
-  const questions = [...load('dev-questions.jsonl'), ...load('tuning-questions.jsonl')];
-  const score = scoreQuestions(questions, (q) => toEvaluationRecord(q, engine.respond(plainFromPastedChat(q))));
+interface Bar {
+  sets: string[];
+  minTop1?: number;
+  minDeclined?: number;
+  minDirect?: number;
+  maxWrong?: number;
+}
 
-  it('puts the right topic first for at least 90% of in-scope questions', () => {
-    expect(score.top1Rate, score.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
-  });
+// The training sets of the answer model (bench/fit-answer-model.ts), the conversations and the
+// questions in other languages. The holdout sets are only measured (npm run eval), never held
+// here, so that nobody is tempted to tune on them.
+const BARS: Bar[] = [
+  { sets: ['dev-questions.jsonl', 'tuning-questions.jsonl'], minTop1: 0.85, minDeclined: 0.9, minDirect: 0.75, maxWrong: 0.2 },
+  { sets: ['real-tune.jsonl', 'real-dev.jsonl'], minDirect: 0.55, maxWrong: 0.25, minDeclined: 0.9 },
+  { sets: ['followups.jsonl'], minDirect: 0.55, maxWrong: 0.3 },
+  { sets: ['non-english.jsonl'], maxWrong: 0.05 },
+];
 
-  it('declines at least 90% of out-of-scope questions', () => {
-    expect(score.declinedRate, score.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
-  });
+describe.each(BARS)('answer quality on $sets', (bar) => {
+  const score = scoreQuestions(bar.sets.flatMap(load), ask);
+  const misses = score.misses.join('\n');
+
+  if (bar.minDirect !== undefined) {
+    it(`answers at least ${bar.minDirect * 100}% of the judged questions directly`, () => {
+      expect(score.directRate, misses).toBeGreaterThanOrEqual(bar.minDirect!);
+    });
+  }
+  if (bar.maxWrong !== undefined) {
+    it(`answers at most ${bar.maxWrong * 100}% of the judged questions with an answer to another question`, () => {
+      expect(score.wrongRate, misses).toBeLessThanOrEqual(bar.maxWrong!);
+    });
+  }
+  if (bar.minTop1 !== undefined) {
+    it(`puts the right topic first for at least ${bar.minTop1 * 100}% of in-scope questions`, () => {
+      expect(score.top1Rate, misses).toBeGreaterThanOrEqual(bar.minTop1!);
+    });
+  }
+  if (bar.minDeclined !== undefined) {
+    it(`declines at least ${bar.minDeclined * 100}% of out-of-scope questions`, () => {
+      expect(score.declinedRate, misses).toBeGreaterThanOrEqual(bar.minDeclined!);
+    });
+  }
 });

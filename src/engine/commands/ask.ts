@@ -1,10 +1,15 @@
 // The default command: find the best answer to a free-text question, or decline honestly. A
 // follow-up the user picked (a button) is answered directly from its entry.
 import { emptyResult, type EngineContext, followUpOf } from '../context.js';
+import { type AnswerFit, FIT_MODEL } from '../search/answer-fit.js';
+import { confidenceFeatures, confidenceOf, rankingFeatures, rankingScore, type ScoredCandidate } from '../search/answer-model.js';
+import { ANSWER_MODEL_WEIGHTS } from '../search/answer-model-weights.js';
 import { CONFIDENCE_MODEL, confidenceFrom, evidenceFor } from '../search/confidence.js';
 import type { RankedEntry, SearchOutcome } from '../search/knowledge-search.js';
 import type { Candidate, ClaimRef, EngineResult, FollowUp, InputNote } from '../types.js';
 import { exampleQuestions, helpResult } from './catalog.js';
+import { type ConversationState, mergeFollowUp, readFollowUp } from '../conversation.js';
+import { isNotEnglish } from '../language.js';
 import type { CommandHandler } from './registry.js';
 import { releaseAnswer } from './releases.js';
 
@@ -21,8 +26,56 @@ export const askCommand: CommandHandler = (context, { text, blank, notes, entryI
   }
   if (blank) return helpResult(context, text, notes, 'empty-input');
   if (!text) return invalidInput(text, notes);
-  return askResult(context, text, notes);
+  return askInConversation(context, text, notes, undefined);
 };
+
+/** Frameworks a follow-up can switch to: "and in tensorflow?" after a PyTorch question. */
+const FOLLOW_UP_FRAMEWORKS = ['pytorch', 'tensorflow', 'keras', 'jax'];
+const followUpReadings = new WeakMap<EngineContext, Parameters<typeof mergeFollowUp>[2]>();
+/** How a follow-up's words are told apart: framework names replace framework names, other named things replace named things. */
+function followUpReading(context: EngineContext): Parameters<typeof mergeFollowUp>[2] {
+  let reading = followUpReadings.get(context);
+  if (!reading) {
+    const frameworks = new Set(FOLLOW_UP_FRAMEWORKS.flatMap((name) => context.analyzer.analyze(name)));
+    reading = {
+      termsOf: (text) => context.analyzer.analyze(text),
+      isFramework: (term) => frameworks.has(term),
+      isThing: (term) => context.search.namesThing(term),
+    };
+    followUpReadings.set(context, reading);
+  }
+  return reading;
+}
+
+/**
+ * A question in free text, read against the conversation so far when there is one: a follow-up
+ * ("and for mobile?") is merged with the previous question, "why?" or "more" gives the previous
+ * answer in full, a question in another language gets an honest note. The result carries the
+ * state the next message continues from.
+ */
+export function askInConversation(
+  context: EngineContext,
+  text: string,
+  notes: InputNote[],
+  conversation: ConversationState | undefined,
+): EngineResult {
+  const remembered = (result: EngineResult, query: string): EngineResult => ({
+    ...result,
+    conversation: { query, entryId: result.entryId, topic: result.topic, turns: (conversation?.turns ?? 0) + 1 },
+  });
+  if (isNotEnglish(text)) return remembered(otherLanguageResult(context, text, notes), text);
+  const followUp = conversation ? readFollowUp(text) : undefined;
+  if (conversation && followUp) {
+    if (followUp.kind !== 'about') {
+      const again = conversation.entryId ? answerInFull(context, conversation.entryId, text, notes, followUp.kind) : undefined;
+      return remembered(again ?? { ...askResult(context, conversation.query, notes), query: text }, conversation.query);
+    }
+    const merged = mergeFollowUp(conversation.query, followUp.fragment, followUpReading(context));
+    const result = askResult(context, merged, [...notes, { code: 'read-as-follow-up', question: merged }]);
+    return remembered({ ...result, query: text }, merged);
+  }
+  return remembered(askResult(context, text, notes), text);
+}
 
 export function invalidInput(query: string, notes: InputNote[]): EngineResult {
   return { ...emptyResult(query, notes), kind: 'invalid-input' };
@@ -38,6 +91,7 @@ function decline(context: EngineContext, query: string, notes: InputNote[], reas
   };
 }
 
+/** Candidates by the search's own confidence (claim checks use it; questions use the answer model). */
 export function toCandidates(outcome: SearchOutcome, limit = MAX_CANDIDATES): Candidate[] {
   return (
     outcome.ranked
@@ -54,6 +108,64 @@ export function toCandidates(outcome: SearchOutcome, limit = MAX_CANDIDATES): Ca
   );
 }
 
+/** How many of the best-ranked entries are checked for whether they answer the question itself. */
+export const FIT_POOL = 40;
+/** At most this many closest questions are offered when none answers exactly. */
+const MAX_SUGGESTIONS = 3;
+
+/** The candidates of a question, best first, with the confidence that the first answers it. */
+interface Judgement {
+  ranked: ScoredCandidate[];
+  confidence: number;
+  /** Whether the question is in the knowledge's area at all (some entry matches it well). */
+  inArea: boolean;
+}
+
+/**
+ * The best-ranked entries of a search with the features the answer model reads, unsorted, and
+ * whether the question is in the knowledge's area. Also used to fit the model (npm run fit).
+ */
+export function describeCandidates(
+  context: EngineContext,
+  query: string,
+  outcome: SearchOutcome,
+): { candidates: Omit<ScoredCandidate, 'score'>[]; inArea: boolean } {
+  const reading = context.answerFit.read(query, outcome.terms);
+  // Several entries of one topic matching well is evidence for each of them (the question is
+  // about that area), so the topic's combined evidence is a feature; within it, the entry decides.
+  const bestTopicEvidence = outcome.topicEvidence[0]?.score ?? 0;
+  const topicShare = new Map(
+    outcome.topicEvidence.map(({ topic, score }) => [topic, bestTopicEvidence > 0 ? score / bestTopicEvidence : 0]),
+  );
+  let inArea = false;
+  const candidates = outcome.ranked.slice(0, FIT_POOL).map((entry) => {
+    if (!inArea && confidenceFrom(evidenceFor(outcome, entry)) >= CONFIDENCE_MODEL.answerThreshold) inArea = true;
+    const fit = context.answerFit.fit(reading, entry);
+    return { entry, fit, features: rankingFeatures(outcome, entry, fit, topicShare.get(entry.topic) ?? 0) };
+  });
+  return { candidates, inArea };
+}
+
+function judge(context: EngineContext, query: string, outcome: SearchOutcome): Judgement {
+  const { candidates, inArea } = describeCandidates(context, query, outcome);
+  const ranked = candidates
+    .map((candidate) => ({ ...candidate, score: rankingScore(candidate.features) }))
+    .sort((a, b) => b.score - a.score || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0));
+  const confidence = ranked.length > 0 ? confidenceOf(confidenceFeatures(outcome, ranked)) : 0;
+  return { ranked, confidence, inArea };
+}
+
+/**
+ * Rules the learned model may not overrule: an entry about the other framework only, or one
+ * that misses most of what the question names, is never given as the answer, however well the
+ * rest of its words match; it can still be offered as a close question.
+ */
+export function mayAnswer(fit: AnswerFit): boolean {
+  return fit.focus > FIT_MODEL.otherFramework && fit.things >= MIN_THINGS_TO_ANSWER;
+}
+/** The least share of the named things' weight an answering entry keeps (see answer-fit.ts). */
+const MIN_THINGS_TO_ANSWER = 0.5;
+
 export function askResult(context: EngineContext, query: string, notes: InputNote[]): EngineResult {
   // Release registry first: "latest keras", "is tf serving still maintained" (issue 10).
   const fromRegistry = releaseAnswer(context, query, notes);
@@ -61,34 +173,76 @@ export function askResult(context: EngineContext, query: string, notes: InputNot
   const { terms } = context.queryTerms(query);
   if (terms.length === 0) return decline(context, query, notes, 'no-question');
   const outcome = context.search.search(terms);
-  const best = outcome.ranked[0];
-  const candidates = toCandidates(outcome);
-  const confidence = best ? confidenceFrom(evidenceFor(outcome, best)) : 0;
+  const { ranked, confidence, inArea } = judge(context, query, outcome);
+  const best = ranked[0];
+  const candidates = best ? ranked.slice(0, MAX_CANDIDATES).map((candidate) => toCandidate(candidate, best, confidence)) : [];
 
-  if (!best || confidence < CONFIDENCE_MODEL.answerThreshold) {
-    return { ...decline(context, query, notes, 'out-of-scope'), confidence, candidates };
-  }
+  if (!best || !inArea) return { ...decline(context, query, notes, 'out-of-scope'), confidence, candidates };
 
-  // A close call is between topics: the ranking follows each topic's combined evidence.
-  const [first, second] = outcome.topicEvidence;
-  const rival = second && outcome.ranked.find((entry) => entry.topic === second.topic);
-  if (
-    first &&
-    second &&
-    rival &&
-    confidence < CONFIDENCE_MODEL.ambiguityCeiling &&
-    first.score - second.score < CONFIDENCE_MODEL.ambiguityMargin * first.score
-  ) {
+  if (confidence < ANSWER_MODEL_WEIGHTS.answerThreshold || !mayAnswer(best.fit)) {
+    // The knowledge covers the area but the engine is not sure any entry answers this exact
+    // question: say so, and offer the closest questions rather than answering a neighbouring one.
     return {
       ...emptyResult(query, notes),
-      kind: 'ambiguous',
+      kind: 'partial',
       confidence,
-      followUps: [best, rival].map((entry) => ({ entryId: entry.id, question: entry.title })),
+      topic: best.entry.topic,
+      followUps: closestQuestions(ranked).slice(0, MAX_SUGGESTIONS),
       candidates,
     };
   }
 
-  return answerFromEntry(context, query, notes, best, outcome, confidence, candidates);
+  return answerFromEntry(context, query, notes, best.entry, outcome, confidence, candidates);
+}
+
+/** The confidence at which a question in another language is shown its best match. */
+const OTHER_LANGUAGE_SURE = 0.6;
+
+/**
+ * A question not in English gets an honest reply that the bot answers in English, with the best
+ * match offered only when the engine is sure of it (framework names read the same in every
+ * language, so a weak match is likely a different question).
+ */
+export function otherLanguageResult(context: EngineContext, query: string, notes: InputNote[]): EngineResult {
+  const { terms } = context.queryTerms(query);
+  const judgement = terms.length > 0 ? judge(context, query, context.search.search(terms)) : undefined;
+  const best = judgement?.ranked[0];
+  const sure = best !== undefined && judgement!.confidence >= OTHER_LANGUAGE_SURE && best.entry.kind === 'faq' && mayAnswer(best.fit);
+  return {
+    ...emptyResult(query, notes),
+    kind: 'other-language',
+    confidence: judgement?.confidence ?? 0,
+    topic: sure ? best.entry.topic : null,
+    followUps: sure ? [{ entryId: best.entry.id, question: best.entry.title }] : [],
+  };
+}
+
+/**
+ * A candidate as results report it: the first with the answer confidence, the others scaled by
+ * how far their ranking score falls behind the first's (so the list stays ordered, within 0..1).
+ */
+function toCandidate(candidate: ScoredCandidate, first: ScoredCandidate, confidence: number): Candidate {
+  const { entry } = candidate;
+  return {
+    entryId: entry.id,
+    kind: entry.kind,
+    topic: entry.topic,
+    question: entry.title,
+    score: confidence * Math.exp(Math.min(0, candidate.score - first.score)),
+  };
+}
+
+/** FAQ questions first (they read as questions), each once. */
+function closestQuestions(ranked: readonly ScoredCandidate[]): FollowUp[] {
+  const ordered = [...ranked.filter((c) => c.entry.kind === 'faq'), ...ranked.filter((c) => c.entry.kind === 'claim')];
+  const seen = new Set<string>();
+  const questions: FollowUp[] = [];
+  for (const { entry } of ordered) {
+    if (seen.has(entry.title)) continue;
+    seen.add(entry.title);
+    questions.push({ entryId: entry.id, question: entry.title });
+  }
+  return questions;
 }
 
 function answerFromEntry(
@@ -138,6 +292,37 @@ function answerPicked(context: EngineContext, entryId: string, fallbackText: str
   if (faq) return answerFromEntry(context, faq.question, notes, { kind: 'faq', id: faq.id, topic: faq.topic }, undefined, 1, []);
   if (claim) return answerFromEntry(context, claim.claim, notes, { kind: 'claim', id: claim.id, topic: claim.topic }, undefined, 1, []);
   return fallbackText ? undefined : decline(context, '', notes, 'unknown-entry');
+}
+
+/** What a follow-up asks of the answer just given. */
+export type AnswerDetail = 'more' | 'why' | 'still-true';
+
+/**
+ * The answer of an entry again, in full (every claim behind it), for a follow-up that asks for
+ * more of it, for why it holds, or whether it is still true. Undefined for an unknown id.
+ */
+export function answerInFull(
+  context: EngineContext,
+  entryId: string,
+  query: string,
+  notes: InputNote[],
+  detail: AnswerDetail,
+): EngineResult | undefined {
+  const faq = context.faqById.get(entryId);
+  const claim = faq ? undefined : context.references.claim(entryId);
+  if (!faq && !claim) return undefined;
+  const result = answerFromEntry(
+    context,
+    query,
+    notes,
+    faq ? { kind: 'faq', id: faq.id, topic: faq.topic } : { kind: 'claim', id: claim!.id, topic: claim!.topic },
+    undefined,
+    1,
+    [],
+  );
+  if (result.kind !== 'answer') return result;
+  const claims = faq ? context.references.claims(faq.claims) : [claim!];
+  return { ...result, detail, claims };
 }
 
 /** The entry's related questions first, then the topic's next best matches for this query. */

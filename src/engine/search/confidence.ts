@@ -41,6 +41,8 @@ export const CONFIDENCE_MODEL = {
   scopeFactor: { framework: 1, context: 0.55, 'everyday-name': 0.5, none: 0.3 } as Record<ScopeEvidence, number>,
   /** With a framework named, unknown words cost little: people add context and slang. */
   unknownWordsCost: { framework: 0.2, other: 1 },
+  /** How strongly an entry's topic's combined evidence, relative to the best topic's, scales its confidence. */
+  topicEvidenceExponent: 0.5,
   /** Below this, the engine declines instead of guessing. */
   answerThreshold: 0.35,
   /** Entries from different topics this close in score make a "did you mean"... */

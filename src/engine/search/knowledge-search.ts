@@ -57,11 +57,21 @@ export const RANKING_MODEL = {
 };
 /** How many entries a search returns: enough for topic evidence, candidates and follow-ups. */
 const MAX_RANKED = 60;
+/** A name mentioned by more than this share of entries is too common to tell them apart. */
+const MAX_THING_SHARE = 0.6;
 /** Claims answer "is it true that..." well but read less well than a curated answer. */
 const CLAIM_DISCOUNT = 0.85;
 
 export interface KnowledgeSearch {
   readonly entries: readonly IndexedEntry[];
+  /**
+   * Whether a term names a thing a question can be about (a framework, tool, API, operating
+   * system, device, company...) and is specific enough to tell entries apart: a name that most
+   * entries mention ("framework") says nothing about which entry answers.
+   */
+  namesThing(term: string): boolean;
+  /** How much a term says about which entry is meant: rare terms say more. */
+  idf(term: string): number;
   search(queryTerms: QueryTerm[], options?: { kinds?: readonly IndexedEntry['kind'][] }): SearchOutcome;
 }
 
@@ -138,6 +148,17 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
     ...knowledge.faq.flatMap((entry) => entry.keywords),
     ...knowledge.claims.flatMap((claim) => claim.keywords),
   ]);
+  // "raspberry pi" names a thing by both words; "scikit-learn" by its joined form only (its
+  // parts, "learn" among them, name nothing).
+  const facetTerms = new Set(
+    knowledge.scope.facetTerms.flatMap((facet) => {
+      const terms = analyzer.analyze(facet);
+      return /\s/.test(facet.trim()) ? terms : terms.slice(0, 1);
+    }),
+  );
+  const maxThingDocuments = Math.max(1, entries.length * MAX_THING_SHARE);
+  const namesThing = (term: string) =>
+    (scopeClassifier.namesDomainThing(term) || facetTerms.has(term)) && entryIndex.documentFrequency(term) <= maxThingDocuments;
   // Each question and phrasing on its own, so that a query close to one way of asking is
   // recognised even when the entry's other phrasings use different words.
   const phrasingIndex = createPhrasingIndex(phrasingTerms, (term) => entryIndex.idf(term));
@@ -151,6 +172,8 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
 
   return {
     entries,
+    namesThing,
+    idf: (term) => entryIndex.idf(term),
     search(queryTerms, options) {
       const kinds = options?.kinds;
       // Words the knowledge never uses cannot be matched by any entry: relevance and coverage

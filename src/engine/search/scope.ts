@@ -43,10 +43,11 @@ export function createScopeClassifier(scope: Scope, analyzer: TextAnalyzer, keyw
     const joined = parts.length > 0 && parts.every((part) => part.length < first.length);
     return joined || (parts.length === 0 && !/[._]/.test(name)) ? [[first]] : [];
   });
-  const frameworkTerms = [...toTermLists(scope.frameworkTerms), ...joinedForms];
+  const namedTerms = [...toTermLists(scope.frameworkTerms), ...joinedForms];
+  const frameworkTerms = [...namedTerms, ...toTermLists(scope.subjectTerms)];
   const contextTerms = toTermLists(scope.contextTerms);
   const anyPresent = (lists: string[][], query: ReadonlySet<string>) => lists.some((terms) => terms.every((term) => query.has(term)));
-  const domainTerms = new Set(frameworkTerms.filter((terms) => terms.length === 1).map(([term]) => term!));
+  const domainTerms = new Set(namedTerms.filter((terms) => terms.length === 1).map(([term]) => term!));
   return {
     namesDomainThing: (term) => domainTerms.has(term),
     classify(queryTerms, withoutAmbiguousWords = queryTerms) {

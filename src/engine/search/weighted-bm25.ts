@@ -122,6 +122,11 @@ export class WeightedBm25Index<Field extends string> {
     return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
   }
 
+  /** How many documents contain the term. */
+  documentFrequency(term: string): number {
+    return this.postings.get(term)?.docs.length ?? 0;
+  }
+
   has(term: string): boolean {
     return this.postings.has(term);
   }

@@ -81,6 +81,15 @@ function buildEmbeds(result: EngineResult): APIEmbed[] {
         },
       ];
     }
+    case 'partial':
+    case 'other-language':
+      return [
+        {
+          color: COLORS.muted,
+          title: result.kind === 'partial' ? 'No exact answer' : 'English only',
+          description: withNotes(joinParagraphs(message, numbered(result.followUps.map((followUp) => followUp.question))), result.notes),
+        },
+      ];
     case 'ambiguous':
       return [
         {

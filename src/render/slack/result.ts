@@ -51,6 +51,7 @@ const KINDS_WITH_FEEDBACK = new Set<EngineResult['kind']>([
   'recommendation',
   'claim-check',
   'ambiguous',
+  'partial',
   'no-match',
 ]);
 const KINDS_WITHOUT_SHARE = new Set<EngineResult['kind']>(['invalid-input']);
@@ -97,6 +98,8 @@ function contentBlocks(result: EngineResult): SlackBlock[] {
     case 'answer':
       return sections(`*${escapeText(result.question)}*\n${text}`);
     case 'ambiguous':
+    case 'partial':
+    case 'other-language':
     case 'greeting':
     case 'invalid-input':
     case 'no-match':
@@ -198,7 +201,10 @@ function buttonBlocks(result: EngineResult, options: RenderOptions): SlackBlock[
   const blocks: SlackBlock[] = [];
   const asks = askButtons(result);
   if (asks.length > 0) {
-    blocks.push(section(result.kind === 'ambiguous' ? '*Did you mean:*' : '*Ask next:*'), actions(asks));
+    blocks.push(
+      section(result.kind === 'ambiguous' ? '*Did you mean:*' : result.kind === 'partial' ? '*Closest questions:*' : '*Ask next:*'),
+      actions(asks),
+    );
   }
   const controls: ButtonElement[] = [];
   if (options.audience === 'private' && !KINDS_WITHOUT_SHARE.has(result.kind)) {

@@ -1,0 +1,222 @@
+// Whether an entry answers *this* question, not just its area. Ranking finds entries that share
+// many words with a question; this module checks the three things that make a neighbouring
+// entry the wrong answer even when its words match well:
+// - the things the question names (LiteRT, Windows, a GPU, Google): the entry must mention each;
+// - which framework the question is about: a PyTorch question is not answered by an entry
+//   written about TensorFlow alone;
+// - what kind of answer is wanted (a status, a how-to, a date...): see intent.ts.
+// It also notices an entry that is about something the question does not name ("Do I need a
+// GPU to learn...?" for "should I learn PyTorch or TensorFlow?").
+// Entry profiles are built lazily, for the few entries a query ranks highly, so building the
+// engine over large knowledge stays as fast as before.
+import type { Knowledge } from '../../knowledge/model.js';
+import type { TextAnalyzer } from '../text/analyzer.js';
+import { normalizeText } from '../text/normalize.js';
+import { type Intent, intentFit, readIntents } from './intent.js';
+import type { QueryTerm } from './weighted-bm25.js';
+
+export type FrameworkFocus = 'pytorch' | 'tensorflow' | 'both' | 'none';
+
+export interface QueryReading {
+  /** The query's terms with their information (IDF times the term's weight). */
+  terms: { term: string; information: number }[];
+  /** Terms naming things other than the two frameworks (LiteRT, Windows, GPU, Google...). */
+  things: string[];
+  focus: FrameworkFocus;
+  intents: Set<Intent>;
+  /** Names written as one joined word ("tf.keras"), with the terms of their parts. */
+  compounds: Map<string, string[]>;
+}
+
+export interface AnswerFit {
+  /** How well the entry can answer this question, 0..1: the product of the parts below. */
+  fit: number;
+  /** Share of the question's information the entry itself contains (its topic's words do not count). */
+  coverage: number;
+  /** Below 1 when the entry does not mention things the question names, by their share of it. */
+  things: number;
+  focus: number;
+  intent: number;
+  /** Below 1 when the entry's closest way of asking names things the question does not. */
+  specificity: number;
+  /** Share of the closest way of asking the entry (its information) that the question contains. */
+  resemblance: number;
+  /** Named things the entry never mentions. */
+  missing: string[];
+}
+
+export interface AnswerFitModel {
+  read(text: string, terms: readonly QueryTerm[]): QueryReading;
+  fit(reading: QueryReading, entry: { kind: 'faq' | 'claim'; id: string }): AnswerFit;
+}
+
+/** The weights of the fit, in one place; measured on the labelled sets (npm run eval). */
+export const FIT_MODEL = {
+  /** A term only the answer mentions (not the question, phrasings or keywords) counts this much. */
+  answerOnlyMention: 0.6,
+  /** How hard missing named things weigh: the fit loses this times their share of the question. */
+  missingThingCost: 1.6,
+  /** What is left of the fit however many named things are missing. */
+  thingsFloor: 0.15,
+  /** A question about one framework, answered by an entry about only the other. */
+  otherFramework: 0.35,
+  /** A question about both, answered by an entry about one of them. */
+  oneOfBoth: 0.9,
+  /** Each thing the entry's closest way of asking names and the question does not. */
+  extraThing: 0.75,
+};
+
+/** A name written with dots, underscores, slashes, plus signs or hyphens inside it. */
+const JOINED_NAME = /[\p{L}\p{N}]+(?:[._/+-][\p{L}\p{N}]+)+/gu;
+const PYTORCH = 'pytorch';
+const TENSORFLOW = 'tensorflow';
+
+interface EntryProfile {
+  /** Terms of the question, phrasings and keywords. */
+  askedTerms: Set<string>;
+  /** Terms of the answer (or a claim's "now"). */
+  answerTerms: Set<string>;
+  /** Per way of asking (question, phrasings, claim text): its terms and the things it names. */
+  ways: { terms: Set<string>; things: string[]; information: number }[];
+  focus: FrameworkFocus;
+  intents: Set<Intent>;
+}
+
+export function focusOf(terms: Iterable<string>): FrameworkFocus {
+  let pytorch = false;
+  let tensorflow = false;
+  for (const term of terms) {
+    if (term === PYTORCH) pytorch = true;
+    else if (term === TENSORFLOW) tensorflow = true;
+  }
+  return pytorch && tensorflow ? 'both' : pytorch ? 'pytorch' : tensorflow ? 'tensorflow' : 'none';
+}
+
+export function focusFit(query: FrameworkFocus, entry: FrameworkFocus, model = FIT_MODEL): number {
+  if (query === 'none' || entry === 'none' || query === entry || entry === 'both') return 1;
+  if (query === 'both') return model.oneOfBoth;
+  return model.otherFramework;
+}
+
+export interface FitVocabulary {
+  /** Whether a term names a thing a question can be about. */
+  namesThing(term: string): boolean;
+  idf(term: string): number;
+}
+
+export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyzer, vocabulary: FitVocabulary): AnswerFitModel {
+  const texts = new Map<string, { asked: string[]; keywords: string[]; answer: string; question: string }>();
+  for (const entry of knowledge.faq) {
+    texts.set(`faq:${entry.id}`, { question: entry.question, asked: entry.phrasings, keywords: entry.keywords, answer: entry.answer });
+  }
+  for (const claim of knowledge.claims) {
+    texts.set(`claim:${claim.id}`, { question: claim.claim, asked: [], keywords: claim.keywords, answer: claim.now });
+  }
+  const isThing = (term: string) => term !== PYTORCH && term !== TENSORFLOW && vocabulary.namesThing(term);
+  const profiles = new Map<string, EntryProfile>();
+
+  const profileOf = (key: string): EntryProfile | undefined => {
+    const cached = profiles.get(key);
+    if (cached) return cached;
+    const source = texts.get(key);
+    if (!source) return undefined;
+    const ways = [source.question, ...source.asked].map((text) => analyzer.analyze(text));
+    const askedTerms = new Set([...ways.flat(), ...source.keywords.flatMap((keyword) => analyzer.analyze(keyword))]);
+    // The curated question says what the entry is about; phrasings add how people ask it, and
+    // an intent most of them carry is one the entry answers too.
+    const intents = readIntents(source.question);
+    const counts = new Map<Intent, number>();
+    for (const phrasing of source.asked) for (const intent of readIntents(phrasing)) counts.set(intent, (counts.get(intent) ?? 0) + 1);
+    for (const [intent, count] of counts) if (count >= Math.max(2, source.asked.length / 3)) intents.add(intent);
+    const profile: EntryProfile = {
+      askedTerms,
+      answerTerms: new Set(analyzer.analyze(source.answer)),
+      ways: ways.map((terms) => {
+        const unique = new Set(terms);
+        let information = 0;
+        for (const term of unique) information += vocabulary.idf(term);
+        return { terms: unique, things: [...new Set(terms.filter(isThing))], information };
+      }),
+      focus: focusOf(ways[0]!),
+      intents,
+    };
+    profiles.set(key, profile);
+    return profile;
+  };
+
+  return {
+    read(text, queryTerms) {
+      const terms = queryTerms.map(({ term, weight }) => ({ term, information: weight * vocabulary.idf(term) }));
+      // "tf.keras" is indexed as "tensorflowkeras" and as its parts; an entry that says
+      // "Keras in TensorFlow" mentions it as well as one that writes the joined name.
+      const compounds = new Map<string, string[]>();
+      for (const [joined] of normalizeText(text).matchAll(JOINED_NAME)) {
+        const [compound, ...parts] = analyzer.analyze(joined);
+        if (compound && parts.length >= 2) compounds.set(compound, parts);
+      }
+      return {
+        compounds,
+        terms,
+        things: [...new Set(terms.map(({ term }) => term).filter(isThing))],
+        focus: focusOf(terms.map(({ term }) => term)),
+        intents: readIntents(text),
+      };
+    },
+    fit(reading, entry) {
+      const profile = profileOf(`${entry.kind}:${entry.id}`);
+      if (!profile) return { fit: 1, coverage: 1, things: 1, focus: 1, intent: 1, specificity: 1, resemblance: 1, missing: [] };
+      const things = new Set(reading.things);
+      let total = 0;
+      let covered = 0;
+      let missingInformation = 0;
+      const missing: string[] = [];
+      const mentionOf = (term: string) =>
+        profile.askedTerms.has(term) ? 1 : profile.answerTerms.has(term) ? FIT_MODEL.answerOnlyMention : 0;
+      for (const { term, information } of reading.terms) {
+        total += information;
+        const parts = reading.compounds.get(term);
+        let mention = mentionOf(term);
+        if (mention < 1 && parts) mention = Math.max(mention, Math.min(...parts.map(mentionOf)));
+        covered += information * mention;
+        if (things.has(term) && mention < 1) {
+          missingInformation += information * (1 - mention);
+          if (mention === 0) missing.push(term);
+        }
+      }
+      const coverage = total > 0 ? covered / total : 0;
+      const thingsFit = total > 0 ? Math.max(FIT_MODEL.thingsFloor, 1 - FIT_MODEL.missingThingCost * (missingInformation / total)) : 1;
+      const focus = focusFit(reading.focus, profile.focus);
+      const intent = intentFit(reading.intents, profile.intents);
+      // The ways of asking the entry that share most with the question are the ones it
+      // resembles; things such a way names beyond the question's make the entry a narrower one.
+      // A way that shares a little less but names nothing extra is as good a resemblance.
+      let mostShared = 0;
+      let bestResemblance = 0;
+      let resemblance = 0;
+      for (const way of profile.ways) {
+        let shared = 0;
+        let sharedOfWay = 0;
+        for (const { term, information } of reading.terms) {
+          if (!way.terms.has(term)) continue;
+          shared += information;
+          sharedOfWay += vocabulary.idf(term);
+        }
+        if (way.information > 0) resemblance = Math.max(resemblance, sharedOfWay / way.information);
+        const extra = way.things.filter((thing) => !things.has(thing)).length;
+        mostShared = Math.max(mostShared, shared);
+        bestResemblance = Math.max(bestResemblance, shared * FIT_MODEL.extraThing ** extra);
+      }
+      const specificity = mostShared > 0 ? bestResemblance / mostShared : 1;
+      return {
+        fit: thingsFit * focus * intent * specificity,
+        coverage,
+        things: thingsFit,
+        focus,
+        intent,
+        specificity,
+        resemblance,
+        missing,
+      };
+    },
+  };
+}

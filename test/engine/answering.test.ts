@@ -1,0 +1,105 @@
+// The engine answers the question that was asked, not a neighbouring one: the entry must cover
+// what the question names and be about the framework it asks about; when no entry does, it says
+// so and offers the closest questions. Specified on a small knowledge base whose entries share
+// most of their words (support/small-knowledge.ts).
+import { describe, expect, it } from 'vitest';
+import { smallKnowledgeEngine } from '../support/small-knowledge.js';
+
+const engine = smallKnowledgeEngine();
+
+describe('answering the question that was asked', () => {
+  it.each([
+    ['what happened to tensorflow lite', 'litert-status'],
+    ['is tflite dead?', 'litert-status'],
+    ['is pytorch mobile dead', 'pytorch-mobile-status'],
+    ['does pytorch run on windows', 'pytorch-windows'],
+    ['does tensorflow run on windows 11', 'tensorflow-windows'],
+    ['can i use torch on my mac', 'pytorch-macos'],
+  ])('%s -> %s', (question, entryId) => {
+    const result = engine.respond(question);
+    expect(result.kind).toBe('answer');
+    expect(result.entryId).toBe(entryId);
+  });
+
+  it('does not answer a question about one framework with an entry about the other', () => {
+    const result = engine.respond('does tensorflow run on macos');
+    expect(result.entryId).not.toBe('pytorch-macos');
+    expect(result.kind).not.toBe('answer');
+  });
+
+  it('says honestly when the area is known but no entry answers, offering the closest questions', () => {
+    const result = engine.respond('does pytorch run on linux');
+    expect(result.kind).toBe('partial');
+    expect(result.followUps.length).toBeGreaterThan(0);
+    expect(result.followUps.length).toBeLessThanOrEqual(3);
+  });
+
+  it('still declines what is out of scope', () => {
+    expect(engine.respond('best pizza in naples').kind).toBe('no-match');
+  });
+});
+
+describe('follow-ups in a conversation', () => {
+  const converse = (...messages: string[]) => {
+    let result = engine.respond(messages[0]!);
+    let conversation = result.conversation;
+    for (const message of messages.slice(1)) {
+      result = engine.respond(message, conversation);
+      conversation = result.conversation ?? conversation;
+    }
+    return result;
+  };
+
+  it('reads "and tensorflow?" against the previous question', () => {
+    const result = converse('does pytorch run on windows', 'and tensorflow?');
+    expect(result.entryId).toBe('tensorflow-windows');
+    expect(result.query).toBe('and tensorflow?');
+    expect(result.notes).toContainEqual({ code: 'read-as-follow-up', question: expect.stringContaining('tensorflow') });
+  });
+
+  it('reads "what about macos?" as the same question about another thing', () => {
+    expect(converse('does pytorch run on windows', 'what about macos?').entryId).toBe('pytorch-macos');
+  });
+
+  it('answers "and pytorch mobile?" after a TF Lite question', () => {
+    expect(converse('is tflite dead', 'and pytorch mobile?').entryId).toBe('pytorch-mobile-status');
+  });
+
+  it('gives the previous answer in full for "more", "why?" and "is that still true?"', () => {
+    for (const followUp of ['more', 'why?', 'is that still true?']) {
+      const result = converse('is tflite dead', followUp);
+      expect(result.kind).toBe('answer');
+      expect(result.entryId).toBe('litert-status');
+      expect(result.kind === 'answer' && result.detail).toBeTruthy();
+    }
+    const stillTrue = converse('is tflite dead', 'is that still true?');
+    expect(stillTrue.kind === 'answer' && stillTrue.detail).toBe('still-true');
+    expect(stillTrue.asOf).toBe('2026-11-30');
+  });
+
+  it('starts fresh on a new, complete question', () => {
+    expect(converse('is tflite dead', 'does tensorflow run on windows 11').entryId).toBe('tensorflow-windows');
+  });
+
+  it('reads a follow-up on its own when there is no conversation', () => {
+    expect(engine.respond('and tensorflow?').conversation?.query).toBe('and tensorflow?');
+  });
+
+  it('carries the state as a value: the same state gives the same answer', () => {
+    const first = engine.respond('does pytorch run on windows');
+    const again = engine.respond('and tensorflow?', first.conversation);
+    const twice = engine.respond('and tensorflow?', first.conversation);
+    expect(twice.entryId).toBe(again.entryId);
+    expect(first.conversation).toEqual({ query: 'does pytorch run on windows', entryId: 'pytorch-windows', topic: 'platforms', turns: 1 });
+  });
+});
+
+describe('questions in other languages', () => {
+  it.each(['¿Cuál es mejor para aprender, PyTorch o TensorFlow?', 'PyTorch有不错的学习资源吗？', 'Läuft PyTorch auf Windows oder nicht?'])(
+    'answers "%s" with an honest note that it answers in English, never a confident answer to something else',
+    (question) => {
+      const result = engine.respond(question);
+      expect(result.kind).toBe('other-language');
+    },
+  );
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { intentFit, readIntents } from '../../../src/engine/search/intent.js';
+
+describe('reading what kind of answer a question wants', () => {
+  it.each([
+    ['Should I learn PyTorch or TensorFlow?', 'choose'],
+    ['which one is better for a startup', 'choose'],
+    ['tf or torch for computer vision?', 'choose'],
+    ['difference between tf.function and torch.compile', 'compare'],
+    ['is tflite dead', 'status'],
+    ['what happened to tensorflow lite', 'status'],
+    ['Is TorchServe still maintained in 2026?', 'status'],
+    ['How do I limit GPU memory in PyTorch?', 'how'],
+    ['is there a way to turn off the memory pool', 'how'],
+    ['Does somebody know how to convert the pytorch model to tflite?', 'how'],
+    ['Why is TensorFlow 2 much slower than TensorFlow 1?', 'why'],
+    ['does pytorch run on windows', 'support'],
+    ['can I use DeepSpeed with Keras 3?', 'support'],
+    ['when did facebook open source pytorch', 'when'],
+    ['what is the latest version of keras', 'when'],
+    ['which organization is behind pytorch nowadays', 'who'],
+    ['what is tensorflow hub', 'what'],
+    ['RuntimeError: CUDA error: device-side assert triggered', 'error'],
+    ["Tensorflow can't detect my GPU", 'error'],
+    ['are they free to use commercially', 'cost'],
+  ])('%s -> %s', (question, intent) => {
+    expect(readIntents(question)).toContain(intent);
+  });
+
+  it('reads the question behind a greeting or a long preamble', () => {
+    expect(readIntents('hi all, quick question: why does tf grab all my gpu memory?')).toContain('why');
+    expect(
+      readIntents('On the same hardware the PyTorch code is 4 times slower than the original. What could be the cause of this issue?'),
+    ).toContain('why');
+  });
+
+  it('finds no intent in a bare topic', () => {
+    expect(readIntents('keras backend jax').size).toBe(0);
+  });
+});
+
+describe('how well an entry of one intent answers a question of another', () => {
+  it('is full for the same intent and for a question that states none', () => {
+    expect(intentFit(new Set(['status']), new Set(['status']))).toBe(1);
+    expect(intentFit(new Set(), new Set(['how']))).toBe(1);
+  });
+
+  it('is high for intents that want the same answer, low for unrelated ones', () => {
+    const near = intentFit(new Set(['how']), new Set(['support']));
+    const far = intentFit(new Set(['who']), new Set(['how']));
+    expect(near).toBeGreaterThan(0.9);
+    expect(far).toBeLessThan(0.6);
+  });
+
+  it('never rules an entry out completely on wording alone', () => {
+    expect(intentFit(new Set(['who']), new Set(['error']))).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,101 @@
+// A small knowledge base written for the engine's behaviour tests: a few entries that share
+// most of their words but differ in what they are about (TF Lite vs PyTorch Mobile, PyTorch vs
+// TensorFlow on Windows), which is exactly where ranking alone picks a neighbouring answer.
+import { createEngine, type Engine } from '../../src/engine/index.js';
+import { loadKnowledge } from '../../src/knowledge/index.js';
+import { validFixture, writeFixture } from './knowledge-fixture.js';
+
+const entry = (id: string, question: string, phrasings: string[], answer: string, keywords: string[] = []) => ({
+  id,
+  question,
+  phrasings,
+  answer,
+  keywords,
+  sources: ['official-docs'],
+  checked: '2026-11-30',
+});
+
+export function smallKnowledgeEngine(): Engine {
+  const files = validFixture();
+  const topic = (id: string, title: string, faq: ReturnType<typeof entry>[]) => ({
+    ...(files.topics.alpha as object),
+    id,
+    title,
+    covers: title,
+    summary: title,
+    keywords: [],
+    faq,
+    claims: [],
+  });
+  files.index = { topics: ['mobile', 'platforms'] };
+  files.scope = {
+    frameworkTerms: ['pytorch', 'tensorflow', 'keras', 'jax', 'litert', 'executorch', 'onnx', 'cuda', 'tpu', 'tfjs'],
+    contextTerms: ['model', 'which', 'deploy'],
+    facetTerms: ['windows', 'linux', 'macos', 'mobile', 'android'],
+  };
+  files.synonyms = {
+    synonyms: [
+      { canonical: 'tensorflow', variants: ['tf'] },
+      { canonical: 'pytorch', variants: ['torch'] },
+      { canonical: 'litert', variants: ['tflite', 'tf lite', 'tensorflow lite'] },
+    ],
+  };
+  files.recommendations = {
+    criteria: [
+      {
+        id: 'need-one',
+        need: 'Mobile apps',
+        phrasings: ['mobile app', 'android app'],
+        leans: 'either',
+        weight: 1,
+        why: 'Both have runtimes.',
+        topic: 'mobile',
+      },
+    ],
+  };
+  files.topics = {
+    mobile: topic('mobile', 'Mobile deployment', [
+      entry(
+        'litert-status',
+        'What happened to TensorFlow Lite?',
+        ['is tflite dead', 'is tensorflow lite deprecated', 'tflite renamed'],
+        'TensorFlow Lite was renamed LiteRT in 2024 and is maintained by Google AI Edge.',
+        ['litert', 'ai edge'],
+      ),
+      entry(
+        'pytorch-mobile-status',
+        'What happened to PyTorch Mobile?',
+        ['is pytorch mobile dead', 'is pytorch mobile deprecated', 'pytorch mobile replaced'],
+        'PyTorch Mobile is no longer developed; ExecuTorch replaced it.',
+        ['executorch'],
+      ),
+      entry(
+        'mobile-how-deploy',
+        'How do I deploy a model to an Android or iOS app?',
+        ['run a model on a phone', 'deploy to android', 'on-device inference for a mobile app'],
+        'Use LiteRT for TensorFlow and Keras models and ExecuTorch for PyTorch models.',
+      ),
+    ]),
+    platforms: topic('platforms', 'Operating systems', [
+      entry(
+        'pytorch-windows',
+        'Does PyTorch run on Windows?',
+        ['pytorch on windows', 'install torch on windows 11', 'is pytorch supported on windows'],
+        'PyTorch ships Windows wheels for CPU and NVIDIA CUDA.',
+      ),
+      entry(
+        'tensorflow-windows',
+        'Does TensorFlow run on Windows?',
+        ['tensorflow on windows', 'install tf on windows 11', 'is tensorflow supported on windows'],
+        'TensorFlow runs on Windows on the CPU; for NVIDIA GPUs use WSL2.',
+      ),
+      entry(
+        'pytorch-macos',
+        'Does PyTorch run on macOS?',
+        ['pytorch on a mac', 'install torch on macos', 'pytorch apple silicon'],
+        'PyTorch ships macOS wheels and uses the MPS backend on Apple silicon.',
+      ),
+    ]),
+  };
+  return createEngine(loadKnowledge(writeFixture(files)));
+}
