@@ -1,10 +1,12 @@
 // The terminal chat: the same engine and commands as Slack and Discord, one line at a time.
 // Typing the number of a suggested question asks it, as clicking a button would on a platform;
-// "more" shows the last answer in full (every claim and every source).
+// "more" shows the last answer in full (every claim and every source). Other follow-ups ("and
+// for mobile?", "why?", "what about jax?") are read against the previous question: the chat
+// keeps the conversation state the engine hands back, as the Slack and Discord adapters do.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { plainFromPastedChat } from '../adapters/pasted-text.js';
-import type { Engine, EngineResult } from '../engine/index.js';
+import type { ConversationState, Engine, EngineResult } from '../engine/index.js';
 import { renderText } from '../render/text/index.js';
 
 export interface ChatStreams {
@@ -25,6 +27,7 @@ export async function runChat(engine: Engine, { input, output, interactive, widt
   const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
   const say = (text: string) => output.write(`${text}\n`);
   let last: EngineResult | undefined;
+  let conversation: ConversationState | undefined;
   if (interactive) {
     say(WELCOME);
     lines.setPrompt('\nyou> ');
@@ -44,7 +47,8 @@ export async function runChat(engine: Engine, { input, output, interactive, widt
       // A number picks a suggestion as a button would: its entry is answered.
       last = choice
         ? engine.run({ command: 'ask', entryId: choice.entryId, text: choice.question })
-        : engine.respond(plainFromPastedChat(line));
+        : engine.respond(plainFromPastedChat(line), conversation);
+      conversation = last.conversation ?? conversation;
       say(`\n${renderText(last, { width, moreHint: MORE_HINT })}`);
     }
     if (interactive) lines.prompt();

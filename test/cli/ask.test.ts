@@ -79,7 +79,7 @@ describe('ask --json', () => {
 
 describe('ask, readable', () => {
   it('gives a short answer that fits 80 columns: the answer, the verdicts, a few sources, and how to see more', async () => {
-    const printed = await askInProcess(['is', 'tflite', 'still', 'a', 'thing?']);
+    const printed = await askInProcess(['what', 'happened', 'to', 'pytorch', 'mobile?']);
     expect(printed).toMatch(/LiteRT/);
     expect(printed).toMatch(/^(As of .*)?Verdicts: /m);
     expect(printed).toMatch(/^Sources:\n {2}1\. /m);
@@ -90,7 +90,7 @@ describe('ask, readable', () => {
   });
 
   it('--long adds the claims in full and every source with its address, wrapped to COLUMNS', async () => {
-    const printed = await askInProcess(['--long', 'is tflite still a thing?'], { env: { COLUMNS: '60' } });
+    const printed = await askInProcess(['--long', 'what happened to pytorch mobile?'], { env: { COLUMNS: '60' } });
     expect(printed).toMatch(/Claims checked:\n {2}- \[OUTDATED\]/);
     expect(printed).toMatch(/^ {5}https:\/\//m);
     const prose = printed.split('\n').filter((line) => !line.includes('://'));

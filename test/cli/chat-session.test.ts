@@ -30,13 +30,19 @@ describe('the terminal chat', () => {
   });
 
   it('answers short, and shows the last answer in full on "more"', async () => {
-    const printed = await chat(['is tensorflow lite still a thing?', 'more']);
-    const [short, full] = printed.split(/\n(?=What happened to TensorFlow Lite)/).slice(-2);
+    const printed = await chat(['what happened to pytorch mobile?', 'more']);
+    const [short, full] = printed.split(/\n(?=What happened to PyTorch Mobile)/).slice(-2);
     expect(short).toMatch(/Verdicts: /);
     expect(short).toMatch(/type "more"/);
     expect(short).not.toMatch(/Claims checked:/);
     expect(full).toMatch(/Claims checked:\n {2}- \[OUTDATED\]/);
     expect(full).toMatch(/https:\/\//);
+  });
+
+  it('reads a follow-up against the previous question', async () => {
+    const printed = await chat(['does pytorch run on windows', 'and tensorflow?']);
+    expect(printed).toMatch(/Read as a follow-up to your previous question/);
+    expect(printed.split(/\n(?=\S.*\?\n)/).at(-1)).toMatch(/TensorFlow/);
   });
 
   it('wraps to the width it is given', async () => {

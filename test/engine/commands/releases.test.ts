@@ -61,7 +61,7 @@ const knowledge: Knowledge = {
   sources: Object.fromEntries(['notes', 'schedule', 'readme', 'attic'].map((id) => [id, source(id)])),
   criteria: [],
   synonyms: [{ canonical: 'tfserving', variants: ['tf serving', 'tensorflow serving'] }],
-  scope: { frameworkTerms: ['pytorch', 'tensorflow'], contextTerms: [], ambiguousTerms: [] },
+  scope: { frameworkTerms: ['pytorch', 'tensorflow'], subjectTerms: [], contextTerms: [], ambiguousTerms: [], facetTerms: [] },
   releases,
 };
 const context = createEngineContext(knowledge, []);
