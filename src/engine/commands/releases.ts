@@ -54,10 +54,12 @@ const DEAD_WORDS =
   /\b(?:dead|dying|deprecated|abandoned|discontinued|archived|retired|end[- ]of[- ]life|eol|killed|sunset|obsolete|being replaced|replaced|shut ?down)\b/i;
 const ALIVE_WORDS =
   /\b(?:maintained|maintenance|alive|still (?:developed|supported|updated|around|active|a thing|going|used|released)|actively developed|active development|supported anymore|still exist|still available)\b/i;
-const PYTHON_WORDS = /\bpython\s*(?:3(?:\.\d+)?|versions?)?\b/i;
-const CUDA_WORDS = /\b(?:cuda|cu1\d{2})\b/i;
-/** A version a user writes: 2.22, v4, 3.15.1, 2.22.0rc0. */
-const ASKED_VERSION = /(?<![\p{L}\p{N}_.])v?(\d+(?:\.\d+){0,2}(?:-?rc\d*)?)(?![\p{L}\p{N}_]|\.\d)/iu;
+/** "python 3.13", "python versions", "which python": a Python-support question, not "python developers". */
+const PYTHON_WORDS = /\bpython\s*(?:3(?:\.\d+)?|versions?)\b|\b(?:which|what) python\b/i;
+/** "cuda 12.6", "cuda versions", "which cuda", "cu130": a CUDA-support question. */
+const CUDA_WORDS = /\bcuda\s*(?:1\d(?:\.\d+)?|versions?|wheels?|builds?)\b|\b(?:which|what) cuda\b|\bcu1\d{2}\b/i;
+/** A version a user writes: 2.22, v4, 3.15.1, 2.22.0rc0 (a bare number such as a year or a batch size is not one). */
+const ASKED_VERSION = /(?<![\p{L}\p{N}_.])(?:v(\d+(?:\.\d+){0,2})|(\d+(?:\.\d+){1,2}(?:-?rc\d*)?))(?![\p{L}\p{N}_]|\.\d)/iu;
 
 interface ProjectIndex {
   projects: ReleaseProject[];
@@ -109,14 +111,20 @@ export function recogniseReleaseQuestion(knowledge: Knowledge, text: string): Re
   // A version the user names, outside the project names themselves ("keras 3" is a name).
   let rest = text;
   for (const mention of [...mentions].reverse()) rest = `${rest.slice(0, mention.start)} ${rest.slice(mention.end)}`;
-  const asked = rest.match(ASKED_VERSION)?.[1];
+  const versionMatch = rest.match(ASKED_VERSION);
+  const asked = versionMatch ? (versionMatch[1] ?? versionMatch[2]) : undefined;
   const textWithoutVersions = rest.replace(new RegExp(ASKED_VERSION.source, 'giu'), ' ');
 
-  if (PYTHON_WORDS.test(text) && /\bpython\b/i.test(text)) {
+  // Support of an older release ("python for pytorch 1.9") is not what the registry records.
+  const olderRelease = (project: ReleaseProject) =>
+    asked !== undefined && !/^(?:3\.\d+|1\d(?:\.\d+)?)$/.test(asked) && !versionNames(asked, project.latest.version);
+  if (PYTHON_WORDS.test(text)) {
+    if (named.some(olderRelease)) return undefined;
     const withPython = named.filter((project) => project.python !== undefined);
     return withPython.length > 0 && withPython.length === named.length ? { intent: 'python', projects: named, formerNames } : undefined;
   }
   if (CUDA_WORDS.test(text)) {
+    if (named.some(olderRelease)) return undefined;
     const withCuda = named.filter((project) => project.cuda !== undefined);
     return withCuda.length > 0 && withCuda.length === named.length ? { intent: 'cuda', projects: named, formerNames } : undefined;
   }
@@ -132,6 +140,8 @@ export function recogniseReleaseQuestion(knowledge: Knowledge, text: string): Re
   if (asked && (RELEASED_WORDS.test(textWithoutVersions) || /\bis there\b/i.test(text))) {
     return named.length === 1 ? { intent: 'released', projects: named, version: asked, formerNames } : undefined;
   }
+  // A question about a particular release ("python for pytorch 1.9") is not about the latest one.
+  if (asked !== undefined && !named.every((project) => versionNames(asked, project.latest.version))) return undefined;
   if (NEXT_WORDS.test(textWithoutVersions) && VERSION_WORDS.test(textWithoutVersions))
     return { intent: 'next', projects: named, formerNames };
   if (LATEST_WORDS.test(textWithoutVersions) || VERSION_WORDS.test(textWithoutVersions)) {

@@ -102,6 +102,9 @@ describe('recognising a version or status question', () => {
     'latest pytorch geometric version',
     'which python version does keras support',
     'tell me about keras',
+    'is pytorch more intuitive for python developers',
+    'what version of python is suggested with pytorch 1.9',
+    'is cuda the only realistic option with pytorch',
     'Tensorflow seems to be a dead end. Any plans to move to Torch or JAX?',
     'what are the latest features in keras 3 for training large language models on many gpus at once',
   ])('not a registry question: %s', (question) => {
