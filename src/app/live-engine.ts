@@ -20,7 +20,7 @@ export function engineFor(slot: EngineSlot, platform: string, metrics: BotMetric
     get knowledge() {
       return slot.current.knowledge;
     },
-    respond: (input) => timed((engine) => engine.respond(input)),
+    respond: (input, conversation) => timed((engine) => engine.respond(input, conversation)),
     run: (request) => timed((engine) => engine.run(request)),
     suggestQuestions: (partial, limit) => slot.current.suggestQuestions(partial, limit),
     suggestTopics: (partial, limit) => slot.current.suggestTopics(partial, limit),

@@ -162,5 +162,8 @@ export function oneOfEachKind(overrides: Partial<ResultBase> = {}): EngineResult
       ],
     },
     { ...common, kind: 'claim-check', reason: 'checked', statement: 'TensorFlow Lite is the way to run models on phones' },
+    // The area is known but no entry answers exactly: the follow-ups are the closest questions.
+    { ...common, kind: 'partial', text: '', entryId: null, claims: [], sources: [] },
+    { ...common, kind: 'other-language', text: '', entryId: null, claims: [], sources: [] },
   ];
 }

@@ -2,7 +2,8 @@
 // decline included). In the configured help channels the bot also answers unprompted, but only
 // when it is confident it has the answer, and never often: it must help, not flood.
 import type { Message } from 'discord.js';
-import type { EngineResult } from '../../engine/types.js';
+import type { ConversationState, EngineResult } from '../../engine/index.js';
+import { type ConversationMemory, conversationKey, createInMemoryConversations } from '../conversations.js';
 import type { DiscordContext } from './context.js';
 import { discordTextToPlain } from './incoming-text.js';
 import type { Cooldown } from './cooldown.js';
@@ -23,12 +24,40 @@ export interface MessageHandlerOptions {
   /** Message ids already answered: a message delivered twice (a replay after a resume) is answered once. */
   seen: SeenKeys;
   observer?: AdapterObserver;
+  /** Follow-up state: per DM, and per bot reply (a user replying to it continues the conversation). */
+  conversations?: ConversationMemory;
 }
 
 type Route = 'mention' | 'dm' | 'help-channel';
 
-export function createMessageHandler({ context, helpChannelIds, cooldown, seen, observer = NO_OBSERVER }: MessageHandlerOptions) {
+export function createMessageHandler({
+  context,
+  helpChannelIds,
+  cooldown,
+  seen,
+  observer = NO_OBSERVER,
+  conversations = createInMemoryConversations(),
+}: MessageHandlerOptions) {
   const { engine, logger } = context;
+
+  /** Where this message continues a conversation: its DM, or the bot answer it replies to. */
+  const conversationOf = (message: Message, route: Route): string | undefined => {
+    if (route === 'dm') return conversationKey.discordDm(message.channelId);
+    const repliedTo = message.reference?.messageId;
+    return repliedTo !== undefined && message.mentions.repliedUser?.id === message.client.user.id
+      ? conversationKey.discordMessage(repliedTo)
+      : undefined;
+  };
+  /** Losing the state costs the follow-up, never the answer. */
+  const previousState = async (key: string | undefined) =>
+    key === undefined
+      ? undefined
+      : conversations.get(key).catch((error: unknown) => {
+          logger.warn({ err: error, key }, 'could not read the conversation state; answering without it');
+          return undefined;
+        });
+  const keep = (key: string, state: ConversationState) =>
+    conversations.set(key, state).catch((error: unknown) => logger.warn({ err: error, key }, 'could not keep the conversation state'));
 
   return async function handleMessage(message: Message): Promise<void> {
     // Never answer bots (including itself) or webhooks: two bots can answer each other forever.
@@ -67,10 +96,11 @@ export function createMessageHandler({ context, helpChannelIds, cooldown, seen, 
       await reply(message, result, route);
       return;
     }
-    await reply(message, engine.respond(text), route);
+    const key = conversationOf(message, route);
+    await reply(message, engine.respond(text, await previousState(key)), route, key);
   };
 
-  async function reply(message: Message, result: EngineResult, route: Route): Promise<void> {
+  async function reply(message: Message, result: EngineResult, route: Route, conversation?: string): Promise<void> {
     const log = {
       messageId: message.id,
       channelId: message.channelId,
@@ -80,8 +110,13 @@ export function createMessageHandler({ context, helpChannelIds, cooldown, seen, 
       entryId: result.entryId,
     };
     try {
-      await message.reply(context.render(result));
+      const sent = await message.reply(context.render(result));
       logger.info({ ...log, confidence: Number(result.confidence.toFixed(2)) }, 'answered message');
+      if (result.conversation) {
+        // A reply to this answer continues from it; in a DM, so does the next message.
+        await keep(conversationKey.discordMessage(sent.id), result.conversation);
+        if (conversation !== undefined && route === 'dm') await keep(conversation, result.conversation);
+      }
     } catch (error) {
       // A failed send (Discord outage, missing permission) loses this answer, not the bot.
       logger.error({ ...log, err: error }, 'could not send the reply to Discord');

@@ -4,6 +4,7 @@ import { App } from '@slack/bolt';
 import type { SlackConfig } from '../../config/config.js';
 import type { Engine } from '../../engine/types.js';
 import type { Logger } from '../../logging/logger.js';
+import { type ConversationMemory, createInMemoryConversations } from '../conversations.js';
 import { NO_OBSERVER, type AdapterObserver } from '../types.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { ignoreRepeatedEvents } from './event-dedupe.js';
@@ -19,6 +20,8 @@ export interface SlackAdapterDeps {
   observer?: AdapterObserver;
   /** HTTP mode: the routes served beside /slack/events (default: GET /healthz). */
   routes?: HttpRoute[];
+  /** Where follow-up state is kept between messages (default: in this process's memory). */
+  conversations?: ConversationMemory;
 }
 
 export type SlackAppOptions = TransportOptions;
@@ -29,7 +32,7 @@ const connectionProbes = new WeakMap<App, () => boolean>();
 export const isSlackConnected = (app: App): boolean => connectionProbes.get(app)?.() ?? false;
 
 export function createSlackApp(
-  { config, engine, logger, observer = NO_OBSERVER, routes }: SlackAdapterDeps,
+  { config, engine, logger, observer = NO_OBSERVER, routes, conversations = createInMemoryConversations() }: SlackAdapterDeps,
   options: SlackAppOptions = {},
 ): App {
   const slackLogger = logger.child({ component: 'slack' });
@@ -43,13 +46,14 @@ export function createSlackApp(
     clientOptions,
     // auth.test runs in startSlack's app.init(), where a bad token becomes one clear error.
     deferInitialization: true,
-    // Conversation state is not used; the default in-memory store would only grow.
+    // Bolt's own conversation store is not used: follow-up state is kept per thread in
+    // `conversations`, bounded and expiring (its default in-memory store would only grow).
     convoStore: false,
   });
 
   connectionProbes.set(app, connectionProbe(receiver));
   app.use(ignoreRepeatedEvents(slackLogger, observer));
-  registerListeners(app, { engine, logger: slackLogger });
+  registerListeners(app, { engine, logger: slackLogger, conversations });
 
   // The last stop for anything a listener throws (a Web API call that failed with ok:false, a 429,
   // a 5xx or a timeout): log it and carry on serving. Re-throwing would only reach Bolt's

@@ -68,7 +68,13 @@ export function askInConversation(
   if (conversation && followUp) {
     if (followUp.kind !== 'about') {
       const again = conversation.entryId ? answerInFull(context, conversation.entryId, text, notes, followUp.kind) : undefined;
-      return remembered(again ?? { ...askResult(context, conversation.query, notes), query: text }, conversation.query);
+      if (again) return remembered(again, conversation.query);
+      // Not an entry of the knowledge (an answer from the release registry, a partial): ask again.
+      const asked = askResult(context, conversation.query, notes);
+      return remembered(
+        asked.kind === 'answer' ? { ...asked, query: text, detail: followUp.kind } : { ...asked, query: text },
+        conversation.query,
+      );
     }
     const merged = mergeFollowUp(conversation.query, followUp.fragment, followUpReading(context));
     const result = askResult(context, merged, [...notes, { code: 'read-as-follow-up', question: merged }]);

@@ -239,3 +239,43 @@ describe('failures', () => {
     expect(embedText(reply.body)).toMatch(/TPU/);
   });
 });
+
+describe('follow-ups', () => {
+  const start = botPerTest();
+
+  it("a reply to the bot's answer is read against the question it answered", async () => {
+    const bot = await start();
+    const mentions = [bot.standIn.botUser];
+    const question = bot.standIn.sendMessage({ author: alice, content: `<@${IDS.bot}> does pytorch run on windows`, mentions });
+    const answer = await bot.standIn.waitForReplyTo(question);
+    const followUp = bot.standIn.sendMessage({
+      author: alice,
+      content: 'and tensorflow?',
+      mentions,
+      replyTo: bot.standIn.botUser,
+      replyToMessageId: answer.response.id,
+    });
+    const reply = await bot.standIn.waitForReplyTo(followUp);
+    expect(embedText(reply.body)).toContain('Read as a follow-up to your previous question');
+    expect(embedText(reply.body)).toContain('TensorFlow');
+  });
+
+  it('a new mention that replies to nothing starts fresh', async () => {
+    const bot = await start();
+    const mentions = [bot.standIn.botUser];
+    await bot.standIn.waitForReplyTo(
+      bot.standIn.sendMessage({ author: alice, content: `<@${IDS.bot}> does pytorch run on windows`, mentions }),
+    );
+    const fresh = bot.standIn.sendMessage({ author: alice, content: `<@${IDS.bot}> and tensorflow?`, mentions });
+    expect(embedText((await bot.standIn.waitForReplyTo(fresh)).body)).not.toContain('Read as a follow-up');
+  });
+
+  it('in a DM, the next message is read against the previous question', async () => {
+    const bot = await start();
+    await bot.standIn.waitForReplyTo(bot.standIn.sendMessage({ author: alice, channelId: IDS.dm, content: 'is pytorch mobile dead' }));
+    const why = bot.standIn.sendMessage({ author: alice, channelId: IDS.dm, content: 'why?' });
+    const reply = await bot.standIn.waitForReplyTo(why);
+    expect(embedText(reply.body)).toContain('Why: ');
+    expect(embedText(reply.body)).toContain('PyTorch Mobile');
+  });
+});

@@ -149,3 +149,30 @@ describe('with production settings (acknowledge first, then answer)', () => {
     expect(String(response.json?.text)).toContain('LiteRT');
   });
 });
+
+describe('follow-ups', () => {
+  it('in the thread the bot answered are read against the previous question', async () => {
+    const first = appMention(`${BOT} does pytorch run on windows`);
+    await deliver(first);
+    await deliver(appMention(`${BOT} and tensorflow?`, { thread_ts: first.ts }));
+    const [, followUp] = posts().map((post) => post.params);
+    expect(followUp).toMatchObject({ channel: CHANNEL.id, thread_ts: first.ts });
+    expect(JSON.stringify(followUp!.blocks)).toContain('Read as a follow-up to your previous question');
+    expect(String(followUp!.text)).toMatch(/TensorFlow/);
+  });
+
+  it('in another thread start fresh', async () => {
+    await deliver(appMention(`${BOT} does pytorch run on windows`));
+    await deliver(appMention(`${BOT} and tensorflow?`, { thread_ts: '1700000999.000001' }));
+    expect(JSON.stringify(posts()[1]!.params.blocks)).not.toContain('Read as a follow-up');
+  });
+
+  it('in a direct message are read against the previous question there', async () => {
+    await deliver(directMessage('is tflite dead'));
+    await deliver(directMessage('why?'));
+    const [first, why] = posts().map((post) => post.params);
+    expect(why!.channel).toBe(DM_CHANNEL);
+    expect(JSON.stringify(why!.blocks)).toContain('Why: ');
+    expect(String(why!.text)).toContain(String(first!.text).slice(0, 40));
+  });
+});

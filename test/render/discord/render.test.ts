@@ -255,6 +255,23 @@ describe('results that are not answers', () => {
     ]);
   });
 
+  it('a partial answer says there is no exact answer and offers the closest questions as buttons', () => {
+    const closest = [
+      { entryId: 'pytorch-android', question: 'How do I run a PyTorch model on Android?' },
+      { entryId: 'executorch', question: 'What is ExecuTorch?' },
+    ];
+    const message = renderDiscordMessage({ ...base({ followUps: closest }), kind: 'partial' });
+    expect(message.embeds[0]?.description).toContain("I don't have an answer to exactly that.");
+    expect(message.embeds[0]?.description).toContain('1. How do I run a PyTorch model on Android?\n2. What is ExecuTorch?');
+    expect(actions(message)).toContainEqual({ type: 'ask', entryId: 'pytorch-android' });
+    expect(actions(message)).toContainEqual({ type: 'ask', entryId: 'executorch' });
+  });
+
+  it('a question in another language is told the bot answers in English', () => {
+    const message = renderDiscordMessage({ ...base(), kind: 'other-language' });
+    expect(message.embeds[0]?.description).toContain('I can only answer in English.');
+  });
+
   it('no-match declines with suggestions and asks for no rating', () => {
     const message = renderDiscordMessage({
       ...base({ followUps: [{ entryId: 'pytorch-android', question: 'How do I run a PyTorch model on Android?' }] }),

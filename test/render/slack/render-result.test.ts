@@ -147,9 +147,23 @@ describe('a comparison', () => {
 });
 
 describe('the other layouts', () => {
-  const [, ambiguous, noMatch, , , help, topics, sources, , recommendation, claimCheck] = oneOfEachKind().map((result) =>
-    renderResult(result, privately),
+  const [, ambiguous, noMatch, , , help, topics, sources, , recommendation, claimCheck, partial, otherLanguage] = oneOfEachKind().map(
+    (result) => renderResult(result, privately),
   );
+
+  it('partial: says there is no exact answer and offers the closest questions as buttons', () => {
+    expect(sectionTexts(partial!).join('\n')).toContain("I don't have an answer to exactly that.");
+    expect(sectionTexts(partial!)).toContain('*Closest questions:*');
+    expect(
+      buttons(partial!)
+        .filter((b) => b.action_id.startsWith('pvt_ask_'))
+        .map((b) => b.text.text),
+    ).toEqual(['How do I run a PyTorch model on Android?', 'What is ExecuTorch?']);
+  });
+
+  it('other language: says the bot answers in English', () => {
+    expect(sectionTexts(otherLanguage!).join('\n')).toContain('I can only answer in English.');
+  });
 
   it('ambiguous: "did you mean" buttons for each candidate, then the follow-ups', () => {
     expect(sectionTexts(ambiguous!)).toContain('*Did you mean:*');

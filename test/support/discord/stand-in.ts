@@ -29,6 +29,8 @@ export interface RecordedCall {
   body: any;
   /** The status the stand-in answered with. */
   status: number;
+  /** What the stand-in answered with (e.g. the created message, with its id). */
+  response?: any;
 }
 
 export interface StandInOptions {
@@ -204,6 +206,7 @@ export class DiscordStandIn {
     };
     const send = (status: number, payload?: unknown) => {
       call.status = status;
+      call.response = payload;
       this.calls.push(call);
       response.writeHead(status, payload === undefined ? {} : { 'content-type': 'application/json' });
       response.end(payload === undefined ? undefined : JSON.stringify(payload));
@@ -356,6 +359,8 @@ export class DiscordStandIn {
     mentions?: DiscordUser[];
     id?: string;
     replyTo?: DiscordUser;
+    /** With `replyTo`: the id of the message replied to (default: a new one). */
+    replyToMessageId?: string;
   }): string {
     const id = options.id ?? nextSnowflake();
     const channelId = options.channelId ?? IDS.general;
@@ -365,11 +370,16 @@ export class DiscordStandIn {
       ? {
           type: 19,
           message_reference: {
-            message_id: nextSnowflake(),
+            message_id: options.replyToMessageId ?? nextSnowflake(),
             channel_id: channelId,
             ...(channelId === IDS.dm ? {} : { guild_id: IDS.guild }),
           },
-          referenced_message: chatMessage({ id: nextSnowflake(), channelId, author: options.replyTo, content: 'An earlier answer.' }),
+          referenced_message: chatMessage({
+            id: options.replyToMessageId ?? nextSnowflake(),
+            channelId,
+            author: options.replyTo,
+            content: 'An earlier answer.',
+          }),
         }
       : {};
     if (channelId === IDS.dm) {

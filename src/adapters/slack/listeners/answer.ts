@@ -1,11 +1,14 @@
 // The one thing every listener does: ask the engine and render its result for Slack.
 import type { Engine, EngineRequest } from '../../../engine/index.js';
 import type { Logger } from '../../../logging/logger.js';
+import type { ConversationMemory } from '../../conversations.js';
 import { renderNotice, renderResult, type RenderOptions, type SlackMessage } from '../../../render/slack/index.js';
 
 export interface ListenerDeps {
   engine: Engine;
   logger: Logger;
+  /** Follow-up state per thread or DM. */
+  conversations: ConversationMemory;
 }
 
 /** Options for every message we post: no link previews (sources would flood the thread), no name linking. */
@@ -27,6 +30,32 @@ export function answerFor(deps: ListenerDeps, input: string | EngineRequest, opt
           ? deps.engine.run({ command: 'help' })
           : deps.engine.respond(input);
     deps.logger.debug({ kind: result.kind, entryId: result.entryId, topic: result.topic, confidence: result.confidence }, 'answered');
+    return renderResult(result, options);
+  } catch (error) {
+    deps.logger.error({ err: error }, 'the engine failed to answer a Slack message');
+    return renderNotice(ENGINE_FAILED);
+  }
+}
+
+/**
+ * The engine's answer to a message in a conversation (a thread the bot answers in, or a DM): a
+ * follow-up is read against the previous question there, and the new state is kept for the
+ * next one. Losing the state costs the follow-up, never the answer.
+ */
+export async function answerInConversation(deps: ListenerDeps, input: string, key: string, options: RenderOptions): Promise<SlackMessage> {
+  if (input.trim() === '') return answerFor(deps, input, options);
+  const previous = await deps.conversations.get(key).catch((error: unknown) => {
+    deps.logger.warn({ err: error, key }, 'could not read the conversation state; answering without it');
+    return undefined;
+  });
+  try {
+    const result = deps.engine.respond(input, previous);
+    deps.logger.debug({ kind: result.kind, entryId: result.entryId, topic: result.topic, confidence: result.confidence }, 'answered');
+    if (result.conversation) {
+      await deps.conversations.set(key, result.conversation).catch((error: unknown) => {
+        deps.logger.warn({ err: error, key }, 'could not keep the conversation state');
+      });
+    }
     return renderResult(result, options);
   } catch (error) {
     deps.logger.error({ err: error }, 'the engine failed to answer a Slack message');

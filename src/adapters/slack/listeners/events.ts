@@ -3,7 +3,8 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { renderHome, type HomeView } from '../../../render/slack/index.js';
 import { slackTextToPlain } from '../incoming-text.js';
-import { answerFor, POST_OPTIONS, type ListenerDeps } from './answer.js';
+import { conversationKey } from '../../conversations.js';
+import { answerInConversation, POST_OPTIONS, type ListenerDeps } from './answer.js';
 
 type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
 
@@ -26,15 +27,20 @@ export function registerEventListeners(app: App, deps: ListenerDeps): void {
   app.event('app_mention', async ({ event, context, client }) => {
     if (event.subtype !== undefined || event.bot_id !== undefined || event.user === context.botUserId) return;
     const input = slackTextToPlain(event.text);
-    const message = answerFor(deps, input, { audience: 'public' });
-    await client.chat.postMessage({ channel: event.channel, thread_ts: event.thread_ts ?? event.ts, ...message, ...POST_OPTIONS });
+    // The answer goes in a thread: the mention's own, or the one it was written in, which is
+    // also where a follow-up mention continues the conversation.
+    const threadTs = event.thread_ts ?? event.ts;
+    const message = await answerInConversation(deps, input, conversationKey.slack(event.channel, threadTs), { audience: 'public' });
+    await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...message, ...POST_OPTIONS });
   });
 
   app.message(async ({ message, context, client }) => {
     if (!isPersonInDirectMessage(message, context.botUserId)) return;
     // Mentioning the bot (or anyone) inside its own DM is just talking to it.
     const input = slackTextToPlain(message.text);
-    const reply = answerFor(deps, input, { audience: 'public' });
+    const reply = await answerInConversation(deps, input, conversationKey.slack(message.channel, message.thread_ts), {
+      audience: 'public',
+    });
     await client.chat.postMessage({
       channel: message.channel,
       ...(message.thread_ts !== undefined ? { thread_ts: message.thread_ts } : {}),
