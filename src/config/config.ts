@@ -51,6 +51,36 @@ const envSchema = z.object({
     .min(0, 'must not be negative')
     .max(86_400, 'must be at most 86400')
     .default(30),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'must be a PostgreSQL URL, like postgres://user:password@host:5432/database' })
+    .optional(),
+  RETENTION_DAYS: z.coerce
+    .number({ error: 'must be a number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be at least 1')
+    .max(3650, 'must be at most 3650')
+    .default(90),
+  STORE_QUESTION_TEXT: flag.default(true),
+  ADMIN_USER_IDS: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            /^(slack|discord):[A-Za-z0-9]+$/,
+            'must be a comma-separated list of platform:user-id, like slack:U123ABC,discord:80351110224678912',
+          ),
+      ),
+    )
+    .default([]),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -76,6 +106,20 @@ export interface DiscordConfig {
   cooldownSeconds: number;
 }
 
+/** What the bot records (see src/store and src/curation) and where. */
+export interface StoreConfig {
+  /** PostgreSQL when set; otherwise SQLite in a file under dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Records older than this are deleted, at start and then periodically. */
+  retentionDays: number;
+  /** Keep the text of declined and partial questions and of 👎 votes (false: never store text). */
+  keepQuestionText: boolean;
+}
+
+/** Who may see the curation summary: user ids per platform. */
+export type AdminIds = Readonly<Record<'slack' | 'discord', readonly string[]>>;
+
 export interface AppConfig {
   logLevel: LogLevel;
   /** Unset: pretty when stderr is a terminal, JSON otherwise. */
@@ -87,6 +131,8 @@ export interface AppConfig {
   port: number;
   slack: SlackConfig | undefined;
   discord: DiscordConfig | undefined;
+  store: StoreConfig;
+  admins: AdminIds;
 }
 
 export interface ConfigProblem {
@@ -154,7 +200,20 @@ export function parseConfig(rawEnv: Record<string, string | undefined>): AppConf
     port: vars.PORT,
     slack,
     discord,
+    store: {
+      databaseUrl: vars.DATABASE_URL,
+      dataDir: vars.DATA_DIR,
+      retentionDays: vars.RETENTION_DAYS,
+      keepQuestionText: vars.STORE_QUESTION_TEXT,
+    },
+    admins: adminIdsOf(vars.ADMIN_USER_IDS),
   };
+}
+
+function adminIdsOf(entries: readonly string[]): AdminIds {
+  const idsOn = (platform: string) =>
+    entries.filter((entry) => entry.startsWith(`${platform}:`)).map((entry) => entry.slice(platform.length + 1));
+  return { slack: idsOn('slack'), discord: idsOn('discord') };
 }
 
 /** A platform is either configured completely or not at all; anything between is a mistake. */

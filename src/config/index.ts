@@ -4,6 +4,8 @@ export {
   type AppConfig,
   type SlackConfig,
   type DiscordConfig,
+  type StoreConfig,
+  type AdminIds,
   type LogLevel,
   type LogFormat,
   type ConfigProblem,

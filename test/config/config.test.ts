@@ -26,7 +26,34 @@ describe('configuration', () => {
       port: 3000,
       slack: undefined,
       discord: undefined,
+      store: { databaseUrl: undefined, dataDir: './data', retentionDays: 90, keepQuestionText: true },
+      admins: { slack: [], discord: [] },
     });
+  });
+
+  it('records in SQLite under DATA_DIR unless DATABASE_URL names a PostgreSQL database', () => {
+    const postgres = parseConfig({ DATABASE_URL: 'postgres://bot:secret@db:5432/pvt', RETENTION_DAYS: '30', STORE_QUESTION_TEXT: 'false' });
+    expect(postgres.store).toEqual({
+      databaseUrl: 'postgres://bot:secret@db:5432/pvt',
+      dataDir: './data',
+      retentionDays: 30,
+      keepQuestionText: false,
+    });
+    expect(parseConfig({ DATA_DIR: '/var/lib/pvt' }).store.dataDir).toBe('/var/lib/pvt');
+    const bad = problemsOf({ DATABASE_URL: 'mysql://db/x', RETENTION_DAYS: '0' }).message;
+    expect(bad).toMatch(/DATABASE_URL: must be a PostgreSQL URL/);
+    expect(bad).toMatch(/RETENTION_DAYS: must be at least 1/);
+    expect(bad).not.toContain('mysql://db/x');
+  });
+
+  it('reads admins per platform', () => {
+    expect(parseConfig({ ADMIN_USER_IDS: 'slack:U0123ABCD, discord:80351110224678912,slack:U0999' }).admins).toEqual({
+      slack: ['U0123ABCD', 'U0999'],
+      discord: ['80351110224678912'],
+    });
+    expect(problemsOf({ ADMIN_USER_IDS: 'U0123ABCD' }).message).toMatch(
+      /ADMIN_USER_IDS: must be a comma-separated list of platform:user-id/,
+    );
   });
 
   it('accepts .env.example copied unedited: no platform, every default', () => {
