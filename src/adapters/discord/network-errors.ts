@@ -1,5 +1,10 @@
-// Recognises "could not reach the server" errors, which the operator fixes (network, URL), as
-// opposed to bugs. fetch wraps the socket error in `cause`, sometimes more than once.
+// Failures the operator fixes, as opposed to bugs, shared by start-up and command registration:
+// "could not reach the server" (network, URL; fetch wraps the socket error in `cause`, sometimes
+// more than once) and a token Discord rejects.
+
+/** Discord answered 401 or closed the gateway with 4004. */
+export const INVALID_TOKEN =
+  'Discord rejected DISCORD_TOKEN (401 Unauthorized). Copy the bot token again from the Developer Portal (Bot > Reset Token) and check it has no extra spaces or quotes.';
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
   'ENOTFOUND',

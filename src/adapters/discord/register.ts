@@ -5,7 +5,7 @@ import { DiscordAPIError, REST, Routes, type APIApplication, type RESTPutAPIAppl
 import { OperatorError } from '../../errors.js';
 import { restBase } from './client.js';
 import { commandDefinition } from './commands.js';
-import { findNetworkCode } from './network-errors.js';
+import { findNetworkCode, INVALID_TOKEN } from './network-errors.js';
 
 export interface RegisterOptions {
   token: string;
@@ -62,10 +62,7 @@ function explain(error: unknown, options: RegisterOptions): unknown {
       );
     return error;
   }
-  if (error.status === 401)
-    return new RegisterError(
-      'Discord rejected DISCORD_TOKEN (401 Unauthorized). Copy the bot token again from the Developer Portal (Bot > Reset Token).',
-    );
+  if (error.status === 401) return new RegisterError(INVALID_TOKEN);
   if (error.status === 403 || error.code === 50001) {
     return new RegisterError(
       options.guildId

@@ -10,7 +10,7 @@ import { AdapterStartError, NO_OBSERVER, type AdapterObserver, type RunningAdapt
 import { createDiscordClient } from './client.js';
 import { createDiscordContext } from './context.js';
 import { Cooldown } from './cooldown.js';
-import { findNetworkCode } from './network-errors.js';
+import { findNetworkCode, INVALID_TOKEN } from './network-errors.js';
 import { createInteractionHandler } from './interactions.js';
 import { createMessageHandler } from './messages.js';
 import { SeenKeys } from '../seen-keys.js';
@@ -129,9 +129,6 @@ function waitUntilReady(client: Client): Promise<void> {
     client.once(Events.ShardDisconnect, onDisconnect);
   });
 }
-
-const INVALID_TOKEN =
-  'Discord rejected DISCORD_TOKEN (401 Unauthorized). Copy the bot token again from the Developer Portal (Bot > Reset Token) and check it has no extra spaces or quotes.';
 
 function toStartError(error: unknown, config: DiscordConfig): unknown {
   if (error instanceof GatewayClosedError) {

@@ -4,17 +4,16 @@
 // question because of "when".
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `a about above after again against all am an and any are arent as at be because been before being
- below between both but by can cant could couldnt did didnt do does doesnt doing dont down during each
- few for from further had hadnt has hasnt have havent having he hed hell hes her here heres hers herself
- him himself his i id ill im ive if in into is isnt it its itself lets me more most mustnt my
- myself no nor not of off on once only or other ought our ours ourselves out over own same shant she
- shed shell shes should shouldnt so some such than that thats the their theirs them themselves then
- there theres these they theyd theyll theyre theyve this those through to too under until up very was
- wasnt we wed well were weve werent while 
- with wont would wouldnt you youd youll youre youve your yours yourself yourselves
- vs versus v pls please thanks thx hey hi hello yo guys folks anyone someone somebody just really
- actually basically also still even ok okay hmm um uh like know tell wondering question quick
- im ive gonna wanna much many whether either neither etc eg ie via get got`
+  below between both but by can cant could couldnt did didnt do does doesnt doing dont down during each
+  few for from further had hadnt has hasnt have havent having he hed hell hes her here heres hers herself
+  him himself his i id ill im ive if in into is isnt it its itself lets me more most mustnt my
+  myself no nor not of off on once only or other ought our ours ourselves out over own same shant she
+  shed shell shes should shouldnt so some such than that thats the their theirs them themselves then
+  there theres these they theyd theyll theyre theyve this those through to too under until up very was
+  wasnt we wed well were weve werent while with wont would wouldnt you youd youll youre youve your yours
+  yourself yourselves vs versus v pls please thanks thx hey hi hello yo guys folks anyone someone somebody
+  just really actually basically also still even ok okay hmm um uh like know tell wondering question quick
+  gonna wanna much many whether either neither etc eg ie via get got`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -57,7 +57,7 @@ export function header(plainText: string): HeaderBlock {
   return { type: 'header', text: plain(plainText, SLACK_LIMITS.headerText) };
 }
 
-export function context(texts: string[]): ContextBlock {
+export function contextBlock(texts: string[]): ContextBlock {
   return { type: 'context', elements: texts.slice(0, SLACK_LIMITS.elementsPerContext).map((text) => mrkdwn(text)) };
 }
 

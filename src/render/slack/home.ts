@@ -1,6 +1,6 @@
 // The App Home tab: what the bot does, how to ask, its commands and its topics.
 import type { ResultOf } from '../../engine/types.js';
-import { context, divider, header, section, type HomeView, type SlackBlock } from './blocks.js';
+import { contextBlock, divider, header, section, type HomeView, type SlackBlock } from './blocks.js';
 import { escapeText } from './escape.js';
 import { SLACK_LIMITS } from './limits.js';
 import { commandLines, fitBlocks, listSections, SLASH_COMMAND } from './result.js';
@@ -37,7 +37,9 @@ export function renderHome({ help, topics }: HomeContent): HomeView {
     ),
   ];
   const tail = [
-    context([`Example: \`${SLASH_COMMAND} compare deployment-mobile\` or \`${SLASH_COMMAND} is TensorFlow Lite still called TF Lite?\``]),
+    contextBlock([
+      `Example: \`${SLASH_COMMAND} compare deployment-mobile\` or \`${SLASH_COMMAND} is TensorFlow Lite still called TF Lite?\``,
+    ]),
   ];
   return { type: 'home', blocks: fitBlocks(content, tail, SLACK_LIMITS.blocksPerHomeView) };
 }

@@ -9,7 +9,7 @@ import { ACTION_IDS, askActionId, encodeFeedbackValue, encodeFollowUpValue } fro
 import {
   actions,
   button,
-  context,
+  contextBlock,
   divider,
   fallbackText,
   fieldsSection,
@@ -68,7 +68,9 @@ export function fitBlocks(content: SlackBlock[], tail: SlackBlock[], max: number
   if (content.length + tail.length <= max) return [...content, ...tail];
   const room = Math.max(0, max - tail.length - 1);
   const dropped = content.length - room;
-  const note = context([`_${dropped} more part${dropped === 1 ? '' : 's'} did not fit in one Slack message. Try a narrower question._`]);
+  const note = contextBlock([
+    `_${dropped} more part${dropped === 1 ? '' : 's'} did not fit in one Slack message. Try a narrower question._`,
+  ]);
   return [...content.slice(0, room), note, ...tail].slice(0, max);
 }
 
@@ -84,7 +86,7 @@ export function listSections(lines: string[]): SlackBlock[] {
 
 function attributionBlock(askedBy: string, query: string): SlackBlock {
   const question = query.trim() === '' ? '' : `: “${escapeText(query.trim())}”`;
-  return context([`*${escapeText(askedBy)}* asked${question}`]);
+  return contextBlock([`*${escapeText(askedBy)}* asked${question}`]);
 }
 
 /** Each command as typed after the slash command, with what it does. */
@@ -108,7 +110,7 @@ function contentBlocks(result: EngineResult): SlackBlock[] {
       return [
         ...sections(text),
         ...listSections(commandLines(result.commands)),
-        context([`Type these after \`${SLASH_COMMAND}\`, in a direct message to me, or after mentioning me in a channel.`]),
+        contextBlock([`Type these after \`${SLASH_COMMAND}\`, in a direct message to me, or after mentioning me in a channel.`]),
       ];
     case 'topics':
       return [
@@ -117,7 +119,7 @@ function contentBlocks(result: EngineResult): SlackBlock[] {
         ...listSections(
           result.topics.map((topic) => `• *${escapeText(topic.title)}* (\`${escapeText(topic.id)}\`) — ${escapeText(topic.summary)}`),
         ),
-        context([`Compare one side by side: \`${SLASH_COMMAND} compare &lt;topic&gt;\``]),
+        contextBlock([`Compare one side by side: \`${SLASH_COMMAND} compare &lt;topic&gt;\``]),
       ];
     case 'sources':
       return [
@@ -171,24 +173,24 @@ function claimBlocks(result: EngineResult): SlackBlock[] {
     divider(),
     section(result.kind === 'claim-check' ? '*Matching claims*' : '*Related claims, checked*'),
     ...shown.flatMap((claim) => sections(claimText(claim))),
-    ...(more > 0 ? [context([`_and ${more} more related claim${more === 1 ? '' : 's'}_`])] : []),
+    ...(more > 0 ? [contextBlock([`_and ${more} more related claim${more === 1 ? '' : 's'}_`])] : []),
   ];
 }
 
 function notesBlocks(result: EngineResult): SlackBlock[] {
-  return result.notes.length === 0 ? [] : [context([result.notes.map((note) => `_${escapeText(noteText(note))}_`).join('\n')])];
+  return result.notes.length === 0 ? [] : [contextBlock([result.notes.map((note) => `_${escapeText(noteText(note))}_`).join('\n')])];
 }
 
 /** "As of <date>": the day the facts in the answer were last checked. */
 function asOfBlocks(result: EngineResult): SlackBlock[] {
-  return result.asOf ? [context([`_${asOfLabel(result.asOf)}_`])] : [];
+  return result.asOf ? [contextBlock([`_${asOfLabel(result.asOf)}_`])] : [];
 }
 
 function sourcesBlocks(result: EngineResult): SlackBlock[] {
   if (result.kind === 'sources') return [];
   const unique = [...new Map(result.sources.map((source: SourceRef) => [source.id, source])).values()];
   if (unique.length === 0) return [];
-  return [context([`*Sources:* ${unique.map((source) => link(source.url, source.title)).join(' · ')}`])];
+  return [contextBlock([`*Sources:* ${unique.map((source) => link(source.url, source.title)).join(' · ')}`])];
 }
 
 function askButtons(result: EngineResult): ButtonElement[] {

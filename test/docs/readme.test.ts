@@ -1,10 +1,12 @@
-// The README's Discord section is what operators follow: its invite URL must ask for exactly
-// the permissions the bot needs, and it must document every Discord variable the config reads.
+// The README is what operators and users follow: its Discord invite URL must ask for exactly
+// the permissions the bot needs, and it must document every Discord variable the config reads
+// and every command of the command table, as each platform writes it.
 import { readFileSync } from 'node:fs';
 import { PermissionFlagsBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/engine/index.js';
 
-const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const discordSection = readme.slice(readme.indexOf('## Discord'));
 
 describe('README, Discord section', () => {
@@ -36,9 +38,15 @@ describe('README, Discord section', () => {
     }
   });
 
-  it('shows every subcommand', () => {
-    for (const subcommand of ['ask', 'compare', 'recommend', 'check', 'topics', 'sources', 'help']) {
-      expect(discordSection).toContain(`/pytorch-vs-tf ${subcommand}`);
-    }
+  it('shows every subcommand of the command table', () => {
+    for (const { name } of COMMANDS) expect(discordSection).toContain(`/pytorch-vs-tf ${name}`);
+  });
+});
+
+describe('README, Slack section', () => {
+  const slackSection = readme.slice(readme.indexOf('## Slack'), readme.indexOf('## Discord'));
+
+  it('shows every command of the command table after the slash command', () => {
+    for (const { name } of COMMANDS) expect(slackSection).toContain(`/pytorch-vs-tf ${name}`);
   });
 });
