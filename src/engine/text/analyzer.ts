@@ -195,10 +195,17 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[], vocabulary
   // The vocabulary, in one pass before anything is indexed or asked.
   /** Every term the knowledge's texts produce: what the indexes can contain. */
   const vocabularyTerms = new Set<string>();
+  /**
+   * The terms of each vocabulary text, handed out once to the indexing that follows so that no
+   * text is analysed twice while the engine is built (a cache: it changes no result).
+   */
+  const analysedOnce = new Map<string, string[]>();
   for (const text of vocabulary) {
     const words = splitWords(normalizeText(text));
     for (const word of words.texts) recordOf(word).count++;
-    for (const term of toTerms(words, (word) => recordOf(word).term)) vocabularyTerms.add(term);
+    const terms = toTerms(words, (word) => recordOf(word).term);
+    for (const term of terms) vocabularyTerms.add(term);
+    analysedOnce.set(text, terms);
   }
   const frequency = new Map<string, number>();
   for (const [word, { count }] of records) if (count > 0) frequency.set(word, count);
@@ -215,7 +222,13 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[], vocabulary
   };
 
   return {
-    analyze: (text) => toTerms(splitWords(normalizeText(text)), termOfWord),
+    analyze(text) {
+      const terms = analysedOnce.get(text);
+      if (terms === undefined) return toTerms(splitWords(normalizeText(text)), termOfWord);
+      // Each caller owns the array it gets: a text analysed again is analysed afresh.
+      analysedOnce.delete(text);
+      return terms;
+    },
 
     analyzeQuery(text) {
       const corrections: { from: string; to: string }[] = [];
