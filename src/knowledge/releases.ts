@@ -212,19 +212,44 @@ const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\
  * ("torch.compile", "tf.lite"), or followed by a capitalised word that makes it another product's
  * name ("PyTorch Mobile", "TensorFlow Hub"), is not a mention of the project.
  */
-export function findProjectMentions(text: string, projects: Iterable<ReleaseProject>): ProjectMention[] {
+/** The patterns of a list of projects' names, longest name first; compiled once per list. */
+interface NamePattern {
+  /** A lower-case piece the text must contain for the pattern to have a chance (a cheap test first). */
+  needle: string;
+  pattern: RegExp;
+  projectId: string;
+  former: boolean;
+}
+const compiledNames = new WeakMap<object, NamePattern[]>();
+
+function namePatterns(projects: Iterable<ReleaseProject>): NamePattern[] {
+  // The engine asks with the same list for every question: compiling ~60 patterns each time
+  // would be most of the cost of reading a question.
+  const cached = compiledNames.get(projects);
+  if (cached) return cached;
   const names: { name: string; projectId: string; former: boolean }[] = [];
   for (const project of projects) {
     for (const name of new Set([project.id, project.name, ...project.aliases])) names.push({ name, projectId: project.id, former: false });
     for (const name of project.former_names) names.push({ name, projectId: project.id, former: true });
   }
   names.sort((a, b) => b.name.length - a.name.length);
-  const taken: boolean[] = new Array(text.length).fill(false);
-  const mentions: ProjectMention[] = [];
-  for (const { name, projectId, former } of names) {
+  const patterns = names.map(({ name, projectId, former }) => {
     // Spaces and hyphens in a name match either ("keras hub", "keras-hub").
     const body = escapeRegExp(name).replace(/(?:\\ |-|\\-)+/g, '[\\s-]+');
     const pattern = new RegExp(`(?<![\\p{L}\\p{N}_./@-])${body}(?![\\p{L}\\p{N}_]|[./][\\p{L}\\p{N}_]|-[\\p{L}])`, 'giu');
+    const needle = (name.toLowerCase().match(/[\p{L}\p{N}]+/u) ?? [''])[0];
+    return { needle, pattern, projectId, former };
+  });
+  if (Array.isArray(projects)) compiledNames.set(projects, patterns);
+  return patterns;
+}
+
+export function findProjectMentions(text: string, projects: Iterable<ReleaseProject>): ProjectMention[] {
+  const taken: boolean[] = new Array(text.length).fill(false);
+  const mentions: ProjectMention[] = [];
+  const lower = text.toLowerCase();
+  for (const { needle, pattern, projectId, former } of namePatterns(projects)) {
+    if (!lower.includes(needle)) continue;
     for (const match of text.matchAll(pattern)) {
       const start = match.index;
       const end = start + match[0].length;

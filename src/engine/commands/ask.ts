@@ -115,7 +115,7 @@ export function toCandidates(outcome: SearchOutcome, limit = MAX_CANDIDATES): Ca
 }
 
 /** How many of the best-ranked entries are checked for whether they answer the question itself. */
-export const FIT_POOL = 40;
+export const FIT_POOL = 20;
 /** At most this many closest questions are offered when none answers exactly. */
 const MAX_SUGGESTIONS = 3;
 
@@ -143,11 +143,13 @@ export function describeCandidates(
   const topicShare = new Map(
     outcome.topicEvidence.map(({ topic, score }) => [topic, bestTopicEvidence > 0 ? score / bestTopicEvidence : 0]),
   );
+  const topicRelevance = new Map(outcome.topics.map(({ topic, relevance }) => [topic, relevance]));
   let inArea = false;
   const candidates = outcome.ranked.slice(0, FIT_POOL).map((entry) => {
-    if (!inArea && confidenceFrom(evidenceFor(outcome, entry)) >= CONFIDENCE_MODEL.answerThreshold) inArea = true;
+    if (!inArea && confidenceFrom(evidenceFor(outcome, entry, topicRelevance)) >= CONFIDENCE_MODEL.answerThreshold) inArea = true;
     const fit = context.answerFit.fit(reading, entry);
-    return { entry, fit, features: rankingFeatures(outcome, entry, fit, topicShare.get(entry.topic) ?? 0) };
+    const topic = { share: topicShare.get(entry.topic) ?? 0, relevance: topicRelevance.get(entry.topic) ?? 0 };
+    return { entry, fit, features: rankingFeatures(outcome, entry, fit, topic) };
   });
   return { candidates, inArea };
 }

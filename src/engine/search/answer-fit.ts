@@ -21,7 +21,7 @@ export interface QueryReading {
   /** The query's terms with their information (IDF times the term's weight). */
   terms: { term: string; information: number }[];
   /** Terms naming things other than the two frameworks (LiteRT, Windows, GPU, Google...). */
-  things: string[];
+  things: ReadonlySet<string>;
   focus: FrameworkFocus;
   intents: Set<Intent>;
   /** Names written as one joined word ("tf.keras"), with the terms of their parts. */
@@ -157,7 +157,7 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
       return {
         compounds,
         terms,
-        things: [...new Set(terms.map(({ term }) => term).filter(isThing))],
+        things: new Set(terms.map(({ term }) => term).filter(isThing)),
         focus: focusOf(terms.map(({ term }) => term)),
         intents: readIntents(text),
       };
@@ -165,7 +165,7 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
     fit(reading, entry) {
       const profile = profileOf(`${entry.kind}:${entry.id}`);
       if (!profile) return { fit: 1, coverage: 1, things: 1, focus: 1, intent: 1, specificity: 1, resemblance: 1, missing: [] };
-      const things = new Set(reading.things);
+      const { things } = reading;
       let total = 0;
       let covered = 0;
       let missingInformation = 0;
@@ -202,7 +202,8 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
           sharedOfWay += vocabulary.idf(term);
         }
         if (way.information > 0) resemblance = Math.max(resemblance, sharedOfWay / way.information);
-        const extra = way.things.filter((thing) => !things.has(thing)).length;
+        let extra = 0;
+        for (const thing of way.things) if (!things.has(thing)) extra++;
         mostShared = Math.max(mostShared, shared);
         bestResemblance = Math.max(bestResemblance, shared * FIT_MODEL.extraThing ** extra);
       }

@@ -73,10 +73,10 @@ export function rankingFeatures(
   outcome: SearchOutcome,
   entry: RankedEntry,
   fit: AnswerFit,
-  topicShare: number,
+  topic: { share: number; relevance: number },
 ): Record<RankingFeature, number> {
   const best = outcome.ranked[0]?.score ?? 0;
-  const topicRelevance = outcome.topics.find((t) => t.topic === entry.topic)?.relevance ?? 0;
+  const { share: topicShare, relevance: topicRelevance } = topic;
   return {
     coverage: fit.coverage,
     relevance: cap(entry.relevance),

@@ -16,13 +16,16 @@ export interface MatchEvidence {
   scope: ScopeEvidence;
 }
 
-export function evidenceFor(outcome: SearchOutcome, entry: RankedEntry): MatchEvidence {
+/** `topicRelevance`: the topics' relevance by id, when the caller has it at hand (it is looked up otherwise). */
+export function evidenceFor(outcome: SearchOutcome, entry: RankedEntry, topicRelevance?: ReadonlyMap<string, number>): MatchEvidence {
   return {
     coverage: entry.coverage,
     knownShare: outcome.knownShare,
     relevance: entry.relevance,
     closeness: entry.closeness,
-    topicRelevance: outcome.topics.find((t) => t.topic === entry.topic)?.relevance ?? 0,
+    topicRelevance: topicRelevance
+      ? (topicRelevance.get(entry.topic) ?? 0)
+      : (outcome.topics.find((t) => t.topic === entry.topic)?.relevance ?? 0),
     scope: outcome.scope,
   };
 }
