@@ -11,28 +11,32 @@ import { outputWidth } from './cli/terminal.js';
 import { OperatorError } from './errors.js';
 import { createLogger, type Logger } from './logging/logger.js';
 
-/** How long adapters get to finish in-flight replies before the process exits anyway. */
-const SHUTDOWN_GRACE_MS = 5_000;
+/** Beyond the drain's grace: how long closing the connections may take before the process exits anyway. */
+const CLOSE_MARGIN_MS = 5_000;
 
-/** Installed before the platforms start, so that a SIGTERM during a slow start still stops the bot. */
-function handleSignals(logger: Logger): { started(bot: RunningBot): void } {
+/**
+ * Installed before the platforms start, so that a SIGTERM during a slow start still stops the bot.
+ * SIGTERM and SIGINT drain and exit 0; a fatal platform failure drains and exits 1, so that a
+ * supervisor restarts the bot (and the operator sees why).
+ */
+function handleSignals(logger: Logger, graceMs: number): { started(bot: RunningBot): void; fatal(reason: string): void } {
   let bot: RunningBot | undefined;
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (reason: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ reason, graceMs }, 'shutting down: finishing the replies in flight');
     const timer = setTimeout(() => {
-      logger.warn('adapters did not stop in time; exiting anyway');
+      logger.warn('the bot did not stop in time; exiting anyway');
       process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
+    }, graceMs + CLOSE_MARGIN_MS);
     timer.unref();
-    await bot?.stop();
-    logger.info('stopped');
-    process.exit(0);
+    const outcome = await bot?.stop(graceMs);
+    logger.info({ undelivered: outcome?.undelivered ?? 0 }, 'stopped');
+    process.exit(exitCode);
   };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM', 0));
+  process.once('SIGINT', () => void stop('SIGINT', 0));
   process.on('SIGHUP', () => {
     if (bot) bot.knowledge.reload('SIGHUP');
     else logger.warn('SIGHUP before the bot finished starting: nothing to reload yet');
@@ -40,6 +44,10 @@ function handleSignals(logger: Logger): { started(bot: RunningBot): void } {
   return {
     started(running) {
       bot = running;
+    },
+    fatal(reason) {
+      logger.fatal({ reason }, 'a platform stopped for good; exiting with code 1 so that the supervisor restarts the bot');
+      void stop(reason, 1);
     },
   };
 }
@@ -68,6 +76,6 @@ runEntryPoint(async () => {
   }
   const logger = createLogger(config.logLevel, { format: config.logFormat });
   logCrashesWith(logger);
-  const signals = handleSignals(logger);
-  signals.started(await startBot(config, logger));
+  const signals = handleSignals(logger, config.shutdownGraceMs);
+  signals.started(await startBot(config, logger, { onFatal: (reason) => signals.fatal(reason) }));
 });

@@ -1,3 +1,4 @@
+import type { Logger } from '../logging/logger.js';
 import { OperatorError } from '../errors.js';
 
 // What every platform adapter hands back to the entry point, so it can stop them all on SIGTERM
@@ -7,6 +8,11 @@ export interface RunningAdapter {
   readonly name: string;
   /** True while the platform can reach the bot (gateway or socket connected, or HTTP listening). */
   isConnected(): boolean;
+  /**
+   * Stop taking new work (close the gateway or socket; HTTP requests are refused by the server),
+   * while replies already started go on. Optional: an HTTP-only adapter has nothing to close.
+   */
+  stopTakingWork?(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -19,6 +25,52 @@ export interface AdapterObserver {
 }
 
 export const NO_OBSERVER: AdapterObserver = { apiError: () => undefined, repeatIgnored: () => undefined };
+
+/**
+ * Keys that may be claimed once: an event id, a request's signature, a message being answered.
+ * Across replicas this is the shared store; in one process, memory will do.
+ */
+export interface ClaimOnce {
+  /** True for the first claim of `key` within `ttlMs`; false for every later one. */
+  claim(key: string, ttlMs: number): Promise<boolean>;
+}
+
+/**
+ * Claims held in this process only (one replica, or tests): bounded by time, not by count, so a
+ * burst cannot push a key out before its time. One map per lifetime keeps each in expiry order,
+ * so expired keys are swept from the front.
+ */
+export function inMemoryClaims(options: { now?: () => number } = {}): ClaimOnce {
+  const now = options.now ?? Date.now;
+  const byTtl = new Map<number, Map<string, number>>();
+  return {
+    async claim(key, ttlMs) {
+      let expiries = byTtl.get(ttlMs);
+      if (expiries === undefined) byTtl.set(ttlMs, (expiries = new Map()));
+      const at = now();
+      for (const [oldest, expiresAt] of expiries) {
+        if (expiresAt > at) break;
+        expiries.delete(oldest);
+      }
+      if (expiries.has(key)) return false;
+      expiries.set(key, at + ttlMs);
+      return true;
+    },
+  };
+}
+
+/**
+ * A claim that fails (the shared store is down) lets the work through: answering twice now and
+ * then costs less than not answering at all. The failure is logged.
+ */
+export async function claimOrAllow(claims: ClaimOnce, key: string, ttlMs: number, logger: Logger): Promise<boolean> {
+  try {
+    return await claims.claim(key, ttlMs);
+  } catch (error) {
+    logger.warn({ err: error, key: key.split(':', 2).join(':') }, 'could not check a key in the shared store; going ahead');
+    return true;
+  }
+}
 
 /** A start-up failure the operator can fix (bad token, port in use): printed as one clear line. */
 export class AdapterStartError extends OperatorError {

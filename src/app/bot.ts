@@ -1,6 +1,15 @@
-// The running bot: the knowledge and engine, the configured platforms, the operator's HTTP
-// endpoints and the knowledge reloader, started in that order and stopped in reverse.
-import type { RunningAdapter } from '../adapters/types.js';
+// The running bot: the knowledge and engine, the HTTP server (health, readiness and metrics, and
+// Slack's and Discord's requests when those come over HTTP), the configured platforms and the
+// knowledge reloader, started in that order and stopped in reverse.
+//
+// Stopping is a drain, so that a deploy loses no answer: readiness fails and new requests get 503
+// (a load balancer sends them to another replica), gateways and sockets close (so the platform
+// stops sending this process work), the replies already started are finished within the grace,
+// and only then does the process let go. A reply still unfinished when the grace runs out is
+// logged with its platform, channel and event or message id.
+import { startHttpServer } from '../adapters/http-server.js';
+import { InFlightReplies } from '../adapters/in-flight.js';
+import { inMemoryClaims, type RunningAdapter } from '../adapters/types.js';
 import type { AppConfig } from '../config/index.js';
 import { createEngine } from '../engine/index.js';
 import { defaultKnowledgeDir, loadKnowledge } from '../knowledge/index.js';
@@ -8,17 +17,27 @@ import type { Logger } from '../logging/logger.js';
 import { createKnowledgeReloader, type KnowledgeReloader } from './knowledge-reload.js';
 import { engineFor, type EngineSlot } from './live-engine.js';
 import { createMetrics, type BotMetrics } from './metrics.js';
-import { opsRoutes, serveOpsRoutes, type OpsServer, type Readiness } from './ops-routes.js';
+import { opsRoutes, type Readiness } from './ops-routes.js';
 
 export interface RunningBot {
-  /** The port of /healthz, /readyz and /metrics (and Slack's events in HTTP mode). */
-  readonly port: number | undefined;
+  /** The port of /healthz, /readyz and /metrics (and Slack's and Discord's requests over HTTP). */
+  readonly port: number;
   readonly metrics: BotMetrics;
   readonly knowledge: KnowledgeReloader;
-  stop(): Promise<void>;
+  /** Drains (see above) within `graceMs`, then stops; resolves with how many replies were given up. */
+  stop(graceMs?: number): Promise<{ undelivered: number }>;
 }
 
-export async function startBot(config: AppConfig, logger: Logger): Promise<RunningBot> {
+export interface BotHooks {
+  /**
+   * A platform ended for good while running (Discord closed the gateway with a fatal code, e.g.
+   * a reset token): the process should drain and exit non-zero, for its supervisor to restart it
+   * and the operator to see why. Readiness fails from that moment.
+   */
+  onFatal?: (reason: string) => void;
+}
+
+export async function startBot(config: AppConfig, logger: Logger, hooks: BotHooks = {}): Promise<RunningBot> {
   const started = performance.now();
   const dir = config.knowledgeDir ?? defaultKnowledgeDir();
   const knowledge = loadKnowledge(dir);
@@ -29,36 +48,41 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
 
   const configured = [config.slack && 'slack', config.discord && 'discord'].filter(Boolean) as string[];
   const running: RunningAdapter[] = [];
+  let draining = false;
   const readiness = (): Readiness => ({
     knowledgeLoaded: true,
     platforms: Object.fromEntries(configured.map((name) => [name, running.find((a) => a.name === name)?.isConnected() ?? false])),
+    ...(draining ? { draining } : {}),
   });
-  const routes = opsRoutes(readiness, metrics.registry);
+  const inFlight = new InFlightReplies();
+  const claims = inMemoryClaims();
+  const onFatal = (reason: string) => hooks.onFatal?.(reason);
 
-  // In Slack's HTTP mode its server carries the routes; otherwise they get one of their own,
-  // up before the platforms connect, so that /healthz answers and /readyz says "not yet".
-  let opsServer: OpsServer | undefined;
-  let port: number | undefined;
-  const stopAll = async () => {
+  // Up before the platforms connect, so that /healthz answers and /readyz says "not yet".
+  const server = await startHttpServer({
+    port: config.port,
+    routes: opsRoutes(readiness, metrics.registry),
+    limits: { maxConnections: config.http.maxConnections, keepAliveTimeoutMs: config.http.keepAliveTimeoutMs },
+    onError: (error, request) => logger.error({ err: error, path: request.url }, 'an HTTP request failed'),
+  });
+  const stopAdapters = async () => {
     await Promise.allSettled(running.map((adapter) => adapter.stop()));
-    await opsServer?.close();
+    await server.close();
   };
   try {
-    if (config.slack?.mode !== 'http') {
-      opsServer = await serveOpsRoutes(routes, config.port);
-      port = opsServer.port;
-    }
     if (config.slack) {
       const { startSlack } = await import('../adapters/slack/index.js');
-      const slack = await startSlack({
-        config: config.slack,
-        engine: engineFor(slot, 'slack', metrics),
-        logger: logger.child({ platform: 'slack' }),
-        observer: metrics.observerFor('slack'),
-        routes,
-      });
-      running.push(slack);
-      port ??= slack.port;
+      running.push(
+        await startSlack({
+          config: config.slack,
+          engine: engineFor(slot, 'slack', metrics),
+          logger: logger.child({ platform: 'slack' }),
+          observer: metrics.observerFor('slack'),
+          ...(config.slack.mode === 'http' ? { http: server } : {}),
+          inFlight,
+          claims,
+        }),
+      );
     }
     if (config.discord) {
       const { startDiscord } = await import('../adapters/discord/index.js');
@@ -68,24 +92,39 @@ export async function startBot(config: AppConfig, logger: Logger): Promise<Runni
           engine: engineFor(slot, 'discord', metrics),
           logger: logger.child({ platform: 'discord' }),
           observer: metrics.observerFor('discord'),
+          inFlight,
+          onFatal,
         }),
       );
     }
   } catch (error) {
-    await stopAll();
+    await stopAdapters();
     throw error;
   }
 
   const reloader = createKnowledgeReloader({ dir, slot, logger: logger.child({ component: 'knowledge' }), metrics });
   if (config.watchKnowledge) reloader.watch();
-  logger.info({ platforms: configured, port }, 'pytorch-vs-tf is running');
+  logger.info({ platforms: configured, port: server.port }, 'pytorch-vs-tf is running');
+  let stopping: Promise<{ undelivered: number }> | undefined;
   return {
-    port,
+    port: server.port,
     metrics,
     knowledge: reloader,
-    async stop() {
-      reloader.stop();
-      await stopAll();
+    stop(graceMs = config.shutdownGraceMs) {
+      stopping ??= (async () => {
+        reloader.stop();
+        draining = true;
+        server.drain();
+        await Promise.allSettled(running.map((adapter) => adapter.stopTakingWork?.()));
+        const waiting = inFlight.size;
+        if (waiting > 0) logger.info({ replies: waiting, graceMs }, 'finishing the replies in flight');
+        const undelivered = await inFlight.drain(graceMs);
+        for (const reply of undelivered)
+          logger.error({ event: 'reply-not-delivered', ...reply }, 'a reply was still unfinished when the shutdown grace ran out');
+        await stopAdapters();
+        return { undelivered: undelivered.length };
+      })();
+      return stopping;
     },
   };
 }

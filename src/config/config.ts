@@ -27,6 +27,21 @@ const envSchema = z.object({
     .min(0, 'must be between 0 and 65535')
     .max(65535, 'must be between 0 and 65535')
     .default(3000),
+  SHUTDOWN_GRACE_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .min(0, 'must not be negative')
+    .max(3_600, 'must be at most 3600')
+    .default(25),
+  HTTP_MAX_CONNECTIONS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .default(1_000),
+  HTTP_KEEP_ALIVE_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .min(1, 'must be at least 1')
+    .max(3_600, 'must be at most 3600')
+    .default(75),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-').optional(),
   SLACK_SIGNING_SECRET: z.string().optional(),
   SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must be an app-level token starting with xapp-').optional(),
@@ -81,6 +96,15 @@ const envSchema = z.object({
       ),
     )
     .default([]),
+  DISCORD_SHARDS: z
+    .string()
+    .regex(/^(auto|[1-9]\d{0,4})$/, 'must be auto or a number of shards (1 or more)')
+    .transform((value): 'auto' | number => (value === 'auto' ? 'auto' : Number(value)))
+    .default('auto'),
+  DISCORD_PUBLIC_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, "must be the application's public key (64 hex characters)")
+    .optional(),
 });
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -104,6 +128,20 @@ export interface DiscordConfig {
   messageContent: boolean;
   helpChannelIds: string[];
   cooldownSeconds: number;
+  /** Gateway shards this process runs: 'auto' (Discord's recommendation) or a count. */
+  shards: 'auto' | number;
+}
+
+/** Discord's HTTP interactions endpoint (slash commands, autocomplete, buttons over HTTPS). */
+export interface DiscordInteractionsConfig {
+  /** The application's Ed25519 public key (hex), which signs every request. */
+  publicKey: string;
+}
+
+/** The bot's HTTP server: /slack/events, /discord/interactions, /healthz, /readyz, /metrics. */
+export interface HttpConfig {
+  maxConnections: number;
+  keepAliveTimeoutMs: number;
 }
 
 /** What the bot records (see src/store and src/curation) and where. */
@@ -129,10 +167,14 @@ export interface AppConfig {
   watchKnowledge: boolean;
   /** Health, readiness and metrics in every mode; Slack's events too in HTTP mode. */
   port: number;
+  http: HttpConfig;
+  /** How long a shutdown waits for replies in flight before it gives up on them. */
+  shutdownGraceMs: number;
   slack: SlackConfig | undefined;
   discord: DiscordConfig | undefined;
   store: StoreConfig;
   admins: AdminIds;
+  discordInteractions: DiscordInteractionsConfig | undefined;
 }
 
 export interface ConfigProblem {
@@ -190,6 +232,7 @@ export function parseConfig(rawEnv: Record<string, string | undefined>): AppConf
         messageContent: vars.DISCORD_MESSAGE_CONTENT,
         helpChannelIds: vars.DISCORD_HELP_CHANNEL_IDS,
         cooldownSeconds: vars.DISCORD_COOLDOWN_SECONDS,
+        shards: vars.DISCORD_SHARDS,
       }
     : undefined;
   return {
@@ -198,6 +241,8 @@ export function parseConfig(rawEnv: Record<string, string | undefined>): AppConf
     knowledgeDir: vars.KNOWLEDGE_DIR,
     watchKnowledge: vars.KNOWLEDGE_WATCH ?? vars.NODE_ENV !== 'production',
     port: vars.PORT,
+    http: { maxConnections: vars.HTTP_MAX_CONNECTIONS, keepAliveTimeoutMs: vars.HTTP_KEEP_ALIVE_SECONDS * 1000 },
+    shutdownGraceMs: vars.SHUTDOWN_GRACE_SECONDS * 1000,
     slack,
     discord,
     store: {
@@ -207,6 +252,7 @@ export function parseConfig(rawEnv: Record<string, string | undefined>): AppConf
       keepQuestionText: vars.STORE_QUESTION_TEXT,
     },
     admins: adminIdsOf(vars.ADMIN_USER_IDS),
+    discordInteractions: vars.DISCORD_PUBLIC_KEY ? { publicKey: vars.DISCORD_PUBLIC_KEY.toLowerCase() } : undefined,
   };
 }
 
@@ -232,12 +278,12 @@ function findHalfSetProblems(env: Record<string, string>): ConfigProblem[] {
     });
   }
   requiredWhen('DISCORD_TOKEN', [
-    'DISCORD_APPLICATION_ID',
     'DISCORD_GUILD_ID',
     'DISCORD_API_URL',
     'DISCORD_HELP_CHANNEL_IDS',
     'DISCORD_MESSAGE_CONTENT',
     'DISCORD_COOLDOWN_SECONDS',
+    'DISCORD_SHARDS',
   ]);
   return problems;
 }

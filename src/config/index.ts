@@ -6,6 +6,8 @@ export {
   type DiscordConfig,
   type StoreConfig,
   type AdminIds,
+  type DiscordInteractionsConfig,
+  type HttpConfig,
   type LogLevel,
   type LogFormat,
   type ConfigProblem,

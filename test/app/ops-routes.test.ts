@@ -1,21 +1,18 @@
-// The operator's endpoints on their own server (every mode but Slack's HTTP mode, where Bolt's
-// server carries the same routes): alive, ready, and Prometheus metrics.
+// The operator's endpoints on the bot's HTTP server: alive, ready, and Prometheus metrics.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../src/app/metrics.js';
-import { opsRoutes, serveOpsRoutes, type OpsServer, type Readiness } from '../../src/app/ops-routes.js';
+import { startHttpServer, type BotHttpServer } from '../../src/adapters/http-server.js';
+import { opsRoutes, type Readiness } from '../../src/app/ops-routes.js';
 import { OperatorError } from '../../src/errors.js';
 
 describe('the operator endpoints', () => {
   const state: Readiness = { knowledgeLoaded: true, platforms: { discord: false } };
   const metrics = createMetrics();
-  let server: OpsServer;
+  let server: BotHttpServer;
   const get = (path: string, method = 'GET') => fetch(`http://127.0.0.1:${server.port}${path}`, { method });
 
   beforeAll(async () => {
-    server = await serveOpsRoutes(
-      opsRoutes(() => state, metrics.registry),
-      0,
-    );
+    server = await startHttpServer({ port: 0, routes: opsRoutes(() => state, metrics.registry) });
   });
   afterAll(() => server.close());
 
@@ -47,7 +44,7 @@ describe('the operator endpoints', () => {
   });
 
   it('says which port is taken, as an operator error, when PORT is in use', async () => {
-    await expect(serveOpsRoutes([], server.port)).rejects.toThrow(OperatorError);
-    await expect(serveOpsRoutes([], server.port)).rejects.toThrow(`Port ${server.port} is already in use`);
+    await expect(startHttpServer({ port: server.port })).rejects.toThrow(OperatorError);
+    await expect(startHttpServer({ port: server.port })).rejects.toThrow(`Port ${server.port} is already in use`);
   });
 });

@@ -24,10 +24,13 @@ describe('configuration', () => {
       knowledgeDir: undefined,
       watchKnowledge: true,
       port: 3000,
+      http: { maxConnections: 1000, keepAliveTimeoutMs: 75_000 },
+      shutdownGraceMs: 25_000,
       slack: undefined,
       discord: undefined,
       store: { databaseUrl: undefined, dataDir: './data', retentionDays: 90, keepQuestionText: true },
       admins: { slack: [], discord: [] },
+      discordInteractions: undefined,
     });
   });
 

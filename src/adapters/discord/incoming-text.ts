@@ -4,10 +4,12 @@
 // `@everyone` / `@here` broadcasts. None of them is a word of the question, so this is where
 // Discord's markup ends: each is removed before the engine reads the text.
 
+import { cutIncomingText } from '../input-limit.js';
+
 const TOKEN = /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:-?\d+(?::[a-zA-Z])?|\/[\w -]+:\d+)>/g;
 const BROADCAST = /(?:^|\s)@(?:everyone|here)\b/gi;
 
 /** Discord message content -> the plain words of the question. */
 export function discordTextToPlain(content: string): string {
-  return content.replace(TOKEN, ' ').replace(BROADCAST, ' ').replace(/\s+/g, ' ').trim();
+  return cutIncomingText(content).replace(TOKEN, ' ').replace(BROADCAST, ' ').replace(/\s+/g, ' ').trim();
 }

@@ -1,7 +1,15 @@
 // Registers /pytorch-vs-tf with Discord from the same definitions the bot runs. A PUT replaces
 // the application's whole command list, so running it again is safe and removes stale commands.
 // Guild commands (DISCORD_GUILD_ID) update instantly; global ones reach every server.
-import { DiscordAPIError, REST, Routes, type APIApplication, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
+import {
+  DiscordAPIError,
+  HTTPError,
+  RateLimitError,
+  REST,
+  Routes,
+  type APIApplication,
+  type RESTPutAPIApplicationCommandsResult,
+} from 'discord.js';
 import { OperatorError } from '../../errors.js';
 import { restBase } from './client.js';
 import { commandDefinition } from './commands.js';
@@ -54,6 +62,13 @@ export async function registerCommands(options: RegisterOptions): Promise<Regist
 }
 
 function explain(error: unknown, options: RegisterOptions): unknown {
+  // A 5xx (after the one retry) or a rate limit: Discord's side, not a mistake to fix here.
+  if (error instanceof HTTPError)
+    return new RegisterError(
+      `Discord answered ${error.status}${error.message ? ` (${error.message})` : ''}; this is on Discord's side, so try again in a few minutes.`,
+    );
+  if (error instanceof RateLimitError)
+    return new RegisterError(`Discord is rate limiting command registration; try again in ${Math.ceil(error.retryAfter / 1000)} seconds.`);
   if (!(error instanceof DiscordAPIError)) {
     const networkCode = findNetworkCode(error);
     if (networkCode !== undefined)

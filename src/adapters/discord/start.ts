@@ -6,6 +6,7 @@ import { Events, GatewayCloseCodes, RESTEvents, Status, type Client } from 'disc
 import type { DiscordConfig } from '../../config/config.js';
 import type { Engine } from '../../engine/types.js';
 import type { Logger } from '../../logging/logger.js';
+import { InFlightReplies } from '../in-flight.js';
 import { AdapterStartError, NO_OBSERVER, type AdapterObserver, type RunningAdapter } from '../types.js';
 import { createDiscordClient } from './client.js';
 import { createDiscordContext } from './context.js';
@@ -21,6 +22,13 @@ export interface StartDiscordOptions {
   logger: Logger;
   /** For metrics; counts nothing when absent. */
   observer?: AdapterObserver;
+  /** Replies being made, which a shutdown waits for. */
+  inFlight?: InFlightReplies;
+  /**
+   * Discord ended the session for good while running (a fatal close code: 4004 token reset,
+   * 4010-4014 sharding or intents): the bot cannot recover by itself and should restart.
+   */
+  onFatal?: (reason: string) => void;
 }
 
 export interface DiscordAdapter extends RunningAdapter {
@@ -32,7 +40,14 @@ const PLATFORM = 'discord';
 /** Message ids remembered against replays: far more than a resume replays. */
 const RECENT_MESSAGES = 5_000;
 
-export async function startDiscord({ config, engine, logger, observer = NO_OBSERVER }: StartDiscordOptions): Promise<DiscordAdapter> {
+export async function startDiscord({
+  config,
+  engine,
+  logger,
+  observer = NO_OBSERVER,
+  inFlight = new InFlightReplies(),
+  onFatal,
+}: StartDiscordOptions): Promise<DiscordAdapter> {
   const client = createDiscordClient(config);
   const context = createDiscordContext(engine, logger);
   const handleMessage = createMessageHandler({
@@ -52,17 +67,25 @@ export async function startDiscord({ config, engine, logger, observer = NO_OBSER
   client.on(Events.Warn, (message) => logger.warn({ detail: message }, 'discord client warning'));
   client.on(Events.ShardError, (error, shardId) => logger.warn({ err: error, shardId }, 'discord gateway connection error'));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info({ shardId, replayed }, 'discord gateway session resumed'));
-  // Emitted only for closes the library will not recover from (e.g. the token was reset).
-  client.on(Events.ShardDisconnect, (event, shardId) =>
-    logger.error({ code: event.code, shardId }, 'Discord closed the gateway connection for good; the bot is offline until restarted'),
-  );
+  // Emitted only for closes the library will not recover from (4004 token reset, 4010-4014).
+  // Before READY this is a start-up failure (see waitUntilReady); after it, the bot is offline
+  // for good on that shard, so readiness fails and the process is told to restart.
+  let ready = false;
+  client.on(Events.ShardDisconnect, (event, shardId) => {
+    logger.error({ code: event.code, shardId }, 'Discord closed the gateway connection for good; the bot is offline until restarted');
+    if (ready) onFatal?.(`Discord closed the gateway with code ${event.code} (${GatewayCloseCodes[event.code] ?? 'fatal'})`);
+  });
   client.on(Events.MessageCreate, (message) => {
-    handleMessage(message).catch((error: unknown) => logger.error({ err: error, messageId: message.id }, 'message handler failed'));
+    const ref = { platform: PLATFORM, channel: message.channelId, messageId: message.id };
+    inFlight
+      .track(ref, handleMessage(message))
+      .catch((error: unknown) => logger.error({ err: error, messageId: message.id }, 'message handler failed'));
   });
   client.on(Events.InteractionCreate, (interaction) => {
-    handleInteraction(interaction).catch((error: unknown) =>
-      logger.error({ err: error, interactionId: interaction.id }, 'interaction handler failed'),
-    );
+    const ref = { platform: PLATFORM, channel: interaction.channelId ?? undefined, interactionId: interaction.id };
+    inFlight
+      .track(ref, handleInteraction(interaction))
+      .catch((error: unknown) => logger.error({ err: error, interactionId: interaction.id }, 'interaction handler failed'));
   });
 
   if (!config.messageContent) {
@@ -80,6 +103,7 @@ export async function startDiscord({ config, engine, logger, observer = NO_OBSER
     throw toStartError(error, config);
   }
 
+  ready = true;
   const readyClient = client as Client<true>;
   logger.info(
     {
@@ -92,14 +116,29 @@ export async function startDiscord({ config, engine, logger, observer = NO_OBSER
   );
 
   let stopped: Promise<void> | undefined;
+  let gatewayClosed: Promise<void> | undefined;
+  // Closing the gateway stops new messages and interactions; REST stays usable, so the replies
+  // already started can still be sent.
+  const stopTakingWork = () => {
+    // The manager's destroy() is what client.destroy() calls first; typed private, but it is the
+    // only way to close the gateway without also dropping the REST token.
+    gatewayClosed ??= (client.ws as unknown as { destroy(): Promise<void> })
+      .destroy()
+      .catch((error: unknown) => logger.warn({ err: error }, 'could not close the gateway cleanly'));
+    return gatewayClosed;
+  };
   return {
     name: PLATFORM,
     client: readyClient,
     // Every shard's gateway session is up; false while one reconnects or resumes.
-    isConnected: () => stopped === undefined && client.ws.shards.every((shard) => shard.status === Status.Ready),
+    isConnected: () =>
+      stopped === undefined && gatewayClosed === undefined && client.ws.shards.every((shard) => shard.status === Status.Ready),
+    stopTakingWork,
     stop() {
       // destroy() closes the gateway without reconnecting and drops pending REST work.
-      stopped ??= client.destroy().then(() => logger.info('discord bot stopped'));
+      stopped ??= stopTakingWork()
+        .then(() => client.destroy())
+        .then(() => logger.info('discord bot stopped'));
       return stopped;
     },
   };

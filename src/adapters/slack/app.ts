@@ -1,16 +1,19 @@
 // The Bolt app: transport, global middleware, listeners and the error handler, put together.
 // Nothing here talks to Slack yet; startSlack verifies the token and starts listening.
-import { App } from '@slack/bolt';
+import { App, type HTTPReceiver, type SocketModeReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../../config/config.js';
 import type { Engine } from '../../engine/types.js';
 import type { Logger } from '../../logging/logger.js';
 import { type ConversationMemory, createInMemoryConversations } from '../conversations.js';
-import { NO_OBSERVER, type AdapterObserver } from '../types.js';
+import type { BotHttpServer } from '../http-server.js';
+import { InFlightReplies } from '../in-flight.js';
+import { inMemoryClaims, NO_OBSERVER, type AdapterObserver, type ClaimOnce } from '../types.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { ignoreRepeatedEvents } from './event-dedupe.js';
 import { registerListeners } from './listeners/index.js';
+import { replyRefOf } from './reply-ref.js';
 import { describeWebApiError } from './web-api-errors.js';
-import { connectionProbe, createReceiver, webClientOptions, type HttpRoute, type TransportOptions } from './transport.js';
+import { connectionProbe, createReceiver, webClientOptions, type TransportOptions } from './transport.js';
 
 export interface SlackAdapterDeps {
   config: SlackConfig;
@@ -18,27 +21,40 @@ export interface SlackAdapterDeps {
   logger: Logger;
   /** For metrics; counts nothing when absent. */
   observer?: AdapterObserver;
-  /** HTTP mode: the routes served beside /slack/events (default: GET /healthz). */
-  routes?: HttpRoute[];
   /** Where follow-up state is kept between messages (default: in this process's memory). */
   conversations?: ConversationMemory;
+  /** HTTP mode: the bot's server, which gets /slack/events. Absent: the adapter listens on config.port itself. */
+  http?: BotHttpServer;
+  /** Replies being made, which a shutdown waits for. */
+  inFlight?: InFlightReplies;
+  /** Event ids, request signatures and messages claimed once (shared by every replica). */
+  claims?: ClaimOnce;
 }
 
 export type SlackAppOptions = TransportOptions;
 
-const connectionProbes = new WeakMap<App, () => boolean>();
-
-/** Whether Slack can reach the app now (its receiver is private to Bolt, so it is remembered here). */
-export const isSlackConnected = (app: App): boolean => connectionProbes.get(app)?.() ?? false;
+export interface SlackApp {
+  app: App;
+  receiver: SocketModeReceiver | HTTPReceiver;
+  isConnected(): boolean;
+}
 
 export function createSlackApp(
-  { config, engine, logger, observer = NO_OBSERVER, routes, conversations = createInMemoryConversations() }: SlackAdapterDeps,
+  {
+    config,
+    engine,
+    logger,
+    observer = NO_OBSERVER,
+    inFlight = new InFlightReplies(),
+    claims = inMemoryClaims(),
+    conversations = createInMemoryConversations(),
+  }: SlackAdapterDeps,
   options: SlackAppOptions = {},
-): App {
+): SlackApp {
   const slackLogger = logger.child({ component: 'slack' });
   const boltLogger = createBoltLogger(logger);
   const clientOptions = webClientOptions(config, boltLogger, observer);
-  const receiver = createReceiver(config, boltLogger, clientOptions, { ...options, ...(routes ? { routes } : {}) });
+  const receiver = createReceiver(config, boltLogger, clientOptions, options);
   const app = new App({
     token: config.botToken,
     receiver,
@@ -49,17 +65,25 @@ export function createSlackApp(
     // Bolt's own conversation store is not used: follow-up state is kept per thread in
     // `conversations`, bounded and expiring (its default in-memory store would only grow).
     convoStore: false,
+    // The error handler gets the request too, to say which reply was lost.
+    extendedErrorHandler: true,
   });
 
-  connectionProbes.set(app, connectionProbe(receiver));
-  app.use(ignoreRepeatedEvents(slackLogger, observer));
+  // Everything a request sets off (an answer posted, a click answered, a call waiting out a rate
+  // limit) is in flight until its listener returns: a shutdown waits for it.
+  app.use(async ({ body, next }) => {
+    await inFlight.track(replyRefOf(body), next());
+  });
+  app.use(ignoreRepeatedEvents(slackLogger, observer, claims));
   registerListeners(app, { engine, logger: slackLogger, conversations });
 
   // The last stop for anything a listener throws (a Web API call that failed with ok:false, a 429,
-  // a 5xx or a timeout): log it and carry on serving. Re-throwing would only reach Bolt's
-  // receiver, which logs it again; the request was acknowledged already.
-  app.error(async (error) => {
-    slackLogger.error(describeWebApiError(error), 'a Slack listener failed');
+  // a 5xx or a timeout): log it with where the reply was going, and carry on serving.
+  // Re-throwing would only reach Bolt's receiver, which logs it again; the request was
+  // acknowledged already.
+  app.error(async ({ error, body }: { error: Error; body: unknown }) => {
+    const { platform: _platform, ...where } = replyRefOf(body);
+    slackLogger.error({ event: 'reply-failed', ...where, ...describeWebApiError(error) }, 'a Slack reply could not be delivered');
   });
-  return app;
+  return { app, receiver, isConnected: connectionProbe(receiver) };
 }

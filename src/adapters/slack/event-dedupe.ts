@@ -1,28 +1,51 @@
 // Slack redelivers an event when it did not see our 200 within 3 seconds (x-slack-retry-num),
-// and may deliver one twice anyway. Answering twice would post two identical replies, so events
-// are remembered by event_id, which is stable across retries, for longer than Slack's retry
-// window (about 5 minutes), in a cache bounded in both time and size.
+// and may deliver one twice anyway; behind a load balancer the copies can reach different
+// replicas. Answering twice would post two identical replies, so every event is claimed by its
+// event_id (stable across retries) in the shared claims, for longer than Slack's retry window
+// (about 5 minutes), with no limit on how many are remembered.
+// A message can also arrive as two events: a DM that @mentions the bot is both a `message.im`
+// and an `app_mention`, with different event ids. The message itself (channel and ts) is
+// claimed too, so it is answered once whichever event comes first.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import type { Logger } from '../../logging/logger.js';
-import { SeenKeys } from '../seen-keys.js';
-import { NO_OBSERVER, type AdapterObserver } from '../types.js';
+import { claimOrAllow, inMemoryClaims, NO_OBSERVER, type AdapterObserver, type ClaimOnce } from '../types.js';
 
 export const EVENT_MEMORY_MS = 15 * 60 * 1000;
-export const EVENT_MEMORY_SIZE = 10_000;
 
-/** Global middleware: an Events API delivery whose event_id was already seen stops here. */
+interface EventEnvelope {
+  type?: unknown;
+  event_id?: unknown;
+  event?: { type?: unknown; subtype?: unknown; channel?: unknown; channel_type?: unknown; ts?: unknown };
+}
+
+/** The message an event is about, when it is a question someone typed (not an edit or a join). */
+function messageKeyOf(event: EventEnvelope['event']): string | undefined {
+  if (event === undefined || event.subtype !== undefined) return undefined;
+  const answered = event.type === 'app_mention' || (event.type === 'message' && event.channel_type === 'im');
+  if (!answered) return undefined;
+  if (typeof event.channel !== 'string' || typeof event.ts !== 'string') return undefined;
+  return `slack:message:${event.channel}:${event.ts}`;
+}
+
+/** Global middleware: an Events API delivery already claimed (by this replica or another) stops here. */
 export function ignoreRepeatedEvents(
   logger: Logger,
   observer: AdapterObserver = NO_OBSERVER,
-  seen = new SeenKeys({ max: EVENT_MEMORY_SIZE, ttlMs: EVENT_MEMORY_MS }),
+  claims: ClaimOnce = inMemoryClaims(),
 ): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {
-    const eventId =
-      (body as { type?: unknown; event_id?: unknown }).type === 'event_callback' ? (body as { event_id?: unknown }).event_id : undefined;
-    if (typeof eventId === 'string' && !seen.add(eventId)) {
-      observer.repeatIgnored();
-      logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'ignored a repeated Slack event');
-      return;
+    const envelope = body as EventEnvelope;
+    if (envelope.type === 'event_callback' && typeof envelope.event_id === 'string') {
+      const eventId = envelope.event_id;
+      const messageKey = messageKeyOf(envelope.event);
+      const fresh =
+        (await claimOrAllow(claims, `slack:event:${eventId}`, EVENT_MEMORY_MS, logger)) &&
+        (messageKey === undefined || (await claimOrAllow(claims, messageKey, EVENT_MEMORY_MS, logger)));
+      if (!fresh) {
+        observer.repeatIgnored();
+        logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'ignored a repeated Slack event');
+        return;
+      }
     }
     await next();
   };

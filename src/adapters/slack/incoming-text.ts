@@ -7,6 +7,8 @@
 // entities are decoded. The renderer escapes everything again on the way out, which is what
 // keeps a typed `<!here>` inert.
 
+import { cutIncomingText } from '../input-limit.js';
+
 /** `:thumbsup:`, `:+1:`, `:speaking_head_in_silhouette:`: Slack draws the emoji from the name. Not inside "10:30:45". */
 const EMOJI_SHORTCODE = /(?<!\w):[a-z0-9_+-]+:(?!\w)/gi;
 
@@ -23,7 +25,7 @@ function wordsOfMarkup(inner: string): string {
 /** Slack message or command text -> the plain words of the question. */
 export function slackTextToPlain(text: string | undefined): string {
   if (text === undefined) return '';
-  return text
+  return cutIncomingText(text)
     .replace(/<([^<>]*)>/g, (_match, inner: string) => wordsOfMarkup(inner))
     .replace(EMOJI_SHORTCODE, ' ')
     .replace(/&lt;/g, '<')

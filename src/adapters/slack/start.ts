@@ -1,16 +1,21 @@
-// Starting the Slack adapter: verify the bot token, then connect (Socket Mode) or listen (HTTP).
-// Failures an operator can fix become one AdapterStartError line naming the variable to check.
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+// Starting the Slack adapter: verify the bot token, then connect (Socket Mode) or take
+// /slack/events on the bot's HTTP server (HTTP mode). Failures an operator can fix become one
+// AdapterStartError line naming the variable to check.
+import { HTTPReceiver, webApi } from '@slack/bolt';
+import { sendJson, startHttpServer, type BotHttpServer } from '../http-server.js';
+import { InFlightReplies } from '../in-flight.js';
 import type { RunningAdapter } from '../types.js';
-import { AdapterStartError } from '../types.js';
-import { webApi } from '@slack/bolt';
+import { AdapterStartError, inMemoryClaims } from '../types.js';
 import { asWebApiError } from './web-api-errors.js';
-import { createSlackApp, isSlackConnected, type SlackAdapterDeps, type SlackAppOptions } from './app.js';
+import { createSlackApp, type SlackAdapterDeps, type SlackAppOptions } from './app.js';
+import { guardedSlackRoute } from './request-guard.js';
+import { EVENTS_PATH } from './transport.js';
 
 export interface RunningSlackAdapter extends RunningAdapter {
   /** HTTP mode: the port actually listened on (useful with PORT=0). Socket Mode: undefined. */
   readonly port: number | undefined;
+  /** Replies in flight (its own tracker when the caller gave none). */
+  readonly inFlight: InFlightReplies;
 }
 
 function apiDescription(apiUrl: string | undefined): string {
@@ -27,9 +32,12 @@ function describeWebApiFailure(error: unknown, tokenVariable: string, method: st
       const api = apiDescription(apiUrl);
       return `${api[0]!.toUpperCase()}${api.slice(1)} answered HTTP ${apiError.statusCode} to ${method}; cannot verify ${tokenVariable}.`;
     }
+    case webApi.ErrorCode.RateLimitedError:
+      return `${apiDescription(apiUrl)} kept answering 429 (rate limited) to ${method}; try again in a minute.`;
     case webApi.ErrorCode.RequestError: {
-      // fetch's own message is just "fetch failed"; the cause's code (ECONNREFUSED, ENOTFOUND) says why.
-      const reason = (apiError.original.cause as { code?: unknown } | undefined)?.code ?? apiError.original.message ?? 'request failed';
+      // The cause's code (ECONNREFUSED, ENOTFOUND) says why.
+      const original = apiError.original as Error & { code?: unknown; cause?: { code?: unknown } };
+      const reason = original.code ?? original.cause?.code ?? original.message ?? 'request failed';
       return `Could not reach ${apiDescription(apiUrl)} to verify ${tokenVariable} (${String(reason)}).`;
     }
     default:
@@ -39,7 +47,9 @@ function describeWebApiFailure(error: unknown, tokenVariable: string, method: st
 
 export async function startSlack(deps: SlackAdapterDeps, options: SlackAppOptions = {}): Promise<RunningSlackAdapter> {
   const { config, logger } = deps;
-  const app = createSlackApp(deps, options);
+  const inFlight = deps.inFlight ?? new InFlightReplies();
+  const claims = deps.claims ?? inMemoryClaims();
+  const { app, receiver, isConnected } = createSlackApp({ ...deps, inFlight, claims }, options);
 
   try {
     await app.init();
@@ -48,34 +58,60 @@ export async function startSlack(deps: SlackAdapterDeps, options: SlackAppOption
   }
 
   let port: number | undefined;
-  try {
-    if (config.mode === 'http') {
-      const server = (await app.start(config.port)) as Server;
-      port = (server.address() as AddressInfo | null)?.port;
-    } else {
+  let ownServer: BotHttpServer | undefined;
+  if (receiver instanceof HTTPReceiver) {
+    const route = guardedSlackRoute({
+      path: EVENTS_PATH,
+      signingSecret: config.signingSecret!,
+      claims,
+      logger: logger.child({ component: 'slack' }),
+      dispatch: (request, response) => receiver.requestListener(request, response),
+    });
+    let server = deps.http;
+    if (server === undefined) {
+      try {
+        ownServer = await startHttpServer({
+          port: config.port,
+          routes: [{ path: '/healthz', method: ['GET', 'HEAD'], handler: (_request, response) => sendJson(response, 200, { ok: true }) }],
+          onError: (error) => logger.error({ err: error }, 'an HTTP request failed'),
+        });
+      } catch (error) {
+        throw new AdapterStartError('slack', (error as Error).message);
+      }
+      server = ownServer;
+    }
+    server.addRoute(route);
+    port = server.port;
+  } else {
+    try {
       await app.start();
+    } catch (error) {
+      throw new AdapterStartError('slack', describeWebApiFailure(error, 'SLACK_APP_TOKEN', 'apps.connections.open', config.apiUrl));
     }
-  } catch (error) {
-    if ((error as { code?: unknown }).code === 'EADDRINUSE') {
-      throw new AdapterStartError('slack', `Port ${config.port} is already in use: stop the other process or set PORT to a free port.`);
-    }
-    if ((error as { code?: unknown }).code === 'EACCES') {
-      throw new AdapterStartError('slack', `Not allowed to listen on port ${config.port}: choose a port above 1023 with PORT.`);
-    }
-    const tokenVariable = config.mode === 'socket' ? 'SLACK_APP_TOKEN' : 'SLACK_BOT_TOKEN';
-    throw new AdapterStartError('slack', describeWebApiFailure(error, tokenVariable, 'apps.connections.open', config.apiUrl));
   }
 
   logger.info({ component: 'slack', mode: config.mode, ...(port !== undefined ? { port } : {}) }, 'Slack adapter is ready');
+  let takingWork = true;
   let stopped = false;
+  const stopTakingWork = async () => {
+    if (!takingWork) return;
+    takingWork = false;
+    // Socket Mode: close the socket, so Slack sends new work to another connection. HTTP mode:
+    // the server refuses new requests (503) while draining.
+    if (config.mode === 'socket') await app.stop();
+    else ownServer?.drain();
+  };
   return {
     name: 'slack',
     port,
-    isConnected: () => !stopped && isSlackConnected(app),
+    inFlight,
+    isConnected: () => !stopped && takingWork && isConnected(),
+    stopTakingWork,
     async stop() {
       if (stopped) return;
+      await stopTakingWork();
       stopped = true;
-      await app.stop();
+      await ownServer?.close();
     },
   };
 }

@@ -144,6 +144,14 @@ describe('npm run discord:register', () => {
     expect(standIn.calls).toEqual([]);
   });
 
+  it('prints one line, not a stack trace, when Discord answers 5xx, and exits non-zero', async () => {
+    standIn.failRequests('PUT', /\/commands$/, 502);
+    const result = await run({ DISCORD_TOKEN: standIn.token, DISCORD_APPLICATION_ID: IDS.application, DISCORD_API_URL: standIn.apiUrl });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^Could not register the Discord commands: Discord answered 502 .*try again in a few minutes\.\n$/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('prints a rejected token as a message, not a stack trace, and exits non-zero', async () => {
     const result = await run({ DISCORD_TOKEN: 'wrong', DISCORD_APPLICATION_ID: IDS.application, DISCORD_API_URL: standIn.apiUrl });
     expect(result.code).not.toBe(0);

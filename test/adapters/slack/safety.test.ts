@@ -137,20 +137,29 @@ describe('Web API failures', () => {
   it.each([
     ['ok:false', { error: 'channel_not_found' }],
     ['HTTP 500', { status: 500 }],
-    ['HTTP 429', { status: 429 }],
-  ] as const)('a reply that fails with %s is logged, and the next request is still served', async (_name, failure) => {
-    slack.standIn.fail('chat.postMessage', failure);
-    const failed = await slack.sender.event(appMention(`${BOT} what is XLA?`));
-    expect(failed.status).toBe(200);
-    expect(slack.logs.some((log) => log.msg === 'a Slack listener failed')).toBe(true);
+    ['HTTP 429', { status: 429, retryAfterSeconds: 0 }],
+  ] as const)(
+    'a reply that fails with %s is logged with its channel and event id, and the next request is still served',
+    async (_name, failure) => {
+      slack.standIn.fail('chat.postMessage', failure);
+      const eventId = uniqueId('Ev');
+      const mention = appMention(`${BOT} what is XLA?`);
+      const failed = await slack.sender.event(mention, { eventId });
+      expect(failed.status).toBe(200);
+      expect(slack.logs.find((log) => log.event === 'reply-failed')).toMatchObject({
+        channel: mention.channel,
+        eventId,
+        messageId: mention.ts,
+      });
 
-    slack.standIn.clearFailures();
-    slack.standIn.calls.length = 0;
-    await slack.sender.event(appMention(`${BOT} what is TensorFlow Lite called now?`));
-    expect(posts()).toHaveLength(1);
-    expect(posts()[0]!.params.text).toContain('LiteRT');
-    expect((await slack.sender.slashCommand('help')).status).toBe(200);
-  });
+      slack.standIn.clearFailures();
+      slack.standIn.calls.length = 0;
+      await slack.sender.event(appMention(`${BOT} what is TensorFlow Lite called now?`));
+      expect(posts()).toHaveLength(1);
+      expect(posts()[0]!.params.text).toContain('LiteRT');
+      expect((await slack.sender.slashCommand('help')).status).toBe(200);
+    },
+  );
 });
 
 describe('the HTTP surface', () => {

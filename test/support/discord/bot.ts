@@ -26,6 +26,7 @@ export function discordConfig(standIn: DiscordStandIn, overrides: Partial<Discor
     messageContent: true,
     helpChannelIds: [IDS.help],
     cooldownSeconds: 3600,
+    shards: 'auto',
     ...overrides,
   };
 }

@@ -28,6 +28,7 @@ export interface SlackHttpResponse {
 }
 
 let sequence = 0;
+const triggerId = () => `${Date.now()}.${++sequence}.${Math.random().toString(16).slice(2, 10)}`;
 /** Unique ids per test run, so events never collide in the app's dedupe memory by accident. */
 export const uniqueId = (prefix: string) => `${prefix}${Date.now().toString(36)}${(++sequence).toString(36)}`.toUpperCase();
 
@@ -79,7 +80,10 @@ export class SlackRequestSender {
   ): Promise<SlackHttpResponse> {
     const headers: Record<string, string> =
       retryNum === undefined ? {} : { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_timeout' };
-    return this.postJson(eventCallback(event, eventId), { headers });
+    // Slack signs every delivery afresh: a retry, sent seconds after the original, carries its
+    // own timestamp and so its own signature (here a second later per retry).
+    const timestamp = Math.floor(Date.now() / 1000) + (retryNum ?? 0);
+    return this.postJson(eventCallback(event, eventId), { headers, timestamp });
   }
 
   /** An interactive payload, sent as Slack does: a form with one `payload` field holding JSON. */
@@ -118,7 +122,8 @@ export function slashCommandFields(text: string, responseUrl = 'http://127.0.0.1
     api_app_id: 'A0000001',
     is_enterprise_install: 'false',
     response_url: responseUrl,
-    trigger_id: '1234.5678.abcdef',
+    // Unique per command, as Slack's are: two commands are never the same signed request.
+    trigger_id: triggerId(),
   };
 }
 
@@ -181,7 +186,7 @@ export function blockActions({
           is_ephemeral: false,
           ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}),
         },
-    trigger_id: '1234.5678.abcdef',
+    trigger_id: triggerId(),
     team: { id: TEAM_ID, domain: 'example' },
     enterprise: null,
     is_enterprise_install: false,

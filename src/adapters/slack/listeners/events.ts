@@ -4,7 +4,7 @@ import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bo
 import { renderHome, type HomeView } from '../../../render/slack/index.js';
 import { slackTextToPlain } from '../incoming-text.js';
 import { conversationKey } from '../../conversations.js';
-import { answerInConversation, POST_OPTIONS, type ListenerDeps } from './answer.js';
+import { answerInConversation, isDirectMessageChannel, POST_OPTIONS, type ListenerDeps } from './answer.js';
 
 type MessageArgs = SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs;
 
@@ -27,11 +27,17 @@ export function registerEventListeners(app: App, deps: ListenerDeps): void {
   app.event('app_mention', async ({ event, context, client }) => {
     if (event.subtype !== undefined || event.bot_id !== undefined || event.user === context.botUserId) return;
     const input = slackTextToPlain(event.text);
-    // The answer goes in a thread: the mention's own, or the one it was written in, which is
-    // also where a follow-up mention continues the conversation.
-    const threadTs = event.thread_ts ?? event.ts;
+    // In a channel the answer goes in a thread: the mention's own, or the one it was written in,
+    // which is also where a follow-up mention continues the conversation. In a DM (a mention
+    // there is just talking to it) it goes straight in, as a DM's answer does.
+    const threadTs = isDirectMessageChannel(event.channel) ? event.thread_ts : (event.thread_ts ?? event.ts);
     const message = await answerInConversation(deps, input, conversationKey.slack(event.channel, threadTs), { audience: 'public' });
-    await client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...message, ...POST_OPTIONS });
+    await client.chat.postMessage({
+      channel: event.channel,
+      ...(threadTs !== undefined ? { thread_ts: threadTs } : {}),
+      ...message,
+      ...POST_OPTIONS,
+    });
   });
 
   app.message(async ({ message, context, client }) => {
