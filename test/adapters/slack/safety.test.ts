@@ -4,7 +4,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { blockKitProblems, pingProblems } from '../../support/slack/block-kit-rules.js';
 import { useSlackHarness } from '../../support/slack/harness.js';
-import { appMention, blockActions, directMessage, slackSignature, TEST_SIGNING_SECRET, uniqueId } from '../../support/slack/requests.js';
+import {
+  appMention,
+  blockActions,
+  directMessage,
+  slackSignature,
+  slashCommandFields,
+  TEST_SIGNING_SECRET,
+  uniqueId,
+} from '../../support/slack/requests.js';
+import { ACTION_IDS } from '../../../src/render/slack/index.js';
 import { DEFAULT_BOT } from '../../support/slack/web-api-stand-in.js';
 
 const slack = useSlackHarness();
@@ -63,6 +72,65 @@ describe('request authenticity', () => {
   });
 });
 
+describe('replays, clocks and bodies', () => {
+  it('a request dated more than five minutes ahead gets 401, even correctly signed', async () => {
+    const ahead = Math.floor(Date.now() / 1000) + 6 * 60;
+    const body = new URLSearchParams(slashCommandFields('help')).toString();
+    const response = await slack.sender.post(body, 'application/x-www-form-urlencoded', {
+      timestamp: ahead,
+      signature: slackSignature(TEST_SIGNING_SECRET, ahead, body),
+    });
+    expect(response.status).toBe(401);
+    expect(response.text).toBe('');
+  });
+
+  it('a captured "Share in channel" click replayed inside the five minutes gets 401 and posts nothing more', async () => {
+    const click = new URLSearchParams({
+      payload: JSON.stringify(
+        blockActions({
+          actionId: ACTION_IDS.share,
+          value: 'what is TensorFlow Lite called now?',
+          responseUrl: slack.standIn.responseUrl('share'),
+        }),
+      ),
+    }).toString();
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signature = slackSignature(TEST_SIGNING_SECRET, timestamp, click);
+    const first = await slack.sender.post(click, 'application/x-www-form-urlencoded', { timestamp, signature });
+    const replays = await Promise.all(
+      [1, 2, 3].map(() => slack.sender.post(click, 'application/x-www-form-urlencoded', { timestamp, signature })),
+    );
+    expect(first.status).toBe(200);
+    expect(replays.map((replay) => replay.status)).toEqual([401, 401, 401]);
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('a replayed slash command gets 401', async () => {
+    const body = new URLSearchParams(slashCommandFields('compare hardware')).toString();
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signature = slackSignature(TEST_SIGNING_SECRET, timestamp, body);
+    expect((await slack.sender.post(body, 'application/x-www-form-urlencoded', { timestamp, signature })).status).toBe(200);
+    expect((await slack.sender.post(body, 'application/x-www-form-urlencoded', { timestamp, signature })).status).toBe(401);
+  });
+
+  it.each([
+    ['JSON null', 'null', 'application/json'],
+    ['a JSON list', '[1,2]', 'application/json'],
+    ['a JSON number', '42', 'application/json'],
+    ['a form whose payload is null', 'payload=null', 'application/x-www-form-urlencoded'],
+  ])('a signed body that is %s is answered 400 at once', async (_name, body, contentType) => {
+    const response = await slack.sender.post(body, contentType);
+    expect(response.status).toBe(400);
+    expect(slack.standIn.everythingSent()).toEqual([]);
+  });
+
+  it('a body over 1 MB is refused with 413 before its signature is even read', async () => {
+    const body = JSON.stringify({ type: 'event_callback', padding: 'x'.repeat(1_100_000) });
+    const response = await slack.sender.post(body, 'application/json', { signature: 'v0=whatever' });
+    expect(response.status).toBe(413);
+  });
+});
+
 describe('Events API retries', () => {
   it('a retried event (same event_id, x-slack-retry-num) is answered once', async () => {
     const eventId = uniqueId('Ev');
@@ -71,6 +139,14 @@ describe('Events API retries', () => {
     expect((await slack.sender.event(mention, { eventId, retryNum: 1 })).status).toBe(200);
     expect((await slack.sender.event(mention, { eventId, retryNum: 2 })).status).toBe(200);
     expect(posts()).toHaveLength(1);
+  });
+
+  it('a DM that @mentions the bot (a message.im and an app_mention of one message) is answered once, in the DM', async () => {
+    const dm = directMessage(`${BOT} what is XLA?`);
+    await slack.sender.event(dm);
+    await slack.sender.event(appMention(`${BOT} what is XLA?`, { channel: dm.channel, ts: dm.ts, event_ts: dm.ts }));
+    expect(posts()).toHaveLength(1);
+    expect(posts()[0]!.params.thread_ts).toBeUndefined();
   });
 
   it('the same question in two different events is answered twice', async () => {

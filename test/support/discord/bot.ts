@@ -2,7 +2,7 @@
 // stand-in, and stops both in the safe order: the client first, so it does not try to
 // reconnect to a stand-in that is gone.
 import type { DiscordConfig } from '../../../src/config/config.js';
-import { startDiscord, type DiscordAdapter } from '../../../src/adapters/discord/index.js';
+import { startDiscord, type DiscordAdapter, type StartDiscordOptions } from '../../../src/adapters/discord/index.js';
 import { shippedEngine } from '../engine.js';
 import { captureLogs, type CapturedLogs } from './logs.js';
 import { DiscordStandIn, IDS, type StandInOptions } from './stand-in.js';
@@ -31,11 +31,19 @@ export function discordConfig(standIn: DiscordStandIn, overrides: Partial<Discor
   };
 }
 
-export async function startBot(options: { config?: Partial<DiscordConfig>; standIn?: StandInOptions } = {}): Promise<RunningBot> {
+export async function startBot(
+  options: { config?: Partial<DiscordConfig>; standIn?: StandInOptions } & Pick<StartDiscordOptions, 'inFlight' | 'onFatal'> = {},
+): Promise<RunningBot> {
   const standIn = await DiscordStandIn.start(options.standIn);
   const logs = captureLogs();
   try {
-    const adapter = await startDiscord({ config: discordConfig(standIn, options.config), engine: realEngine(), logger: logs.logger });
+    const adapter = await startDiscord({
+      config: discordConfig(standIn, options.config),
+      engine: realEngine(),
+      logger: logs.logger,
+      ...(options.inFlight ? { inFlight: options.inFlight } : {}),
+      ...(options.onFatal ? { onFatal: options.onFatal } : {}),
+    });
     return {
       standIn,
       adapter,

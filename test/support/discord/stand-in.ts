@@ -38,12 +38,26 @@ export interface StandInOptions {
   token?: string;
   /** False: close with 4014 "disallowed intents" when the Message Content intent is requested. */
   messageContentAllowed?: boolean;
+  /** The shard count /gateway/bot recommends (what DISCORD_SHARDS=auto uses). Default 1. */
+  recommendedShards?: number;
+}
+
+/** A message the stand-in created in a channel, with the nonce it was sent with. */
+export interface CreatedMessage {
+  id: string;
+  channelId: string;
+  nonce: string | undefined;
+  body: any;
 }
 
 interface FailureRule {
   method: string;
   path: RegExp;
   status: number;
+  /** Do the work (create the message) and then answer with the failure, as a Discord in trouble may. */
+  afterDoing: boolean;
+  /** Failures left; Infinity until the rule is removed. */
+  times: number;
 }
 
 const MESSAGE_CONTENT_INTENT = 1 << 15;
@@ -68,6 +82,8 @@ export function nextSnowflake(): string {
 
 export class DiscordStandIn {
   readonly calls: RecordedCall[] = [];
+  /** Every REST request as it arrives (calls are recorded when answered, which a delay postpones). */
+  readonly arrivals: { method: string; path: string }[] = [];
   /** Every gateway connection the client opened, in order. */
   readonly connections: WebSocket[] = [];
   readonly identifies: any[] = [];
@@ -76,11 +92,13 @@ export class DiscordStandIn {
   readonly token: string;
   private readonly messageContentAllowed: boolean;
   private readonly failures = new Set<FailureRule>();
+  private readonly delays = new Set<{ method: string; path: RegExp; ms: number }>();
   private readonly callWaiters = new Set<() => void>();
   private readonly gatewayWaiters = new Set<() => void>();
-  private socket: WebSocket | undefined;
-  private sequence = 0;
-  private readonly sessionId = randomUUID();
+  readonly createdMessages: CreatedMessage[] = [];
+  private readonly recommendedShards: number;
+  /** The live gateway session of each shard: its socket, sequence and session id. */
+  private readonly sessions = new Map<number, { socket: WebSocket; sequence: number; sessionId: string; shardCount: number }>();
   private port = 0;
 
   private constructor(
@@ -90,6 +108,7 @@ export class DiscordStandIn {
   ) {
     this.token = options.token ?? 'stand-in-token';
     this.messageContentAllowed = options.messageContentAllowed ?? true;
+    this.recommendedShards = options.recommendedShards ?? 1;
   }
 
   static async start(options: StandInOptions = {}): Promise<DiscordStandIn> {
@@ -114,11 +133,38 @@ export class DiscordStandIn {
 
   // ---------- REST ----------
 
-  /** Answer matching requests with `status` until the returned function is called. */
-  failRequests(method: string, path: RegExp, status = 500): () => void {
-    const rule = { method, path, status };
+  /**
+   * Answer matching requests with `status` until the returned function is called (or `times`
+   * requests have failed). With `afterDoing`, the request is carried out first (a message is
+   * created) and then answered with the failure, as when Discord acts but the answer is lost.
+   */
+  failRequests(method: string, path: RegExp, status = 500, options: { afterDoing?: boolean; times?: number } = {}): () => void {
+    const rule: FailureRule = {
+      method,
+      path,
+      status,
+      afterDoing: options.afterDoing ?? false,
+      times: options.times ?? Number.POSITIVE_INFINITY,
+    };
     this.failures.add(rule);
     return () => this.failures.delete(rule);
+  }
+
+  /** Answer matching requests only after `ms` (a slow Discord) until the returned function is called. */
+  delayRequests(method: string, path: RegExp, ms: number): () => void {
+    const rule = { method, path, ms };
+    this.delays.add(rule);
+    return () => this.delays.delete(rule);
+  }
+
+  private takeFailure(method: string, path: string): FailureRule | undefined {
+    for (const rule of this.failures) {
+      if (rule.method !== method || !rule.path.test(path)) continue;
+      rule.times -= 1;
+      if (rule.times <= 0) this.failures.delete(rule);
+      return rule;
+    }
+    return undefined;
   }
 
   /** The first recorded call (past or future) that matches; rejects after `timeoutMs`. */
@@ -213,9 +259,13 @@ export class DiscordStandIn {
       for (const waiter of [...this.callWaiters]) waiter();
     };
 
-    for (const rule of this.failures) {
-      if (rule.method === call.method && rule.path.test(path)) return send(rule.status, { message: 'Stand-in failure', code: 0 });
-    }
+    this.arrivals.push({ method: call.method, path });
+    const delayed = [...this.delays].find((rule) => rule.method === call.method && rule.path.test(path));
+    if (delayed) await new Promise((resolve) => setTimeout(resolve, delayed.ms));
+    const failure = this.takeFailure(call.method, path);
+    if (failure !== undefined && !failure.afterDoing) return send(failure.status, { message: 'Stand-in failure', code: 0 });
+    const answer = (status: number, payload?: unknown) =>
+      failure !== undefined ? send(failure.status, { message: 'Stand-in failure after doing the work', code: 0 }) : send(status, payload);
     // Interaction callbacks and webhooks authenticate by their token in the path, not the bot token.
     const needsAuth = !path.startsWith('/interactions/') && !path.startsWith('/webhooks/');
     if (needsAuth && call.authorization !== `Bot ${this.token}`) return send(401, { message: '401: Unauthorized', code: 0 });
@@ -225,8 +275,9 @@ export class DiscordStandIn {
     if (route === 'GET /gateway/bot') {
       return send(200, {
         url: this.gatewayUrl,
-        shards: 1,
-        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 },
+        shards: this.recommendedShards,
+        // Several identifies at once, so that sharded tests need not wait 5 s per shard.
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 16 },
       });
     }
     if (route === 'GET /applications/@me' || route === 'GET /oauth2/applications/@me') {
@@ -240,11 +291,27 @@ export class DiscordStandIn {
         commands.map((command: any) => ({ ...command, id: IDS.command, application_id: match![1], guild_id: match![2], version: '1' })),
       );
     }
-    if ((match = route.match(/^POST \/channels\/(\d+)\/messages$/))) return send(200, this.messageFromBot(match[1]!, body));
+    if ((match = route.match(/^POST \/channels\/(\d+)\/messages$/))) return answer(200, this.createMessage(match[1]!, body));
     if ((match = route.match(/^POST \/interactions\/(\d+)\/([^/]+)\/callback$/))) return send(204);
     if ((match = route.match(/^(?:PATCH|POST) \/webhooks\/(\d+)\/([^/]+)(?:\/messages\/@original)?$/)))
       return send(200, this.messageFromBot(IDS.general, body));
     return send(404, { message: '404: Not Found', code: 0 });
+  }
+
+  /**
+   * As Discord does: with `enforce_nonce`, a nonce already used by the bot in the last minutes
+   * returns the message created then instead of creating another.
+   */
+  private createMessage(channelId: string, body: any) {
+    const nonce = body?.nonce === undefined ? undefined : String(body.nonce);
+    const earlier =
+      body?.enforce_nonce === true && nonce !== undefined
+        ? this.createdMessages.find((created) => created.channelId === channelId && created.nonce === nonce)
+        : undefined;
+    if (earlier) return { ...this.messageFromBot(channelId, earlier.body), id: earlier.id };
+    const message = this.messageFromBot(channelId, body);
+    this.createdMessages.push({ id: message.id, channelId, nonce, body });
+    return message;
   }
 
   private messageFromBot(channelId: string, body: any) {
@@ -269,50 +336,78 @@ export class DiscordStandIn {
           // A heartbeat left unanswered makes the client think the connection is dead.
           socket.send(JSON.stringify({ op: 11 }));
           break;
-        case 2:
+        case 2: {
           this.identifies.push(payload.d);
           if (payload.d.token !== this.token) return socket.close(4004, 'Authentication failed.');
           if (!this.messageContentAllowed && (payload.d.intents & MESSAGE_CONTENT_INTENT) !== 0)
             return socket.close(4014, 'Disallowed intent(s).');
-          this.socket = socket;
-          this.sequence = 0;
-          this.sendDispatch('READY', {
-            v: 10,
-            user: this.botUser,
-            guilds: [{ id: IDS.guild, unavailable: true }],
-            session_id: this.sessionId,
-            resume_gateway_url: this.gatewayUrl,
-            shard: [0, 1],
-            application: { id: IDS.application, flags: 0 },
-          });
-          this.sendDispatch('GUILD_CREATE', {
-            id: IDS.guild,
-            name: 'ML Engineers',
-            unavailable: false,
-            roles: [],
-            members: [],
-            channels: [
-              { id: IDS.general, type: 0, name: 'general', guild_id: IDS.guild },
-              { id: IDS.help, type: 0, name: 'ml-help', guild_id: IDS.guild },
-              { id: IDS.other, type: 0, name: 'random', guild_id: IDS.guild },
-            ],
-          });
+          const [shardId, shardCount] = (payload.d.shard as [number, number] | undefined) ?? [0, 1];
+          if (shardId >= shardCount) return socket.close(4010, 'Invalid shard.');
+          this.sessions.set(shardId, { socket, sequence: 0, sessionId: randomUUID(), shardCount });
+          const guilds = this.shardOf(IDS.guild) === shardId ? [{ id: IDS.guild, unavailable: true }] : [];
+          this.sendDispatch(
+            'READY',
+            {
+              v: 10,
+              user: this.botUser,
+              guilds,
+              session_id: this.sessions.get(shardId)!.sessionId,
+              resume_gateway_url: this.gatewayUrl,
+              shard: [shardId, shardCount],
+              application: { id: IDS.application, flags: 0 },
+            },
+            shardId,
+          );
+          if (guilds.length > 0)
+            this.sendDispatch(
+              'GUILD_CREATE',
+              {
+                id: IDS.guild,
+                name: 'ML Engineers',
+                unavailable: false,
+                roles: [],
+                members: [],
+                channels: [
+                  { id: IDS.general, type: 0, name: 'general', guild_id: IDS.guild },
+                  { id: IDS.help, type: 0, name: 'ml-help', guild_id: IDS.guild },
+                  { id: IDS.other, type: 0, name: 'random', guild_id: IDS.guild },
+                ],
+              },
+              shardId,
+            );
           break;
-        case 6:
+        }
+        case 6: {
           this.resumes.push(payload.d);
-          this.socket = socket;
-          this.sendDispatch('RESUMED', {});
+          const resumed = [...this.sessions.entries()].find(([, session]) => session.sessionId === payload.d.session_id);
+          if (resumed === undefined) return socket.send(JSON.stringify({ op: 9, d: false }));
+          resumed[1].socket = socket;
+          this.sendDispatch('RESUMED', {}, resumed[0]);
           break;
+        }
         default:
           break;
       }
     });
   }
 
-  private sendDispatch(type: string, data: unknown): void {
-    if (!this.socket || this.socket.readyState !== this.socket.OPEN) throw new Error(`No open gateway session to send ${type} on`);
-    this.sequence += 1;
-    this.socket.send(JSON.stringify({ op: 0, t: type, s: this.sequence, d: data }));
+  /** Discord's rule: a guild's events go to shard (guild_id >> 22) % shard count; DMs to shard 0. */
+  shardOf(guildId: string | undefined): number {
+    const count = this.sessions.get(0)?.shardCount ?? [...this.sessions.values()][0]?.shardCount ?? 1;
+    return guildId === undefined ? 0 : Number((BigInt(guildId) >> 22n) % BigInt(count));
+  }
+
+  /** The shard ids with a live session. */
+  get shardIds(): number[] {
+    return [...this.sessions.keys()].sort((a, b) => a - b);
+  }
+
+  private sendDispatch(type: string, data: unknown, shardId = this.shardOf((data as { guild_id?: string }).guild_id)): void {
+    const session = this.sessions.get(shardId);
+    if (!session || session.socket.readyState !== session.socket.OPEN)
+      throw new Error(`No open gateway session on shard ${shardId} to send ${type} on`);
+    session.sequence += 1;
+    session.socket.send(JSON.stringify({ op: 0, t: type, s: session.sequence, d: data }));
   }
 
   /** Resolves once `condition` holds for the gateway's state (connections, identifies, resumes). */
@@ -342,9 +437,12 @@ export class DiscordStandIn {
     for (const waiter of [...this.gatewayWaiters]) waiter();
   }
 
-  /** Closes the live gateway connection as Discord does before asking the client to resume. */
-  dropConnection(code = 4000): void {
-    this.socket?.close(code, 'Stand-in dropped the connection');
+  /**
+   * Closes a shard's live gateway connection with `code`: 4000 and the like ask the client to
+   * resume; 4004 (token reset) and 4010-4014 end the session for good.
+   */
+  dropConnection(code = 4000, shardId = 0): void {
+    this.sessions.get(shardId)?.socket.close(code, 'Stand-in dropped the connection');
   }
 
   /**

@@ -11,12 +11,19 @@ export interface WebApiCall {
   params: Record<string, unknown>;
   /** The bearer token the call carried. */
   token: string | undefined;
+  /** When it arrived (ms since the epoch). */
+  at: number;
+  /** Set once the stand-in's answer has been written out to the app. */
+  answered: boolean;
+  /** The failure the stand-in answered with, if it did. */
+  failedWith?: Failure;
 }
 
 export interface ResponseUrlPost {
   /** The id in /response/<id>. */
   id: string;
   body: Record<string, unknown>;
+  answered: boolean;
 }
 
 /** How a method should fail: an `ok:false` body, or an HTTP status (500, 429, ...). */
@@ -63,7 +70,8 @@ export class SlackWebApiStandIn {
   /** auth.test answers with this identity, or fails when `authFailure` is set. */
   bot: BotIdentity = DEFAULT_BOT;
   authFailure: Failure | undefined;
-  private readonly failures = new Map<string, Failure>();
+  private readonly failures = new Map<string, { failure: Failure; times: number }>();
+  private readonly delays = new Map<string, number>();
   private readonly waiters = new Set<() => void>();
   private readonly sockets = new Set<WebSocket>();
   private readonly pendingEnvelopes = new Map<string, PendingEnvelope>();
@@ -76,12 +84,12 @@ export class SlackWebApiStandIn {
     readonly baseUrl: string,
   ) {}
 
-  static async start(): Promise<SlackWebApiStandIn> {
+  static async start(options: { port?: number } = {}): Promise<SlackWebApiStandIn> {
     const server = createServer();
     const webSockets = new WebSocketServer({ server, path: '/socket' });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', resolve);
+      server.listen(options.port ?? 0, '127.0.0.1', resolve);
     });
     const { port } = server.address() as AddressInfo;
     const standIn = new SlackWebApiStandIn(server, webSockets, `http://127.0.0.1:${port}`);
@@ -100,13 +108,19 @@ export class SlackWebApiStandIn {
     return `${this.baseUrl}/response/${encodeURIComponent(id)}`;
   }
 
-  /** Makes every call to `method` fail this way until clearFailures(). */
-  fail(method: string, failure: Failure): void {
-    this.failures.set(method, failure);
+  /** Makes calls to `method` (or `response_url` posts, with a status) fail this way: the next `times` calls, or every call until clearFailures(). */
+  fail(method: string, failure: Failure, times = Number.POSITIVE_INFINITY): void {
+    this.failures.set(method, { failure, times });
+  }
+
+  /** Answers calls to `method` (or `response_url` posts) only after `ms`, as a slow Slack would. */
+  delay(method: string, ms: number): void {
+    this.delays.set(method, ms);
   }
 
   clearFailures(): void {
     this.failures.clear();
+    this.delays.clear();
     this.authFailure = undefined;
   }
 
@@ -188,9 +202,18 @@ export class SlackWebApiStandIn {
     const path = new URL(request.url ?? '/', this.baseUrl).pathname;
     const raw = await readBody(request);
     if (path.startsWith('/response/')) {
-      this.responseUrlPosts.push({ id: decodeURIComponent(path.slice('/response/'.length)), body: parseParams('application/json', raw) });
+      const post: ResponseUrlPost = {
+        id: decodeURIComponent(path.slice('/response/'.length)),
+        body: parseParams('application/json', raw),
+        answered: false,
+      };
+      this.responseUrlPosts.push(post);
       this.notify();
-      response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      await this.wait('response_url');
+      response.on('finish', () => (post.answered = true));
+      const failure = this.takeFailure('response_url');
+      const status = failure !== undefined && 'status' in failure ? failure.status : 200;
+      response.writeHead(status, { 'content-type': 'text/plain' }).end(status === 200 ? 'ok' : 'failed');
       return;
     }
     if (!path.startsWith('/api/')) {
@@ -203,11 +226,19 @@ export class SlackWebApiStandIn {
       method,
       params: parseParams(request.headers['content-type'], raw),
       token: authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined,
+      at: Date.now(),
+      answered: false,
     };
     this.calls.push(call);
     this.notify();
-    const failure = method === 'auth.test' ? this.authFailure : this.failures.get(method);
+    await this.wait(method);
+    response.on('finish', () => {
+      call.answered = true;
+      this.notify();
+    });
+    const failure = method === 'auth.test' ? this.authFailure : this.takeFailure(method);
     if (failure !== undefined) {
+      call.failedWith = failure;
       if ('error' in failure) sendJson(response, 200, { ok: false, error: failure.error });
       else
         sendJson(
@@ -219,6 +250,19 @@ export class SlackWebApiStandIn {
       return;
     }
     sendJson(response, 200, this.successFor(call));
+  }
+
+  private takeFailure(method: string): Failure | undefined {
+    const rule = this.failures.get(method);
+    if (rule === undefined) return undefined;
+    rule.times -= 1;
+    if (rule.times <= 0) this.failures.delete(method);
+    return rule.failure;
+  }
+
+  private async wait(method: string): Promise<void> {
+    const ms = this.delays.get(method);
+    if (ms !== undefined) await new Promise((resolve) => setTimeout(resolve, ms));
   }
 
   private successFor(call: WebApiCall): Record<string, unknown> {
