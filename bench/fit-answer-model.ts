@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { plainFromPastedChat } from '../src/adapters/pasted-text.js';
 import { addresses, type LabelledQuestion, parseLabelledSet } from '../src/cli/evaluation.js';
-import { describeCandidates, mayAnswer } from '../src/engine/commands/ask.js';
+import { describeCandidates, mayAnswer, orderCandidates } from '../src/engine/commands/ask.js';
 import { COMMANDS } from '../src/engine/commands/registry.js';
 import { createEngineContext } from '../src/engine/context.js';
 import { toEvaluationRecord } from '../src/engine/index.js';
@@ -111,9 +111,10 @@ const ranking = Object.fromEntries(RANKING_FEATURES.map((name, i) => [name, roun
 
 // 2. Confidence, on the first candidate after ranking.
 const ranked = examples.map((example) => {
-  const scored = example.candidates
-    .map((c) => ({ ...c, score: RANKING_FEATURES.reduce((sum, name) => sum + ranking[name] * c.features[name], 0) }))
-    .sort((a, b) => b.score - a.score);
+  // In the engine's order: candidates that may answer first (see orderCandidates).
+  const scored = orderCandidates(
+    example.candidates.map((c) => ({ ...c, score: RANKING_FEATURES.reduce((sum, name) => sum + ranking[name] * c.features[name], 0) })),
+  );
   return { example, scored };
 });
 const calibrationRows = ranked

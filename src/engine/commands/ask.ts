@@ -145,7 +145,10 @@ export function describeCandidates(
   );
   const topicRelevance = new Map(outcome.topics.map(({ topic, relevance }) => [topic, relevance]));
   let inArea = false;
-  const candidates = outcome.ranked.slice(0, FIT_POOL).map((entry) => {
+  // The search orders its list by topic first; the pool is the best entries by their own score,
+  // so that an entry from a topic the question only touches can still be judged.
+  const pool = [...outcome.ranked].sort((a, b) => b.score - a.score).slice(0, FIT_POOL);
+  const candidates = pool.map((entry) => {
     if (!inArea && confidenceFrom(evidenceFor(outcome, entry, topicRelevance)) >= CONFIDENCE_MODEL.answerThreshold) inArea = true;
     const fit = context.answerFit.fit(reading, entry);
     const topic = { share: topicShare.get(entry.topic) ?? 0, relevance: topicRelevance.get(entry.topic) ?? 0 };
@@ -156,11 +159,26 @@ export function describeCandidates(
 
 function judge(context: EngineContext, query: string, outcome: SearchOutcome): Judgement {
   const { candidates, inArea } = describeCandidates(context, query, outcome);
-  const ranked = candidates
-    .map((candidate) => ({ ...candidate, score: rankingScore(candidate.features) }))
-    .sort((a, b) => b.score - a.score || (a.entry.id < b.entry.id ? -1 : a.entry.id > b.entry.id ? 1 : 0));
+  const ranked = orderCandidates(candidates.map((candidate) => ({ ...candidate, score: rankingScore(candidate.features) })));
   const confidence = ranked.length > 0 ? confidenceOf(confidenceFeatures(outcome, ranked)) : 0;
   return { ranked, confidence, inArea };
+}
+
+/**
+ * Candidates best first: those that may answer (see mayAnswer) before those that may not, each
+ * group by ranking score, so an entry about the other framework never stands in front of one
+ * that answers. Ties go by id, so the same question always gets the same order.
+ */
+export function orderCandidates<C extends Pick<ScoredCandidate, 'entry' | 'fit' | 'score'>>(candidates: C[]): C[] {
+  return candidates
+    .map((candidate) => ({ candidate, answerable: mayAnswer(candidate.fit) }))
+    .sort(
+      (a, b) =>
+        Number(b.answerable) - Number(a.answerable) ||
+        b.candidate.score - a.candidate.score ||
+        (a.candidate.entry.id < b.candidate.entry.id ? -1 : a.candidate.entry.id > b.candidate.entry.id ? 1 : 0),
+    )
+    .map(({ candidate }) => candidate);
 }
 
 /**
@@ -185,9 +203,12 @@ export function askResult(context: EngineContext, query: string, notes: InputNot
   const best = ranked[0];
   const candidates = best ? ranked.slice(0, MAX_CANDIDATES).map((candidate) => toCandidate(candidate, best, confidence)) : [];
 
-  if (!best || !inArea) return { ...decline(context, query, notes, 'out-of-scope'), confidence, candidates };
+  // Out of scope: nothing matches well, and the answer model is not sure of the best candidate
+  // either (it was fitted with out-of-scope questions as negatives).
+  const confident = confidence >= ANSWER_MODEL_WEIGHTS.answerThreshold;
+  if (!best || (!inArea && !confident)) return { ...decline(context, query, notes, 'out-of-scope'), confidence, candidates };
 
-  if (confidence < ANSWER_MODEL_WEIGHTS.answerThreshold || !mayAnswer(best.fit)) {
+  if (!confident || !mayAnswer(best.fit)) {
     // The knowledge covers the area but the engine is not sure any entry answers this exact
     // question: say so, and offer the closest questions rather than answering a neighbouring one.
     return {

@@ -87,7 +87,10 @@ const ANYWHERE: [Intent, RegExp][] = [
     'error',
     /\b(?:cant|cannot|can not|unable to|doesnt|does not|wont|isnt) (?:detect|find|see|recogni[sz]e|load|import|install|use|work|run|access)\b|\bnot (?:detected|found|recogni[sz]ed|working)\b/,
   ],
-  ['cost', /\b(?:licen[cs]e|licensing|royalt(?:y|ies)|commercial(?:ly)?|for free|free to use|cost money|costs? anything|pay for)\b/],
+  [
+    'cost',
+    /\b(?:licen[cs]e|licensing|royalt(?:y|ies)|commercial(?:ly)?|for free|free to use|cost money|costs? anything|pay(?: for| to)?|paid|pricing)\b/,
+  ],
   ['how', /\bhow to\b|\b(?:know|tell me|show me|explain) how\b|\bis there (?:a|an|any) way\b/],
   [
     'who',
