@@ -17,7 +17,7 @@ export interface ConversationState {
 }
 
 /** What a message says as a follow-up to the previous question, if anything. */
-export type FollowUp =
+export type FollowUpIntent =
   /** More of the same answer: its claims and sources in full. */
   | { kind: 'more' }
   /** Why the previous answer holds: the evidence behind it. */
@@ -42,7 +42,7 @@ const ABOUT =
 const MAX_FOLLOW_UP_WORDS = 6;
 
 /** Reads a message as a follow-up to a previous question, or returns undefined. */
-export function readFollowUp(message: string): FollowUp | undefined {
+export function readFollowUp(message: string): FollowUpIntent | undefined {
   const text = normalizeText(message)
     .replace(/[?!.,;:]+/g, ' ')
     .replace(/\s+/g, ' ')

@@ -1,6 +1,7 @@
 // Discord's documented limits, restated independently of the renderer's constants so a wrong
-// constant in src/ cannot make its own test pass. Returns every violation as readable text.
-import type { APIEmbed } from 'discord.js';
+// constant in src/ cannot make its own test pass; the embed total is counted by discord.js's own
+// embedLength. Returns every violation as readable text.
+import { type APIEmbed, embedLength } from 'discord.js';
 
 interface MessageLike {
   content?: string | undefined;
@@ -28,10 +29,8 @@ export function discordLimitViolations(message: MessageLike): string[] {
     for (const field of fields) {
       check(field.name.length >= 1 && field.name.length <= 256, `${at} field name is ${field.name.length} chars`);
       check(field.value.length >= 1 && field.value.length <= 1024, `${at} field value is ${field.value.length} chars`);
-      total += field.name.length + field.value.length;
     }
-    total +=
-      (embed.title ?? '').length + (embed.description ?? '').length + (embed.footer?.text ?? '').length + (embed.author?.name ?? '').length;
+    total += embedLength(embed);
     check(embed.title !== undefined || embed.description !== undefined || fields.length > 0, `${at} is empty`);
   }
   check(total <= 6000, `embeds total ${total} chars`);

@@ -1,5 +1,5 @@
 // The one thing every listener does: ask the engine and render its result for Slack.
-import type { Engine, EngineRequest } from '../../../engine/index.js';
+import type { Engine, EngineRequest, EngineResult } from '../../../engine/index.js';
 import type { Logger } from '../../../logging/logger.js';
 import type { ConversationMemory } from '../../conversations.js';
 import { renderNotice, renderResult, type RenderOptions, type SlackMessage } from '../../../render/slack/index.js';
@@ -16,25 +16,35 @@ export const POST_OPTIONS = { unfurl_links: false, unfurl_media: false, parse: '
 
 const ENGINE_FAILED = 'Sorry, something went wrong while answering that. Please try again, or try `help`.';
 
+/** Asks the engine, logs the outcome and renders it; a bug becomes an apology, not a silent failure. */
+function renderAnswer(
+  deps: ListenerDeps,
+  ask: () => EngineResult,
+  options: RenderOptions,
+): { message: SlackMessage; result?: EngineResult } {
+  try {
+    const result = ask();
+    deps.logger.debug({ kind: result.kind, entryId: result.entryId, topic: result.topic, confidence: result.confidence }, 'answered');
+    return { message: renderResult(result, options), result };
+  } catch (error) {
+    deps.logger.error({ err: error }, 'the engine failed to answer a Slack message');
+    return { message: renderNotice(ENGINE_FAILED) };
+  }
+}
+
 /**
  * The engine's answer to what the person typed (or to a request a button carries), rendered.
  * Empty input shows help. The engine is pure and does not throw for bad input, but a bug must
- * still produce a reply, not a silent failure.
+ * still produce a reply.
  */
 export function answerFor(deps: ListenerDeps, input: string | EngineRequest, options: RenderOptions): SlackMessage {
-  try {
-    const result =
-      typeof input !== 'string'
-        ? deps.engine.run(input)
-        : input.trim() === ''
-          ? deps.engine.run({ command: 'help' })
-          : deps.engine.respond(input);
-    deps.logger.debug({ kind: result.kind, entryId: result.entryId, topic: result.topic, confidence: result.confidence }, 'answered');
-    return renderResult(result, options);
-  } catch (error) {
-    deps.logger.error({ err: error }, 'the engine failed to answer a Slack message');
-    return renderNotice(ENGINE_FAILED);
-  }
+  const ask = () =>
+    typeof input !== 'string'
+      ? deps.engine.run(input)
+      : input.trim() === ''
+        ? deps.engine.run({ command: 'help' })
+        : deps.engine.respond(input);
+  return renderAnswer(deps, ask, options).message;
 }
 
 /**
@@ -48,19 +58,13 @@ export async function answerInConversation(deps: ListenerDeps, input: string, ke
     deps.logger.warn({ err: error, key }, 'could not read the conversation state; answering without it');
     return undefined;
   });
-  try {
-    const result = deps.engine.respond(input, previous);
-    deps.logger.debug({ kind: result.kind, entryId: result.entryId, topic: result.topic, confidence: result.confidence }, 'answered');
-    if (result.conversation) {
-      await deps.conversations.set(key, result.conversation).catch((error: unknown) => {
-        deps.logger.warn({ err: error, key }, 'could not keep the conversation state');
-      });
-    }
-    return renderResult(result, options);
-  } catch (error) {
-    deps.logger.error({ err: error }, 'the engine failed to answer a Slack message');
-    return renderNotice(ENGINE_FAILED);
+  const { message, result } = renderAnswer(deps, () => deps.engine.respond(input, previous), options);
+  if (result?.conversation) {
+    await deps.conversations.set(key, result.conversation).catch((error: unknown) => {
+      deps.logger.warn({ err: error, key }, 'could not keep the conversation state');
+    });
   }
+  return message;
 }
 
 /** IM channel ids start with D; there an answer goes straight into the conversation, not a thread. */
