@@ -1,6 +1,7 @@
 // `npm start` as a real process, stopped the ways production stops it: SIGTERM during a deploy
 // with replies still being made (slow Slack and Discord APIs, a reply waiting out a 429), a
 // grace too short for a stuck API, and a fatal Discord close while running.
+import { GatewayCloseCodes } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotProcess, waitFor, type BotProcess } from './support/bot-process.js';
 import { DiscordStandIn, discordUser, IDS } from './support/discord/stand-in.js';
@@ -105,7 +106,7 @@ describe('a fatal Discord close while running', () => {
 
   it('(4004, the token was reset) ends the process with code 1, although Slack is still up', async () => {
     const { discord, bot } = running;
-    discord.dropConnection(4004);
+    discord.dropConnection(GatewayCloseCodes.AuthenticationFailed);
     expect(await bot.exited).toBe(1);
     expect(bot.logLines().find((line) => line.level === 60)).toMatchObject({ reason: expect.stringContaining('4004') });
   });

@@ -131,7 +131,7 @@ describe('running and stopping', () => {
 
   it('resumes the session when Discord drops the connection, and keeps answering', async () => {
     const bot = await start();
-    bot.standIn.dropConnection(4000);
+    bot.standIn.dropConnection(GatewayCloseCodes.UnknownError);
     await bot.standIn.waitForGateway(() => bot.standIn.resumes.length === 1, 'the client resumed');
     expect(bot.standIn.identifies).toHaveLength(1);
 

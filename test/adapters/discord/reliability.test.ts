@@ -74,7 +74,7 @@ describe('a fatal gateway close while running', () => {
   it('a close Discord lets the bot resume from (4000) does not', async () => {
     const reasons: string[] = [];
     const bot = await start({ onFatal: (reason) => reasons.push(reason) });
-    bot.standIn.dropConnection(4000);
+    bot.standIn.dropConnection(GatewayCloseCodes.UnknownError);
     await bot.standIn.waitForGateway(() => bot.standIn.resumes.length === 1, 'the client resumed');
     expect(reasons).toEqual([]);
   });

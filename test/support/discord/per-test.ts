@@ -1,6 +1,7 @@
 // One bot per test, checked and stopped after it. After every test, EVERY message the bot sent
 // (replies, interaction responses, webhook edits) must have mentions disabled and fit Discord's
 // limits: a guarantee that holds only if nothing escapes it.
+import { InteractionResponseType } from 'discord.js';
 import { afterEach, expect } from 'vitest';
 import { startBot, type RunningBot } from './bot.js';
 import { discordLimitViolations } from './limits.js';
@@ -12,7 +13,7 @@ export function expectEverythingSentIsSafe(standIn: DiscordStandIn): void {
     expect(message.allowed_mentions, where).toEqual({ parse: [], replied_user: false });
     expect(discordLimitViolations(message), where).toEqual([]);
   }
-  for (const call of standIn.calls.filter((c) => c.body?.type === 8)) {
+  for (const call of standIn.calls.filter((c) => c.body?.type === InteractionResponseType.ApplicationCommandAutocompleteResult)) {
     const choices: { name: string; value: string }[] = call.body.data.choices;
     expect(choices.length).toBeLessThanOrEqual(25);
     for (const choice of choices) {

@@ -5,6 +5,19 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ChannelType,
+  ComponentType,
+  GatewayCloseCodes,
+  GatewayIntentBits,
+  GatewayOpcodes,
+  InteractionContextType,
+  InteractionResponseType,
+  InteractionType,
+  MessageType,
+} from 'discord.js';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 export interface DiscordUser {
@@ -59,8 +72,6 @@ interface FailureRule {
   /** Failures left; Infinity until the rule is removed. */
   times: number;
 }
-
-const MESSAGE_CONTENT_INTENT = 1 << 15;
 
 /** Fixed ids, so tests read like a real server: one guild with a few text channels. */
 export const IDS = {
@@ -222,13 +233,16 @@ export class DiscordStandIn {
 
   /**
    * Every outgoing call that carries a message the bot wrote: channel messages, interaction
-   * callbacks with a message (types 4 and 7), and webhook creates and edits.
+   * callbacks that carry a message (a new reply or an updated one), and webhook creates and edits.
    */
   outgoingMessages(): { call: RecordedCall; message: any }[] {
     const outgoing: { call: RecordedCall; message: any }[] = [];
     for (const call of this.calls) {
       if (call.method === 'POST' && /^\/channels\/\d+\/messages$/.test(call.path)) outgoing.push({ call, message: call.body });
-      else if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(call.path) && (call.body?.type === 4 || call.body?.type === 7))
+      else if (
+        /^\/interactions\/\d+\/[^/]+\/callback$/.test(call.path) &&
+        (call.body?.type === InteractionResponseType.ChannelMessageWithSource || call.body?.type === InteractionResponseType.UpdateMessage)
+      )
         outgoing.push({ call, message: call.body.data });
       else if (/^\/webhooks\//.test(call.path) && (call.method === 'POST' || call.method === 'PATCH'))
         outgoing.push({ call, message: call.body });
@@ -326,23 +340,23 @@ export class DiscordStandIn {
 
   private handleConnection(socket: WebSocket): void {
     this.connections.push(socket);
-    socket.send(JSON.stringify({ op: 10, s: null, t: null, d: { heartbeat_interval: 600_000 } }));
+    socket.send(JSON.stringify({ op: GatewayOpcodes.Hello, s: null, t: null, d: { heartbeat_interval: 600_000 } }));
     socket.on('close', () => this.notifyGateway());
     socket.on('message', (data) => {
       const payload = JSON.parse(String(data));
       queueMicrotask(() => this.notifyGateway());
       switch (payload.op) {
-        case 1:
+        case GatewayOpcodes.Heartbeat:
           // A heartbeat left unanswered makes the client think the connection is dead.
-          socket.send(JSON.stringify({ op: 11 }));
+          socket.send(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck }));
           break;
-        case 2: {
+        case GatewayOpcodes.Identify: {
           this.identifies.push(payload.d);
-          if (payload.d.token !== this.token) return socket.close(4004, 'Authentication failed.');
-          if (!this.messageContentAllowed && (payload.d.intents & MESSAGE_CONTENT_INTENT) !== 0)
-            return socket.close(4014, 'Disallowed intent(s).');
+          if (payload.d.token !== this.token) return socket.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
+          if (!this.messageContentAllowed && (payload.d.intents & GatewayIntentBits.MessageContent) !== 0)
+            return socket.close(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
           const [shardId, shardCount] = (payload.d.shard as [number, number] | undefined) ?? [0, 1];
-          if (shardId >= shardCount) return socket.close(4010, 'Invalid shard.');
+          if (shardId >= shardCount) return socket.close(GatewayCloseCodes.InvalidShard, 'Invalid shard.');
           this.sessions.set(shardId, { socket, sequence: 0, sessionId: randomUUID(), shardCount });
           const guilds = this.shardOf(IDS.guild) === shardId ? [{ id: IDS.guild, unavailable: true }] : [];
           this.sendDispatch(
@@ -368,19 +382,19 @@ export class DiscordStandIn {
                 roles: [],
                 members: [],
                 channels: [
-                  { id: IDS.general, type: 0, name: 'general', guild_id: IDS.guild },
-                  { id: IDS.help, type: 0, name: 'ml-help', guild_id: IDS.guild },
-                  { id: IDS.other, type: 0, name: 'random', guild_id: IDS.guild },
+                  { id: IDS.general, type: ChannelType.GuildText, name: 'general', guild_id: IDS.guild },
+                  { id: IDS.help, type: ChannelType.GuildText, name: 'ml-help', guild_id: IDS.guild },
+                  { id: IDS.other, type: ChannelType.GuildText, name: 'random', guild_id: IDS.guild },
                 ],
               },
               shardId,
             );
           break;
         }
-        case 6: {
+        case GatewayOpcodes.Resume: {
           this.resumes.push(payload.d);
           const resumed = [...this.sessions.entries()].find(([, session]) => session.sessionId === payload.d.session_id);
-          if (resumed === undefined) return socket.send(JSON.stringify({ op: 9, d: false }));
+          if (resumed === undefined) return socket.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: false }));
           resumed[1].socket = socket;
           this.sendDispatch('RESUMED', {}, resumed[0]);
           break;
@@ -407,7 +421,7 @@ export class DiscordStandIn {
     if (!session || session.socket.readyState !== session.socket.OPEN)
       throw new Error(`No open gateway session on shard ${shardId} to send ${type} on`);
     session.sequence += 1;
-    session.socket.send(JSON.stringify({ op: 0, t: type, s: session.sequence, d: data }));
+    session.socket.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, t: type, s: session.sequence, d: data }));
   }
 
   /** Resolves once `condition` holds for the gateway's state (connections, identifies, resumes). */
@@ -441,7 +455,7 @@ export class DiscordStandIn {
    * Closes a shard's live gateway connection with `code`: 4000 and the like ask the client to
    * resume; 4004 (token reset) and 4010-4014 end the session for good.
    */
-  dropConnection(code = 4000, shardId = 0): void {
+  dropConnection(code: number = GatewayCloseCodes.UnknownError, shardId = 0): void {
     this.sessions.get(shardId)?.socket.close(code, 'Stand-in dropped the connection');
   }
 
@@ -466,7 +480,7 @@ export class DiscordStandIn {
     const message = chatMessage({ id, channelId, author: options.author, content: options.content, mentions });
     const reply = options.replyTo
       ? {
-          type: 19,
+          type: MessageType.Reply,
           message_reference: {
             message_id: options.replyToMessageId ?? nextSnowflake(),
             channel_id: channelId,
@@ -481,11 +495,11 @@ export class DiscordStandIn {
         }
       : {};
     if (channelId === IDS.dm) {
-      this.sendDispatch('MESSAGE_CREATE', { ...message, ...reply, channel_type: 1 });
+      this.sendDispatch('MESSAGE_CREATE', { ...message, ...reply, channel_type: ChannelType.DM });
       return id;
     }
     const intents = this.identifies.at(-1)?.intents ?? 0;
-    const readable = (intents & MESSAGE_CONTENT_INTENT) !== 0 || mentions.some((user) => user.id === this.botUser.id);
+    const readable = (intents & GatewayIntentBits.MessageContent) !== 0 || mentions.some((user) => user.id === this.botUser.id);
     this.sendDispatch('MESSAGE_CREATE', {
       ...message,
       ...reply,
@@ -498,15 +512,19 @@ export class DiscordStandIn {
 
   /** Sends a /pytorch-vs-tf slash command; returns the interaction's id and token. */
   sendCommand(options: { user: DiscordUser; subcommand: string; values?: Record<string, string>; channelId?: string }) {
-    return this.sendInteraction(2, options.user, options.channelId, {
+    return this.sendInteraction(InteractionType.ApplicationCommand, options.user, options.channelId, {
       id: IDS.command,
       name: 'pytorch-vs-tf',
-      type: 1,
+      type: ApplicationCommandType.ChatInput,
       options: [
         {
-          type: 1,
+          type: ApplicationCommandOptionType.Subcommand,
           name: options.subcommand,
-          options: Object.entries(options.values ?? {}).map(([name, value]) => ({ type: 3, name, value })),
+          options: Object.entries(options.values ?? {}).map(([name, value]) => ({
+            type: ApplicationCommandOptionType.String,
+            name,
+            value,
+          })),
         },
       ],
     });
@@ -514,11 +532,17 @@ export class DiscordStandIn {
 
   /** Sends an autocomplete request for one option of a subcommand, as the user types. */
   sendAutocomplete(options: { user: DiscordUser; subcommand: string; option: string; typed: string }) {
-    return this.sendInteraction(4, options.user, undefined, {
+    return this.sendInteraction(InteractionType.ApplicationCommandAutocomplete, options.user, undefined, {
       id: IDS.command,
       name: 'pytorch-vs-tf',
-      type: 1,
-      options: [{ type: 1, name: options.subcommand, options: [{ type: 3, name: options.option, value: options.typed, focused: true }] }],
+      type: ApplicationCommandType.ChatInput,
+      options: [
+        {
+          type: ApplicationCommandOptionType.Subcommand,
+          name: options.subcommand,
+          options: [{ type: ApplicationCommandOptionType.String, name: options.option, value: options.typed, focused: true }],
+        },
+      ],
     });
   }
 
@@ -526,10 +550,10 @@ export class DiscordStandIn {
   clickButton(options: { user: DiscordUser; customId: string; channelId?: string }) {
     const channelId = options.channelId ?? IDS.general;
     return this.sendInteraction(
-      3,
+      InteractionType.MessageComponent,
       options.user,
       channelId,
-      { custom_id: options.customId, component_type: 2 },
+      { custom_id: options.customId, component_type: ComponentType.Button },
       {
         message: chatMessage({ id: nextSnowflake(), channelId, author: this.botUser, content: '' }),
       },
@@ -537,7 +561,7 @@ export class DiscordStandIn {
   }
 
   private sendInteraction(
-    type: number,
+    type: InteractionType,
     user: DiscordUser,
     channelId: string | undefined,
     data: unknown,
@@ -558,14 +582,16 @@ export class DiscordStandIn {
       app_permissions: '0',
       locale: 'en-US',
       channel_id: channel,
-      channel: inDm ? { id: channel, type: 1 } : { id: channel, type: 0, guild_id: IDS.guild, name: 'general' },
+      channel: inDm
+        ? { id: channel, type: ChannelType.DM }
+        : { id: channel, type: ChannelType.GuildText, guild_id: IDS.guild, name: 'general' },
       ...(inDm
-        ? { user, context: 1 }
+        ? { user, context: InteractionContextType.BotDM }
         : {
             guild_id: IDS.guild,
             guild_locale: 'en-US',
             member: { user, roles: [], joined_at: '2024-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0, permissions: '0' },
-            context: 0,
+            context: InteractionContextType.Guild,
           }),
       data,
       ...extra,
@@ -597,7 +623,7 @@ function chatMessage(options: { id: string; channelId: string; author: DiscordUs
     embeds: [],
     components: [],
     pinned: false,
-    type: 0,
+    type: MessageType.Default,
     flags: 0,
   };
 }
