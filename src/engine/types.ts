@@ -12,8 +12,8 @@ export type { CommandName } from './commands/registry.js';
 
 /** The one text a command takes, as every platform asks for it. */
 export interface ArgumentSpec {
-  /** What the text is; Discord's option name. */
-  readonly name: 'question' | 'topic' | 'needs' | 'statement';
+  /** What the text is, in one lower-case word: Discord's option name and the `<placeholder>` of help. */
+  readonly name: string;
   /** What to write, in a few words (at most 100 characters: Discord's limit for descriptions). */
   readonly description: string;
   /** A value that shows how it is used, e.g. "mobile deployment". */

@@ -3,6 +3,7 @@
 // every platform. Each renderer passes how a command is written where it runs (`help` in the
 // terminal, `/pytorch-vs-tf help` in Slack, `/pytorch-vs-tf compare topic:…` in Discord) and
 // then escapes and lays out the plain text it gets back.
+import { COMMANDS } from '../engine/index.js';
 import type { CommandName, CommandSpec, EngineResult, FollowUp, InputNote, ResultOf } from '../engine/types.js';
 import { FRAMEWORK_NAMES, VERDICT_IN_A_SENTENCE } from './labels.js';
 
@@ -16,7 +17,8 @@ export const usageOf = (spec: CommandSpec) => (spec.argument ? `${spec.name} <${
 export const exampleOf = (spec: CommandSpec) => (spec.argument ? `${spec.name} ${spec.argument.example}` : spec.name);
 
 const ABOUT = 'I answer questions about choosing between PyTorch and TensorFlow';
-const STATEMENT_EXAMPLE = 'TensorFlow only supports static graphs';
+/** The statement `check` shows as its example, wherever it is asked for one. */
+const STATEMENT_EXAMPLE = COMMANDS.find((spec) => spec.name === 'check')?.argument?.example ?? '';
 
 export function noteText(note: InputNote): string {
   switch (note.code) {

@@ -135,6 +135,18 @@ describe('commands', () => {
     if (result.kind === 'recommendation') expect(result.exampleNeeds.length).toBeGreaterThan(2);
   });
 
+  it.each([
+    ['recommend rercuiting', 'recommend recruiting'],
+    ['recommend moblie app', 'recommend mobile app'],
+  ])('recommend reads misspelt needs, the phrasings of needs included: %j as %j', (misspelt, meant) => {
+    const needsOf = (text: string) => {
+      const result = engine.respond(text);
+      return result.kind === 'recommendation' ? result.needs.map((need) => need.criterionId) : [];
+    };
+    expect(needsOf(meant).length).toBeGreaterThan(0);
+    expect(needsOf(misspelt)).toEqual(needsOf(meant));
+  });
+
   it('check finds the closest claims and shows verdict, what is true now, and sources', () => {
     const result = engine.respond('check tensorflow only has static graphs');
     expect(result.kind).toBe('claim-check');

@@ -66,6 +66,13 @@ export function wrap(text: string, width = DEFAULT_WIDTH, indent = ''): string {
 /** Wraps with a hanging indent: the first line starts at the margin, the rest under `indent`. */
 const hang = (text: string, width: number, indent: string) => wrap(text, width, indent).replace(/^ +/, '');
 
+/** Where the second column of a two-column list (help's commands) starts. */
+const SECOND_COLUMN = 29;
+
+/** A label and its text in two columns; the text wraps under itself (wrap would squeeze the padding out). */
+const column = (label: string, text: string, width: number) =>
+  `${label.padEnd(SECOND_COLUMN - 1)} ${hang(text, width, ' '.repeat(SECOND_COLUMN))}`;
+
 /** Cuts one line to `width` columns with an ellipsis. */
 const clip = (line: string, width: number) => (line.length <= width ? line : `${line.slice(0, Math.max(1, width - 1))}…`);
 
@@ -156,10 +163,7 @@ export function renderText(result: EngineResult, options: TextOptions = {}): str
       }
       break;
     case 'help':
-      parts.push(
-        wrap(message, width),
-        result.commands.map((c) => hang(`  ${usageOf(c).padEnd(26)} ${c.description}`, width, ' '.repeat(29))).join('\n'),
-      );
+      parts.push(wrap(message, width), result.commands.map((c) => column(`  ${usageOf(c)}`, c.description, width)).join('\n'));
       break;
     case 'topics':
       parts.push(wrap(message, width), result.topics.map((t) => clip(`  ${t.id.padEnd(24)} ${t.title}`, width)).join('\n'));

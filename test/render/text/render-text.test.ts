@@ -2,6 +2,7 @@
 // sources), everything in the long form, and never wider than the terminal.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../../src/engine/index.js';
 import type { EngineResult, SourceRef } from '../../../src/engine/types.js';
 import { renderText } from '../../../src/render/text/index.js';
 import { answer, base, claim, comparison, source } from '../../support/results.js';
@@ -68,6 +69,21 @@ describe('the sources command', () => {
     const text = renderText(result, { detail: 'long' });
     expect(text).toContain('  - Title 299');
     expect(text.indexOf('Official documentation (100)')).toBeLessThan(text.indexOf('Repositories (100)'));
+  });
+});
+
+describe('the help', () => {
+  const help = { ...base(), kind: 'help', reason: 'asked', commands: COMMANDS } as EngineResult;
+
+  it('lists the commands in two columns, each description starting at the same column and wrapping under itself', () => {
+    const lines = renderText(help, { width: 60 }).split('\n');
+    const starts = COMMANDS.map((spec) => {
+      const line = lines.find((l) => l.startsWith(`  ${spec.name}`))!;
+      return line.indexOf(spec.description.split(' ')[0]!, spec.name.length + 2);
+    });
+    expect(new Set(starts).size).toBe(1);
+    const wrapped = lines.findIndex((l) => l.startsWith('  ask ')) + 1;
+    expect(lines[wrapped]!.search(/\S/)).toBe(starts[0]);
   });
 });
 
