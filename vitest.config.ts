@@ -13,7 +13,7 @@ const INTEGRATION = [
   'test/cli/**/*.test.ts',
   'test/main*.test.ts',
   'test/store/**/*.test.ts',
-  'test/app/{entry-point,knowledge-reload,ops-routes,platform-metrics}.test.ts',
+  'test/app/{entry-point,knowledge-reload,ops-routes,platform-metrics,shared-state}.test.ts',
 ];
 
 export default defineConfig({

@@ -35,25 +35,43 @@ export interface ClaimOnce {
   claim(key: string, ttlMs: number): Promise<boolean>;
 }
 
+/** Claims that also take several keys at once, all or nothing (a cooldown on a user and a channel). */
+export interface ClaimAll extends ClaimOnce {
+  /** True when none of the keys is held, and then every one is held for `ttlMs`; false (and nothing changes) otherwise. */
+  claimAll(keys: readonly string[], ttlMs: number): Promise<boolean>;
+}
+
 /**
  * Claims held in this process only (one replica, or tests): bounded by time, not by count, so a
  * burst cannot push a key out before its time. One map per lifetime keeps each in expiry order,
- * so expired keys are swept from the front.
+ * so expired keys are swept from the front. Each call checks and records without awaiting in
+ * between, so concurrent callers in this process cannot both win.
  */
-export function inMemoryClaims(options: { now?: () => number } = {}): ClaimOnce {
+export function inMemoryClaims(options: { now?: () => number } = {}): ClaimAll {
   const now = options.now ?? Date.now;
   const byTtl = new Map<number, Map<string, number>>();
+  const liveKeys = (ttlMs: number, at: number) => {
+    let expiries = byTtl.get(ttlMs);
+    if (expiries === undefined) byTtl.set(ttlMs, (expiries = new Map()));
+    for (const [oldest, expiresAt] of expiries) {
+      if (expiresAt > at) break;
+      expiries.delete(oldest);
+    }
+    return expiries;
+  };
   return {
     async claim(key, ttlMs) {
-      let expiries = byTtl.get(ttlMs);
-      if (expiries === undefined) byTtl.set(ttlMs, (expiries = new Map()));
       const at = now();
-      for (const [oldest, expiresAt] of expiries) {
-        if (expiresAt > at) break;
-        expiries.delete(oldest);
-      }
+      const expiries = liveKeys(ttlMs, at);
       if (expiries.has(key)) return false;
       expiries.set(key, at + ttlMs);
+      return true;
+    },
+    async claimAll(keys, ttlMs) {
+      const at = now();
+      const expiries = liveKeys(ttlMs, at);
+      if (keys.some((key) => expiries.has(key))) return false;
+      for (const key of keys) expiries.set(key, at + ttlMs);
       return true;
     },
   };

@@ -9,7 +9,7 @@
 // logged with its platform, channel and event or message id.
 import { startHttpServer } from '../adapters/http-server.js';
 import { InFlightReplies } from '../adapters/in-flight.js';
-import { inMemoryClaims, type RunningAdapter } from '../adapters/types.js';
+import type { RunningAdapter } from '../adapters/types.js';
 import type { AppConfig } from '../config/index.js';
 import { createEngine } from '../engine/index.js';
 import { defaultKnowledgeDir, loadKnowledge } from '../knowledge/index.js';
@@ -18,6 +18,13 @@ import { createKnowledgeReloader, type KnowledgeReloader } from './knowledge-rel
 import { engineFor, type EngineSlot } from './live-engine.js';
 import { createMetrics, type BotMetrics } from './metrics.js';
 import { opsRoutes, type Readiness } from './ops-routes.js';
+import { sharedClaims, sharedConversations } from './shared-state.js';
+import { connectStore } from './store-connection.js';
+
+/** At start, how long the platforms wait for the store, so that the first requests already share claims. */
+const STORE_START_WAIT_MS = 5_000;
+/** How often expired claims and conversations are deleted from the store. */
+const PURGE_EXPIRED_EVERY_MS = 5 * 60 * 1000;
 
 export interface RunningBot {
   /** The port of /healthz, /readyz and /metrics (and Slack's and Discord's requests over HTTP). */
@@ -55,7 +62,6 @@ export async function startBot(config: AppConfig, logger: Logger, hooks: BotHook
     ...(draining ? { draining } : {}),
   });
   const inFlight = new InFlightReplies();
-  const claims = inMemoryClaims();
   const onFatal = (reason: string) => hooks.onFatal?.(reason);
 
   // Up before the platforms connect, so that /healthz answers and /readyz says "not yet".
@@ -65,11 +71,31 @@ export async function startBot(config: AppConfig, logger: Logger, hooks: BotHook
     limits: { maxConnections: config.http.maxConnections, keepAliveTimeoutMs: config.http.keepAliveTimeoutMs },
     onError: (error, request) => logger.error({ err: error, path: request.url }, 'an HTTP request failed'),
   });
+  // Shared with the other replicas through the store (see shared-state.ts); memory stands in
+  // while the store is unavailable, so it never costs an answer.
+  const storeLogger = logger.child({ component: 'store' });
+  const connection = connectStore({
+    settings: { databaseUrl: config.store.databaseUrl, dataDir: config.store.dataDir },
+    logger: storeLogger,
+  });
+  const onFallback = () => metrics.sharedStateFallback();
+  const claims = sharedClaims({ connection, logger: storeLogger, onFallback });
+  const conversations = sharedConversations({ connection, logger: storeLogger, onFallback });
+  const purge = setInterval(() => {
+    connection
+      .current()
+      ?.purgeExpired()
+      .catch((error: unknown) => connection.reportFailure(error));
+  }, PURGE_EXPIRED_EVERY_MS);
+  purge.unref();
   const stopAdapters = async () => {
     await Promise.allSettled(running.map((adapter) => adapter.stop()));
     await server.close();
+    clearInterval(purge);
+    await connection.close();
   };
   try {
+    await connection.whenOpen(STORE_START_WAIT_MS);
     if (config.slack) {
       const { startSlack } = await import('../adapters/slack/index.js');
       running.push(
@@ -81,6 +107,7 @@ export async function startBot(config: AppConfig, logger: Logger, hooks: BotHook
           ...(config.slack.mode === 'http' ? { http: server } : {}),
           inFlight,
           claims,
+          conversations,
         }),
       );
     }
@@ -94,6 +121,8 @@ export async function startBot(config: AppConfig, logger: Logger, hooks: BotHook
           observer: metrics.observerFor('discord'),
           inFlight,
           onFatal,
+          claims,
+          conversations,
         }),
       );
     }

@@ -26,6 +26,8 @@ export interface BotMetrics {
   observerFor(platform: string): AdapterObserver;
   knowledgeReloaded(succeeded: boolean): void;
   knowledgeInUse(faqEntries: number): void;
+  /** A claim or a conversation was kept in this replica's memory because the store could not answer. */
+  sharedStateFallback(): void;
 }
 
 export function createMetrics(prefix = 'pytorch_vs_tf_'): BotMetrics {
@@ -68,6 +70,12 @@ export function createMetrics(prefix = 'pytorch_vs_tf_'): BotMetrics {
     help: 'FAQ entries in the knowledge being served.',
     registers: [registry],
   });
+  const fallbacks = new Counter({
+    name: `${prefix}shared_state_fallbacks_total`,
+    help: 'Claims (dedupe, replays, cooldowns) and conversation state kept in this replica only, because the store was down or slow.',
+    registers: [registry],
+  });
+  fallbacks.inc(0);
   // Every series exists from the start, so rates and alerts work before the first event.
   for (const platform of ['slack', 'discord']) {
     for (const outcome of ['answered', 'partial', 'declined']) questions.labels(platform, outcome).inc(0);
@@ -90,6 +98,9 @@ export function createMetrics(prefix = 'pytorch_vs_tf_'): BotMetrics {
     },
     knowledgeInUse(faqEntries) {
       entries.set(faqEntries);
+    },
+    sharedStateFallback() {
+      fallbacks.inc();
     },
   };
 }

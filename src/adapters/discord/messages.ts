@@ -7,7 +7,7 @@ import { type ConversationMemory, conversationKey, createInMemoryConversations }
 import type { DiscordContext } from './context.js';
 import { discordTextToPlain } from './incoming-text.js';
 import type { Cooldown } from './cooldown.js';
-import { NO_OBSERVER, type AdapterObserver } from '../types.js';
+import { claimOrAllow, NO_OBSERVER, type AdapterObserver, type ClaimOnce } from '../types.js';
 import type { SeenKeys } from '../seen-keys.js';
 
 /**
@@ -26,7 +26,15 @@ export interface MessageHandlerOptions {
   observer?: AdapterObserver;
   /** Follow-up state: per DM, and per bot reply (a user replying to it continues the conversation). */
   conversations?: ConversationMemory;
+  /**
+   * Messages claimed by every process of the bot (the store): two processes that receive the same
+   * message (the same shard run twice, say during a rolling restart) answer it once.
+   */
+  claims?: ClaimOnce;
 }
+
+/** How long a message stays claimed: far longer than any replay after a resume or a restart. */
+export const MESSAGE_CLAIM_MS = 15 * 60 * 1000;
 
 type Route = 'mention' | 'dm' | 'help-channel';
 
@@ -37,6 +45,7 @@ export function createMessageHandler({
   seen,
   observer = NO_OBSERVER,
   conversations = createInMemoryConversations(),
+  claims,
 }: MessageHandlerOptions) {
   const { engine, logger } = context;
 
@@ -66,7 +75,7 @@ export function createMessageHandler({
     const route = routeOf(message, botId, helpChannelIds);
     if (route === undefined) return;
     // A message delivered twice (replayed events) is answered once.
-    if (!seen.add(message.id)) {
+    if (!seen.add(message.id) || (claims && !(await claimOrAllow(claims, `discord:message:${message.id}`, MESSAGE_CLAIM_MS, logger)))) {
       observer.repeatIgnored();
       return;
     }
@@ -86,7 +95,7 @@ export function createMessageHandler({
         );
         return;
       }
-      if (!cooldown.tryAcquire(message.author.id, message.channelId)) {
+      if (!(await cooldown.tryAcquire(message.author.id, message.channelId))) {
         logger.debug(
           { messageId: message.id, channelId: message.channelId, userId: message.author.id },
           'help channel: cooling down, staying silent',

@@ -7,9 +7,10 @@ import type { DiscordConfig } from '../../config/config.js';
 import type { Engine } from '../../engine/types.js';
 import type { Logger } from '../../logging/logger.js';
 import { InFlightReplies } from '../in-flight.js';
-import { AdapterStartError, NO_OBSERVER, type AdapterObserver, type RunningAdapter } from '../types.js';
+import { AdapterStartError, NO_OBSERVER, type AdapterObserver, type ClaimAll, type RunningAdapter } from '../types.js';
 import { createDiscordClient } from './client.js';
 import { createDiscordContext } from './context.js';
+import type { ConversationMemory } from '../conversations.js';
 import { Cooldown } from './cooldown.js';
 import { findNetworkCode, INVALID_TOKEN } from './network-errors.js';
 import { createInteractionHandler } from './interactions.js';
@@ -29,6 +30,13 @@ export interface StartDiscordOptions {
    * 4010-4014 sharding or intents): the bot cannot recover by itself and should restart.
    */
   onFatal?: (reason: string) => void;
+  /**
+   * Claims every process of the bot shares (the store): help-channel cool-downs and messages being
+   * answered. Default: this process only.
+   */
+  claims?: ClaimAll;
+  /** Where follow-up state is kept between messages (default: in this process's memory). */
+  conversations?: ConversationMemory;
 }
 
 export interface DiscordAdapter extends RunningAdapter {
@@ -47,13 +55,17 @@ export async function startDiscord({
   observer = NO_OBSERVER,
   inFlight = new InFlightReplies(),
   onFatal,
+  claims,
+  conversations,
 }: StartDiscordOptions): Promise<DiscordAdapter> {
   const client = createDiscordClient(config);
   const context = createDiscordContext(engine, logger);
   const handleMessage = createMessageHandler({
     context,
     helpChannelIds: new Set(config.helpChannelIds),
-    cooldown: new Cooldown({ seconds: config.cooldownSeconds }),
+    cooldown: new Cooldown({ seconds: config.cooldownSeconds, ...(claims ? { shared: claims } : {}) }),
+    ...(conversations ? { conversations } : {}),
+    ...(claims ? { claims } : {}),
     seen: new SeenKeys({ max: RECENT_MESSAGES }),
     observer,
   });
