@@ -10,6 +10,17 @@ const LOG_FORMATS = ['json', 'pretty'] as const;
 const url = z.url({ protocol: /^https?$/, error: 'must be a full http(s) URL, like http://127.0.0.1:8080/api/' });
 const snowflake = (what: string) => z.string().regex(/^\d{5,25}$/, `must be the numeric ${what}`);
 const flag = z.stringbool({ error: 'must be true or false' });
+/** "a, b,,c" -> each non-blank item, trimmed, as `item` reads it. */
+const commaList = (item: z.ZodString) =>
+  z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item));
 
 const envSchema = z.object({
   NODE_ENV: z.string().optional(),
@@ -51,16 +62,9 @@ const envSchema = z.object({
   DISCORD_GUILD_ID: snowflake('server (guild) id').optional(),
   DISCORD_API_URL: url.optional(),
   DISCORD_MESSAGE_CONTENT: flag.default(false),
-  DISCORD_HELP_CHANNEL_IDS: z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((part) => part.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().regex(/^\d{5,25}$/, 'must be a comma-separated list of Discord channel ids (digits)')))
-    .default([]),
+  DISCORD_HELP_CHANNEL_IDS: commaList(
+    z.string().regex(/^\d{5,25}$/, 'must be a comma-separated list of Discord channel ids (digits)'),
+  ).default([]),
   DISCORD_COOLDOWN_SECONDS: z.coerce
     .number({ error: 'must be a number of seconds' })
     .min(0, 'must not be negative')
@@ -77,25 +81,14 @@ const envSchema = z.object({
     .max(3650, 'must be at most 3650')
     .default(90),
   STORE_QUESTION_TEXT: flag.default(true),
-  ADMIN_USER_IDS: z
-    .string()
-    .transform((value) =>
-      value
-        .split(',')
-        .map((part) => part.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z.array(
-        z
-          .string()
-          .regex(
-            /^(slack|discord):[A-Za-z0-9]+$/,
-            'must be a comma-separated list of platform:user-id, like slack:U123ABC,discord:80351110224678912',
-          ),
+  ADMIN_USER_IDS: commaList(
+    z
+      .string()
+      .regex(
+        /^(slack|discord):[A-Za-z0-9]+$/,
+        'must be a comma-separated list of platform:user-id, like slack:U123ABC,discord:80351110224678912',
       ),
-    )
-    .default([]),
+  ).default([]),
   DISCORD_SHARDS: z
     .string()
     .regex(/^(auto|[1-9]\d{0,4})$/, 'must be auto or a number of shards (1 or more)')

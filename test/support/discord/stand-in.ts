@@ -512,38 +512,24 @@ export class DiscordStandIn {
 
   /** Sends a /pytorch-vs-tf slash command; returns the interaction's id and token. */
   sendCommand(options: { user: DiscordUser; subcommand: string; values?: Record<string, string>; channelId?: string }) {
-    return this.sendInteraction(InteractionType.ApplicationCommand, options.user, options.channelId, {
-      id: IDS.command,
-      name: 'pytorch-vs-tf',
-      type: ApplicationCommandType.ChatInput,
-      options: [
-        {
-          type: ApplicationCommandOptionType.Subcommand,
-          name: options.subcommand,
-          options: Object.entries(options.values ?? {}).map(([name, value]) => ({
-            type: ApplicationCommandOptionType.String,
-            name,
-            value,
-          })),
-        },
-      ],
-    });
+    const values = Object.entries(options.values ?? {}).map(([name, value]) => ({ name, value }));
+    return this.sendInteraction(
+      InteractionType.ApplicationCommand,
+      options.user,
+      options.channelId,
+      slashCommand(options.subcommand, values),
+    );
   }
 
   /** Sends an autocomplete request for one option of a subcommand, as the user types. */
   sendAutocomplete(options: { user: DiscordUser; subcommand: string; option: string; typed: string }) {
-    return this.sendInteraction(InteractionType.ApplicationCommandAutocomplete, options.user, undefined, {
-      id: IDS.command,
-      name: 'pytorch-vs-tf',
-      type: ApplicationCommandType.ChatInput,
-      options: [
-        {
-          type: ApplicationCommandOptionType.Subcommand,
-          name: options.subcommand,
-          options: [{ type: ApplicationCommandOptionType.String, name: options.option, value: options.typed, focused: true }],
-        },
-      ],
-    });
+    const focused = [{ name: options.option, value: options.typed, focused: true }];
+    return this.sendInteraction(
+      InteractionType.ApplicationCommandAutocomplete,
+      options.user,
+      undefined,
+      slashCommand(options.subcommand, focused),
+    );
   }
 
   /** Clicks a button on one of the bot's messages. */
@@ -605,6 +591,22 @@ export class DiscordStandIn {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
+}
+
+/** The data of a /pytorch-vs-tf interaction: one subcommand with its text options. */
+function slashCommand(subcommand: string, options: { name: string; value: string; focused?: boolean }[]) {
+  return {
+    id: IDS.command,
+    name: 'pytorch-vs-tf',
+    type: ApplicationCommandType.ChatInput,
+    options: [
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: subcommand,
+        options: options.map((option) => ({ type: ApplicationCommandOptionType.String, ...option })),
+      },
+    ],
+  };
 }
 
 function chatMessage(options: { id: string; channelId: string; author: DiscordUser; content: string; mentions?: DiscordUser[] }) {
