@@ -65,7 +65,8 @@ describe('engine properties', () => {
           if (i > 0) expect(candidate.score).toBeLessThanOrEqual(candidates[i - 1]!.score);
         });
       }),
-      { numRuns: 200 },
+      // Found by this property: an entry that may not answer is listed after one that may, whatever its score.
+      { numRuns: 200, examples: [['tpu recommend']] },
     );
   });
 

@@ -201,7 +201,7 @@ export function askResult(context: EngineContext, query: string, notes: InputNot
   const outcome = context.search.search(terms);
   const { ranked, confidence, inArea } = judge(context, query, outcome);
   const best = ranked[0];
-  const candidates = best ? ranked.slice(0, MAX_CANDIDATES).map((candidate) => toCandidate(candidate, best, confidence)) : [];
+  const candidates = best ? toReportedCandidates(ranked.slice(0, MAX_CANDIDATES), best, confidence) : [];
 
   // Out of scope: nothing matches well, and the answer model is not sure of the best candidate
   // either (it was fitted with out-of-scope questions as negatives).
@@ -247,18 +247,17 @@ export function otherLanguageResult(context: EngineContext, query: string, notes
 }
 
 /**
- * A candidate as results report it: the first with the answer confidence, the others scaled by
- * how far their ranking score falls behind the first's (so the list stays ordered, within 0..1).
+ * Candidates as results report them: the first with the answer confidence, the others scaled by
+ * how far their ranking score falls behind the first's, within 0..1. An entry that may not
+ * answer is listed after those that may (see orderCandidates) even when its ranking score is
+ * higher, so no score is allowed above the one before it: the list stays ordered.
  */
-function toCandidate(candidate: ScoredCandidate, first: ScoredCandidate, confidence: number): Candidate {
-  const { entry } = candidate;
-  return {
-    entryId: entry.id,
-    kind: entry.kind,
-    topic: entry.topic,
-    question: entry.title,
-    score: confidence * Math.exp(Math.min(0, candidate.score - first.score)),
-  };
+function toReportedCandidates(ranked: readonly ScoredCandidate[], first: ScoredCandidate, confidence: number): Candidate[] {
+  let ceiling = confidence;
+  return ranked.map(({ entry, score }) => {
+    ceiling = Math.min(ceiling, confidence * Math.exp(Math.min(0, score - first.score)));
+    return { entryId: entry.id, kind: entry.kind, topic: entry.topic, question: entry.title, score: ceiling };
+  });
 }
 
 /** FAQ questions first (they read as questions), each once. */
