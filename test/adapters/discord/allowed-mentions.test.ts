@@ -3,6 +3,7 @@
 // every outgoing message, interaction response and edit carries allowed_mentions { parse: [] }
 // and does not ping the person replied to. botPerTest() also checks this after every test.
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../../src/engine/index.js';
 import { botPerTest } from '../../support/discord/per-test.js';
 import { discordUser, IDS } from '../../support/discord/stand-in.js';
 
@@ -49,14 +50,8 @@ describe('allowed mentions', () => {
 
   it('every subcommand and button response carries no mentions', async () => {
     const bot = await start();
-    const values: Record<string, Record<string, string>> = {
-      ask: { question: PING_BAIT },
-      compare: { topic: PING_BAIT },
-      recommend: { needs: PING_BAIT },
-      check: { statement: PING_BAIT },
-    };
-    const interactions = ['ask', 'compare', 'recommend', 'check', 'topics', 'sources', 'help'].map((subcommand) =>
-      bot.standIn.sendCommand({ user: mallory, subcommand, values: values[subcommand] ?? {} }),
+    const interactions = COMMANDS.map(({ name, argument }) =>
+      bot.standIn.sendCommand({ user: mallory, subcommand: name, values: argument ? { [argument.name]: PING_BAIT } : {} }),
     );
     interactions.push(bot.standIn.clickButton({ user: mallory, customId: 'pvt1:vote:up:answer:-:-' }));
     interactions.push(bot.standIn.clickButton({ user: mallory, customId: 'unknown' }));

@@ -1,5 +1,6 @@
 // The /pytorch-vs-tf slash command, through the real Bolt app in HTTP mode with the real engine.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../../src/engine/index.js';
 import { ACTION_IDS, decodeQuestionValue } from '../../../src/render/slack/index.js';
 import { blockKitProblems, pingProblems } from '../../support/slack/block-kit-rules.js';
 import { startSlackHarness, type SlackHarness } from '../../support/slack/harness.js';
@@ -39,7 +40,7 @@ const buttonsOf = (reply: Reply) =>
 describe('/pytorch-vs-tf answers in the acknowledgement itself, only to the asker', () => {
   it('help lists every command', async () => {
     const reply = await command('help');
-    for (const word of ['ask', 'compare', 'recommend', 'check', 'topics', 'sources', 'help']) expect(reply.raw).toContain(`\`${word}`);
+    for (const { name } of COMMANDS) expect(reply.raw).toContain(`\`${name}`);
   });
 
   it('with no text shows the help', async () => {
