@@ -92,6 +92,30 @@ export function focusOf(terms: Iterable<string>): FrameworkFocus {
   return pytorch && tensorflow ? 'both' : pytorch ? 'pytorch' : tensorflow ? 'tensorflow' : 'none';
 }
 
+/**
+ * What an entry is about: its question's framework, except that a question naming both may name
+ * one only as the point of comparison ("limit GPU memory in PyTorch, like TensorFlow's memory
+ * growth"); then the framework that most of its phrasings name alone is its subject.
+ */
+function entryFocus(ways: readonly string[][]): FrameworkFocus {
+  const [question = [], ...phrasings] = ways;
+  const focus = focusOf(question);
+  if (focus !== 'both') return focus;
+  let pytorch = 0;
+  let tensorflow = 0;
+  let naming = 0;
+  for (const phrasing of phrasings) {
+    const named = focusOf(phrasing);
+    if (named === 'none') continue;
+    naming++;
+    if (named === 'pytorch') pytorch++;
+    else if (named === 'tensorflow') tensorflow++;
+  }
+  if (naming >= 3 && pytorch >= (2 * naming) / 3) return 'pytorch';
+  if (naming >= 3 && tensorflow >= (2 * naming) / 3) return 'tensorflow';
+  return focus;
+}
+
 export function focusFit(query: FrameworkFocus, entry: FrameworkFocus, model = FIT_MODEL): number {
   if (query === 'none' || entry === 'none' || query === entry || entry === 'both') return 1;
   if (query === 'both') return model.oneOfBoth;
@@ -137,7 +161,7 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
         for (const term of unique) information += vocabulary.idf(term);
         return { terms: unique, things: [...new Set(terms.filter(isThing))], information };
       }),
-      focus: focusOf(ways[0]!),
+      focus: entryFocus(ways),
       intents,
     };
     profiles.set(key, profile);
