@@ -41,6 +41,13 @@ export interface AnswerFit {
   specificity: number;
   /** Share of the closest way of asking the entry (its information) that the question contains. */
   resemblance: number;
+  /**
+   * Share of the question's information the answer text itself contains. An entry can be found
+   * by a phrasing that names something its answer never explains ("is FSDP like DeepSpeed?").
+   */
+  answerCoverage: number;
+  /** Share of the named things' information the answer text itself mentions (1 when none are named). */
+  answerThings: number;
   /** Named things the entry never mentions. */
   missing: string[];
 }
@@ -188,11 +195,27 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
     },
     fit(reading, entry) {
       const profile = profileOf(`${entry.kind}:${entry.id}`);
-      if (!profile) return { fit: 1, coverage: 1, things: 1, focus: 1, intent: 1, specificity: 1, resemblance: 1, missing: [] };
+      if (!profile) {
+        return {
+          fit: 1,
+          coverage: 1,
+          things: 1,
+          focus: 1,
+          intent: 1,
+          specificity: 1,
+          resemblance: 1,
+          answerCoverage: 1,
+          answerThings: 1,
+          missing: [],
+        };
+      }
       const { things } = reading;
       let total = 0;
       let covered = 0;
       let missingInformation = 0;
+      let inAnswer = 0;
+      let thingInformation = 0;
+      let thingsInAnswer = 0;
       const missing: string[] = [];
       const mentionOf = (term: string) =>
         profile.askedTerms.has(term) ? 1 : profile.answerTerms.has(term) ? FIT_MODEL.answerOnlyMention : 0;
@@ -202,6 +225,12 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
         let mention = mentionOf(term);
         if (mention < 1 && parts) mention = Math.max(mention, Math.min(...parts.map(mentionOf)));
         covered += information * mention;
+        const answered = profile.answerTerms.has(term) || (parts?.every((part) => profile.answerTerms.has(part)) ?? false);
+        if (answered) inAnswer += information;
+        if (things.has(term)) {
+          thingInformation += information;
+          if (answered) thingsInAnswer += information;
+        }
         if (things.has(term) && mention < 1) {
           missingInformation += information * (1 - mention);
           if (mention === 0) missing.push(term);
@@ -240,6 +269,8 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
         intent,
         specificity,
         resemblance,
+        answerCoverage: total > 0 ? inAnswer / total : 0,
+        answerThings: thingInformation > 0 ? thingsInAnswer / thingInformation : 1,
         missing,
       };
     },

@@ -49,6 +49,8 @@ export const CONFIDENCE_FEATURES = [
   'length',
   'topicRelevance',
   'topicShare',
+  'answerCoverage',
+  'answerThings',
 ] as const;
 export type ConfidenceFeature = (typeof CONFIDENCE_FEATURES)[number];
 
@@ -125,6 +127,8 @@ export function confidenceFeatures(outcome: SearchOutcome, ranked: readonly Scor
     length: Math.min(1, outcome.terms.length / LONG_QUERY_TERMS),
     topicRelevance: first.features.topicRelevance,
     topicShare: first.features.topicShare,
+    answerCoverage: first.fit.answerCoverage,
+    answerThings: first.fit.answerThings,
   };
 }
 
