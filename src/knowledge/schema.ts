@@ -146,6 +146,13 @@ export const scopeFileSchema = z.strictObject({
    * company, a language): an answer must mention each thing the question names.
    */
   facetTerms: z.array(text).default([]),
+  /**
+   * Names that belong to one framework's family (TensorFlow.js, LiteRT, torchvision): a question
+   * that names one is about that framework even when it never writes the framework's name.
+   */
+  frameworkFamilies: z
+    .strictObject({ pytorch: z.array(text).default([]), tensorflow: z.array(text).default([]) })
+    .default({ pytorch: [], tensorflow: [] }),
 });
 
 export type Source = z.infer<typeof sourceSchema>;

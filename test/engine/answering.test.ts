@@ -27,6 +27,14 @@ describe('answering the question that was asked', () => {
     expect(result.kind).not.toBe('answer');
   });
 
+  it("reads a name from one framework's family as that framework", () => {
+    // TensorFlow.js never writes "TensorFlow" as a word of its own, yet it is a TensorFlow question.
+    const result = engine.respond('how do I run a pretrained model in the browser with tensorflow.js');
+    expect(result.entryId).not.toBe('pytorch-in-browser');
+    expect(result.kind).not.toBe('answer');
+    expect(engine.respond('can I run my pytorch model in the browser').entryId).toBe('pytorch-in-browser');
+  });
+
   it('says honestly when the area is known but no entry answers, offering the closest questions', () => {
     const result = engine.respond('does pytorch run on linux');
     expect(result.kind).toBe('partial');

@@ -31,13 +31,15 @@ export function smallKnowledgeEngine(): Engine {
   files.scope = {
     frameworkTerms: ['pytorch', 'tensorflow', 'keras', 'jax', 'litert', 'executorch', 'onnx', 'cuda', 'tpu', 'tfjs'],
     contextTerms: ['model', 'which', 'deploy'],
-    facetTerms: ['windows', 'linux', 'macos', 'mobile', 'android'],
+    facetTerms: ['windows', 'linux', 'macos', 'mobile', 'android', 'browser'],
+    frameworkFamilies: { pytorch: ['executorch'], tensorflow: ['tfjs', 'litert'] },
   };
   files.synonyms = {
     synonyms: [
       { canonical: 'tensorflow', variants: ['tf'] },
       { canonical: 'pytorch', variants: ['torch'] },
       { canonical: 'litert', variants: ['tflite', 'tf lite', 'tensorflow lite'] },
+      { canonical: 'tfjs', variants: ['tensorflow.js', 'tf.js'] },
     ],
   };
   files.recommendations = {
@@ -68,6 +70,13 @@ export function smallKnowledgeEngine(): Engine {
         ['is pytorch mobile dead', 'is pytorch mobile deprecated', 'pytorch mobile replaced'],
         'PyTorch Mobile is no longer developed; ExecuTorch replaced it.',
         ['executorch'],
+      ),
+      entry(
+        'pytorch-in-browser',
+        'Can I run a PyTorch model in the browser?',
+        ['pytorch model in the browser', 'run torch in javascript', 'pytorch in a web page'],
+        'PyTorch has no JavaScript runtime of its own like TensorFlow.js: export the model to ONNX and run it with ONNX Runtime Web.',
+        ['onnx'],
       ),
       entry(
         'mobile-how-deploy',

@@ -89,14 +89,34 @@ interface EntryProfile {
   intents: Set<Intent>;
 }
 
-export function focusOf(terms: Iterable<string>): FrameworkFocus {
+/** Which framework each term names: the frameworks themselves and their families' names. */
+export type FrameworkNames = ReadonlyMap<string, 'pytorch' | 'tensorflow'>;
+
+export function focusOf(terms: Iterable<string>, names: FrameworkNames): FrameworkFocus {
   let pytorch = false;
   let tensorflow = false;
   for (const term of terms) {
-    if (term === PYTORCH) pytorch = true;
-    else if (term === TENSORFLOW) tensorflow = true;
+    const framework = names.get(term);
+    if (framework === PYTORCH) pytorch = true;
+    else if (framework === TENSORFLOW) tensorflow = true;
   }
   return pytorch && tensorflow ? 'both' : pytorch ? 'pytorch' : tensorflow ? 'tensorflow' : 'none';
+}
+
+/** The framework names of the knowledge's scope, as the analyzer reads them (one term each). */
+function frameworkNames(knowledge: Knowledge, analyzer: TextAnalyzer): FrameworkNames {
+  const names = new Map<string, 'pytorch' | 'tensorflow'>([
+    [PYTORCH, PYTORCH],
+    [TENSORFLOW, TENSORFLOW],
+  ]);
+  for (const framework of [PYTORCH, TENSORFLOW] as const) {
+    for (const name of knowledge.scope.frameworkFamilies[framework]) {
+      const terms = analyzer.analyze(name);
+      // A joined name ("tf.data") is read as itself and its parts, which name the framework anyway.
+      if (terms.length >= 1 && !names.has(terms[0]!)) names.set(terms[0]!, framework);
+    }
+  }
+  return names;
 }
 
 /**
@@ -104,15 +124,15 @@ export function focusOf(terms: Iterable<string>): FrameworkFocus {
  * one only as the point of comparison ("limit GPU memory in PyTorch, like TensorFlow's memory
  * growth"); then the framework that most of its phrasings name alone is its subject.
  */
-function entryFocus(ways: readonly string[][]): FrameworkFocus {
+function entryFocus(ways: readonly string[][], names: FrameworkNames): FrameworkFocus {
   const [question = [], ...phrasings] = ways;
-  const focus = focusOf(question);
+  const focus = focusOf(question, names);
   if (focus !== 'both') return focus;
   let pytorch = 0;
   let tensorflow = 0;
   let naming = 0;
   for (const phrasing of phrasings) {
-    const named = focusOf(phrasing);
+    const named = focusOf(phrasing, names);
     if (named === 'none') continue;
     naming++;
     if (named === 'pytorch') pytorch++;
@@ -143,6 +163,7 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
   for (const claim of knowledge.claims) {
     texts.set(`claim:${claim.id}`, { question: claim.claim, asked: [], keywords: claim.keywords, answer: claim.now });
   }
+  const names = frameworkNames(knowledge, analyzer);
   const isThing = (term: string) => term !== PYTORCH && term !== TENSORFLOW && vocabulary.namesThing(term);
   const profiles = new Map<string, EntryProfile>();
 
@@ -168,7 +189,7 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
         for (const term of unique) information += vocabulary.idf(term);
         return { terms: unique, things: [...new Set(terms.filter(isThing))], information };
       }),
-      focus: entryFocus(ways),
+      focus: entryFocus(ways, names),
       intents,
     };
     profiles.set(key, profile);
@@ -189,7 +210,10 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
         compounds,
         terms,
         things: new Set(terms.map(({ term }) => term).filter(isThing)),
-        focus: focusOf(terms.map(({ term }) => term)),
+        focus: focusOf(
+          terms.map(({ term }) => term),
+          names,
+        ),
         intents: readIntents(text),
       };
     },

@@ -61,7 +61,14 @@ const knowledge: Knowledge = {
   sources: Object.fromEntries(['notes', 'schedule', 'readme', 'attic'].map((id) => [id, source(id)])),
   criteria: [],
   synonyms: [{ canonical: 'tfserving', variants: ['tf serving', 'tensorflow serving'] }],
-  scope: { frameworkTerms: ['pytorch', 'tensorflow'], subjectTerms: [], contextTerms: [], ambiguousTerms: [], facetTerms: [] },
+  scope: {
+    frameworkTerms: ['pytorch', 'tensorflow'],
+    subjectTerms: [],
+    contextTerms: [],
+    ambiguousTerms: [],
+    facetTerms: [],
+    frameworkFamilies: { pytorch: [], tensorflow: [] },
+  },
   releases,
 };
 const context = createEngineContext(knowledge, []);
