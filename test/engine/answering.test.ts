@@ -85,6 +85,24 @@ describe('follow-ups in a conversation', () => {
     expect(stillTrue.asOf).toBe('2026-11-30');
   });
 
+  it('puts the previous subject into a short question that points back at it', () => {
+    const result = converse('what happened to pytorch mobile', 'does it run on android?');
+    expect(result.notes).toContainEqual({ code: 'read-as-follow-up', question: 'does pytorch mobile run on android' });
+    expect(converse('can i use torch on my mac', 'is there an equivalent for tensorflow?').notes).toContainEqual({
+      code: 'read-as-follow-up',
+      question: expect.stringMatching(/tensorflow.*(torch|mac)/),
+    });
+  });
+
+  it('asks the previous question the other way round for "and vice versa?"', () => {
+    const result = converse('does pytorch run on windows', 'and vice versa?');
+    expect(result.notes).toContainEqual({ code: 'read-as-follow-up', question: 'does pytorch run on windows' });
+    expect(converse('convert a tensorflow model to pytorch', 'the other way round').notes).toContainEqual({
+      code: 'read-as-follow-up',
+      question: 'convert a pytorch model to tensorflow',
+    });
+  });
+
   it('starts fresh on a new, complete question', () => {
     expect(converse('is tflite dead', 'does tensorflow run on windows 11').entryId).toBe('tensorflow-windows');
   });

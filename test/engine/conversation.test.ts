@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeFollowUp, readFollowUp } from '../../src/engine/conversation.js';
+import { mergeFollowUp, readFollowUp, reverseFrameworks, subjectOf, withSubject } from '../../src/engine/conversation.js';
 
 describe('reading a message as a follow-up', () => {
   it.each([
@@ -22,6 +22,22 @@ describe('reading a message as a follow-up', () => {
   ])('%s asks the previous question about %s', (message, fragment) => {
     expect(readFollowUp(message)).toEqual({ kind: 'about', fragment });
   });
+
+  it.each([
+    ['is it still maintained?', 'is it still maintained'],
+    ['can I use it with PyTorch?', 'can i use it with pytorch'],
+    ['is there something similar in TensorFlow?', 'is there something similar in tensorflow'],
+    ['and how can I reduce that?', 'how can i reduce that'],
+  ])('%s is a question of its own that points back at the previous one', (message, question) => {
+    expect(readFollowUp(message)).toEqual({ kind: 'refers', question });
+  });
+
+  it.each(['and vice versa?', 'the other way around', 'what about the other direction'])(
+    '%s asks the previous question reversed',
+    (message) => {
+      expect(readFollowUp(message)).toEqual({ kind: 'reverse' });
+    },
+  );
 
   it('does not read a complete question as a follow-up', () => {
     expect(readFollowUp('what about the licence of pytorch when I ship a commercial app')).toBeUndefined();
@@ -48,5 +64,40 @@ describe('merging a follow-up into the previous question', () => {
 
   it('adds words that name nothing in particular', () => {
     expect(mergeFollowUp('which is faster', 'for inference', reading)).toBe('which is faster for inference');
+  });
+});
+
+describe('a question that points back at the previous one', () => {
+  const names = new Map([
+    ['tensorflow', 'framework'],
+    ['pytorch', 'framework'],
+    ['litert', 'thing'],
+    ['gpu', 'thing'],
+  ]);
+  const reading = {
+    // "tensorflow lite" reads as one name, as the analyzer's synonyms make it.
+    termsOf: (text: string) =>
+      text
+        .toLowerCase()
+        .replace(/tensorflow lite/g, 'litert')
+        .match(/[a-z]+/g)
+        ?.filter((word) => !['what', 'replaced', 'how', 'much', 'do', 'i', 'need'].includes(word)) ?? [],
+    isFramework: (term: string) => names.get(term) === 'framework',
+    isThing: (term: string) => names.get(term) === 'thing',
+  };
+
+  it('finds what the previous question named, keeping a name of several words whole', () => {
+    expect(subjectOf('What replaced TensorFlow Lite?', reading)).toBe('tensorflow lite');
+    expect(subjectOf('How much GPU memory do I need?', reading)).toBe('gpu');
+  });
+
+  it('puts the subject in place of the first pronoun, or after a question without one', () => {
+    expect(withSubject('is it still free to use', 'tensorflow lite')).toBe('is tensorflow lite still free to use');
+    expect(withSubject('is there an equivalent for pytorch', 'tfx')).toBe('is there an equivalent for pytorch tfx');
+  });
+
+  it('swaps the first two different frameworks of a question', () => {
+    expect(reverseFrameworks('convert tensorflow weights to pytorch', reading)).toBe('convert pytorch weights to tensorflow');
+    expect(reverseFrameworks('how much gpu memory', reading)).toBe('how much gpu memory');
   });
 });

@@ -8,7 +8,7 @@ import { CONFIDENCE_MODEL, confidenceFrom, evidenceFor } from '../search/confide
 import type { RankedEntry, SearchOutcome } from '../search/knowledge-search.js';
 import type { Candidate, ClaimRef, EngineResult, FollowUp, InputNote } from '../types.js';
 import { exampleQuestions, helpResult } from './catalog.js';
-import { type ConversationState, mergeFollowUp, readFollowUp } from '../conversation.js';
+import { type ConversationState, mergeFollowUp, readFollowUp, reverseFrameworks, subjectOf, withSubject } from '../conversation.js';
 import { isNotEnglish } from '../language.js';
 import type { CommandHandler } from './registry.js';
 import { releaseAnswer } from './releases.js';
@@ -66,7 +66,21 @@ export function askInConversation(
   if (isNotEnglish(text)) return remembered(otherLanguageResult(context, text, notes), text);
   const followUp = conversation ? readFollowUp(text) : undefined;
   if (conversation && followUp) {
-    if (followUp.kind !== 'about') {
+    if (followUp.kind === 'refers') {
+      const subject = subjectOf(conversation.query, followUpReading(context));
+      if (subject) {
+        const merged = withSubject(followUp.question, subject);
+        const result = askResult(context, merged, [...notes, { code: 'read-as-follow-up', question: merged }]);
+        return remembered({ ...result, query: text }, merged);
+      }
+      return remembered(askResult(context, text, notes), text);
+    }
+    if (followUp.kind === 'reverse') {
+      const reversed = reverseFrameworks(conversation.query, followUpReading(context));
+      const result = askResult(context, reversed, [...notes, { code: 'read-as-follow-up', question: reversed }]);
+      return remembered({ ...result, query: text }, reversed);
+    }
+    if (followUp.kind === 'more' || followUp.kind === 'why' || followUp.kind === 'still-true') {
       const again = conversation.entryId ? answerInFull(context, conversation.entryId, text, notes, followUp.kind) : undefined;
       if (again) return remembered(again, conversation.query);
       // Not an entry of the knowledge (an answer from the release registry, a partial): ask again.
