@@ -35,9 +35,9 @@ interface Bar {
 // questions in other languages. The holdout sets are only measured (npm run eval), never held
 // here, so that nobody is tempted to tune on them.
 const BARS: Bar[] = [
-  { sets: ['dev-questions.jsonl', 'tuning-questions.jsonl'], minTop1: 0.85, minDeclined: 0.9, minDirect: 0.75, maxWrong: 0.2 },
-  { sets: ['real-tune.jsonl', 'real-dev.jsonl'], minDirect: 0.55, maxWrong: 0.25, minDeclined: 0.9 },
-  { sets: ['followups.jsonl'], minDirect: 0.55, maxWrong: 0.3 },
+  { sets: ['dev-questions.jsonl', 'tuning-questions.jsonl'], minTop1: 0.86, minDeclined: 0.9, minDirect: 0.85, maxWrong: 0.09 },
+  { sets: ['real-tune.jsonl', 'real-dev.jsonl'], minDirect: 0.6, maxWrong: 0.2, minDeclined: 0.9 },
+  { sets: ['followups.jsonl'], minDirect: 0.78, maxWrong: 0.17 },
   { sets: ['non-english.jsonl'], maxWrong: 0.05 },
 ];
 
