@@ -14,14 +14,16 @@ import { loadEngine } from './load-engine.js';
 
 handleEntryPointErrors();
 
-const USAGE = `Usage: npm run eval [-- [--json] [--quiet] [--knowledge DIR] [--min-top1 R] [--min-declined R] [--min-direct R] [--max-wrong R] FILE.jsonl ...]
-  With no files, scores every set in eval/. The minimums and maximums (0..1) apply to each set that has such questions.`;
+const USAGE = `Usage: npm run eval [-- [--json | --markdown] [--quiet] [--knowledge DIR] [--min-top1 R] [--min-declined R] [--min-direct R] [--max-wrong R] FILE.jsonl ...]
+  With no files, scores every set in eval/. The minimums and maximums (0..1) apply to each set that has such questions.
+  --markdown prints one table row per set (the README's table of figures).`;
 
 const { values, positionals } = parseCommandLine(
   {
     allowPositionals: true,
     options: {
       json: { type: 'boolean', default: false },
+      markdown: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       knowledge: { type: 'string' },
       'min-top1': { type: 'string', default: '0' },
@@ -72,6 +74,8 @@ const failing = scores.filter(
 
 if (values.json) {
   process.stdout.write(`${JSON.stringify({ sets: scores, calibration: combined(scores.map(({ score }) => score)) })}\n`);
+} else if (values.markdown) {
+  process.stdout.write(`${markdownTable(scores)}\n`);
 } else {
   for (const { set, score } of scores) {
     if (!values.quiet) for (const miss of score.misses) process.stdout.write(`${set}: ${miss}\n`);
@@ -110,6 +114,19 @@ function summary(set: string, score: EvaluationScore): string {
   if (score.inScope > 0) parts.push(`topic top-1 ${pct(score.top1Rate)} (${score.top1}/${score.inScope})`);
   if (score.outOfScope > 0) parts.push(`declined ${pct(score.declinedRate)} (${score.declined}/${score.outOfScope})`);
   return `${set} (${score.questions}): ${parts.join('; ')}`;
+}
+
+function markdownTable(scores: { set: string; score: EvaluationScore }[]): string {
+  const share = (count: number, of: number) => (of > 0 ? `${Math.round((100 * count) / of)}%` : '–');
+  const rows = scores.map(
+    ({ set, score }) =>
+      `| \`${set}\` | ${score.judged} | ${share(score.direct, score.judged)} | ${share(score.wrong, score.judged)} | ${score.heldBack} | ${share(score.top1, score.inScope)} | ${share(score.declined, score.outOfScope)} |`,
+  );
+  return [
+    '| Set | Judged | Direct | Wrong | Held back | Topic top-1 | Declined |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n');
 }
 
 function combined(scores: EvaluationScore[]): CalibrationBand[] {
