@@ -18,7 +18,7 @@ import { createKnowledgeReloader, type KnowledgeReloader } from './knowledge-rel
 import { engineFor, type EngineSlot } from './live-engine.js';
 import { createMetrics, type BotMetrics } from './metrics.js';
 import { opsRoutes, type Readiness } from './ops-routes.js';
-import { sharedClaims, sharedConversations } from './shared-state.js';
+import { ACK_PATH_TIMEOUT_MS, sharedClaims, sharedConversations } from './shared-state.js';
 import { connectStore } from './store-connection.js';
 
 /** At start, how long the platforms wait for the store, so that the first requests already share claims. */
@@ -80,6 +80,7 @@ export async function startBot(config: AppConfig, logger: Logger, hooks: BotHook
   });
   const onFallback = () => metrics.sharedStateFallback();
   const claims = sharedClaims({ connection, logger: storeLogger, onFallback });
+  const replayClaims = sharedClaims({ connection, logger: storeLogger, onFallback, timeoutMs: ACK_PATH_TIMEOUT_MS });
   const conversations = sharedConversations({ connection, logger: storeLogger, onFallback });
   const purge = setInterval(() => {
     connection
@@ -107,6 +108,7 @@ export async function startBot(config: AppConfig, logger: Logger, hooks: BotHook
           ...(config.slack.mode === 'http' ? { http: server } : {}),
           inFlight,
           claims,
+          replayClaims,
           conversations,
         }),
       );

@@ -3,9 +3,8 @@
 // being answered), cooldowns, and conversation state for follow-ups. One replica behind a load
 // balancer sees what the others did.
 //
-// The store must never cost an answer: each call is bounded by a short timeout (it sits on
-// Slack's 3-second acknowledgement path), and while the store is unavailable or failing, this
-// process's own memory stands in. Claims then hold within the replica only (a retry that reaches
+// The store must never cost an answer: each call is bounded by a timeout, and while the store is
+// unavailable, failing or slower than that, this process's own memory stands in. Claims then hold within the replica only (a retry that reaches
 // another replica may be answered twice), which is logged once when it starts and once when the
 // store is back.
 import { createInMemoryConversations, CONVERSATION_TTL_MS, type ConversationMemory } from '../adapters/conversations.js';
@@ -15,8 +14,19 @@ import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/index.js';
 import { describeStoreError, type StoreConnection } from './store-connection.js';
 
-/** A store call slower than this is given up on (and memory answers instead). */
-export const SHARED_STATE_TIMEOUT_MS = 500;
+/**
+ * A store call slower than this is given up on (and memory answers instead). Generous: giving
+ * up on a slow but working store is what lets two replicas both answer an event, and the work
+ * these calls gate (answering an event already acknowledged, a follow-up, a cooldown) has no
+ * deadline of seconds. A database that is down fails much sooner (connection refused, or the
+ * PostgreSQL store's own 3-second query timeout); this bounds the wait for an overloaded one.
+ */
+export const SHARED_STATE_TIMEOUT_MS = 10_000;
+/**
+ * For calls before Slack's 3-second acknowledgement (refusing a replayed request): a store this
+ * slow lets the request through rather than make Slack give up on it.
+ */
+export const ACK_PATH_TIMEOUT_MS = 500;
 
 /** Claims every replica sees (the store's), with this process's memory standing in when it cannot. */
 export type SharedClaims = ClaimAll;

@@ -2,12 +2,12 @@
 // function. Failures an operator can fix (bad token, privileged intent not enabled, Discord
 // unreachable) become one-line AdapterStartErrors; once running, nothing a user sends and no
 // failed request can stop it.
-import { Events, GatewayCloseCodes, RESTEvents, Status, type Client } from 'discord.js';
+import { Events, GatewayCloseCodes, RESTEvents, Status, type Client, type Interaction } from 'discord.js';
 import type { DiscordConfig } from '../../config/config.js';
 import type { Engine } from '../../engine/types.js';
 import type { Logger } from '../../logging/logger.js';
 import { InFlightReplies } from '../in-flight.js';
-import { AdapterStartError, NO_OBSERVER, type AdapterObserver, type ClaimAll, type RunningAdapter } from '../types.js';
+import { AdapterStartError, claimOrAllow, NO_OBSERVER, type AdapterObserver, type ClaimAll, type RunningAdapter } from '../types.js';
 import { createDiscordClient } from './client.js';
 import { createDiscordContext } from './context.js';
 import type { ConversationMemory } from '../conversations.js';
@@ -45,6 +45,8 @@ export interface DiscordAdapter extends RunningAdapter {
 }
 
 const PLATFORM = 'discord';
+/** An interaction must be answered within 15 minutes at most; its claim outlives that. */
+const INTERACTION_CLAIM_MS = 20 * 60 * 1000;
 /** Message ids remembered against replays: far more than a resume replays. */
 const RECENT_MESSAGES = 5_000;
 
@@ -93,10 +95,19 @@ export async function startDiscord({
       .track(ref, handleMessage(message))
       .catch((error: unknown) => logger.error({ err: error, messageId: message.id }, 'message handler failed'));
   });
+  // Two processes on one shard (a rolling restart, or every replica connecting the gateway) both
+  // receive each interaction; the one that claims it answers, the other stays out of its way.
+  const firstToClaim = async (interaction: Interaction) => {
+    if (claims && !(await claimOrAllow(claims, `discord:interaction:${interaction.id}`, INTERACTION_CLAIM_MS, logger))) {
+      observer.repeatIgnored();
+      return;
+    }
+    await handleInteraction(interaction);
+  };
   client.on(Events.InteractionCreate, (interaction) => {
     const ref = { platform: PLATFORM, channel: interaction.channelId ?? undefined, interactionId: interaction.id };
     inFlight
-      .track(ref, handleInteraction(interaction))
+      .track(ref, firstToClaim(interaction))
       .catch((error: unknown) => logger.error({ err: error, interactionId: interaction.id }, 'interaction handler failed'));
   });
 

@@ -29,6 +29,11 @@ export interface SlackAdapterDeps {
   inFlight?: InFlightReplies;
   /** Event ids, request signatures and messages claimed once (shared by every replica). */
   claims?: ClaimOnce;
+  /**
+   * Request signatures claimed once (replay refusal), when they need other claims than `claims`:
+   * this check sits before Slack's 3-second acknowledgement, so its claims may give up sooner.
+   */
+  replayClaims?: ClaimOnce;
 }
 
 export type SlackAppOptions = TransportOptions;

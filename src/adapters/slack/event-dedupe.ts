@@ -38,6 +38,8 @@ export function ignoreRepeatedEvents(
     if (envelope.type === 'event_callback' && typeof envelope.event_id === 'string') {
       const eventId = envelope.event_id;
       const messageKey = messageKeyOf(envelope.event);
+      // One after the other: only the delivery that won the event goes on to claim the message
+      // (claimed at once, a delivery and its retry could each win one, and neither answer).
       const fresh =
         (await claimOrAllow(claims, `slack:event:${eventId}`, EVENT_MEMORY_MS, logger)) &&
         (messageKey === undefined || (await claimOrAllow(claims, messageKey, EVENT_MEMORY_MS, logger)));

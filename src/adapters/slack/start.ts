@@ -63,7 +63,7 @@ export async function startSlack(deps: SlackAdapterDeps, options: SlackAppOption
     const route = guardedSlackRoute({
       path: EVENTS_PATH,
       signingSecret: config.signingSecret!,
-      claims,
+      claims: deps.replayClaims ?? claims,
       logger: logger.child({ component: 'slack' }),
       dispatch: (request, response) => receiver.requestListener(request, response),
     });

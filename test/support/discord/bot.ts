@@ -32,7 +32,10 @@ export function discordConfig(standIn: DiscordStandIn, overrides: Partial<Discor
 }
 
 export async function startBot(
-  options: { config?: Partial<DiscordConfig>; standIn?: StandInOptions } & Pick<StartDiscordOptions, 'inFlight' | 'onFatal'> = {},
+  options: { config?: Partial<DiscordConfig>; standIn?: StandInOptions } & Pick<
+    StartDiscordOptions,
+    'inFlight' | 'onFatal' | 'claims'
+  > = {},
 ): Promise<RunningBot> {
   const standIn = await DiscordStandIn.start(options.standIn);
   const logs = captureLogs();
@@ -43,6 +46,7 @@ export async function startBot(
       logger: logs.logger,
       ...(options.inFlight ? { inFlight: options.inFlight } : {}),
       ...(options.onFatal ? { onFatal: options.onFatal } : {}),
+      ...(options.claims ? { claims: options.claims } : {}),
     });
     return {
       standIn,

@@ -1,0 +1,285 @@
+// `npm run bench:slack -- --replicas 2`: the pair (or more) as production runs it. Each replica is
+// a real `npm start` process (Slack HTTP mode), all sharing one real PostgreSQL that this bench
+// starts (test/support/postgres.ts), against the Web API stand-in on loopback. The client plays
+// the load balancer: round robin, and a request a replica refuses (503 while it drains) or
+// cannot take (connection refused while it restarts) goes to the next one, as nginx's
+// `proxy_next_upstream error http_503 non_idempotent` does in compose.yaml.
+//
+// Besides the slash commands (answered in the acknowledgement, timed), every tenth request is an
+// @mention event, delivered twice the way Slack retries (the retry to whichever replica the
+// balancer picks next), so the shared dedupe is exercised under load. At the end every mention
+// must have exactly one answer posted: none lost, none doubled.
+//
+// --rolling-restart restarts the replicas one after the other during the load (SIGTERM, wait for
+// the drain and exit, start a new process on the same port, wait until it is ready, then the
+// next), as a deploy does.
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { join } from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { startBotProcess, type BotProcess } from '../test/support/bot-process.js';
+import { startPostgres } from '../test/support/postgres.js';
+import { appMention, eventCallback, slackSignature, slashCommandFields, TEST_SIGNING_SECRET } from '../test/support/slack/requests.js';
+import { DEFAULT_BOT, SlackWebApiStandIn } from '../test/support/slack/web-api-stand-in.js';
+
+export interface ReplicaBenchOptions {
+  replicas: number;
+  rate: number;
+  seconds: number;
+  rollingRestart: boolean;
+  commandTexts: readonly string[];
+  warmUpRequests: number;
+  targetP99Ms: number;
+  knowledgeDir: string | undefined;
+  /** Where to write each replica's log (JSON lines), for looking into a run. */
+  logDir: string | undefined;
+}
+
+interface Replica {
+  index: number;
+  port: number;
+  process: BotProcess;
+  agent: Agent;
+}
+
+interface Sent {
+  status: number;
+  body: string;
+  /** How many replicas refused it before one took it. */
+  failovers: number;
+}
+
+interface Outcome {
+  kind: 'command' | 'event';
+  latencyMs: number;
+  error: string | undefined;
+  failovers: number;
+}
+
+const EVENT_EVERY = 10;
+const round = (ms: number) => Math.round(ms * 100) / 100;
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+function post(replica: Replica, body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      { host: '127.0.0.1', port: replica.port, path: '/slack/events', method: 'POST', agent: replica.agent, headers },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+/** Round robin over the replicas, skipping one that refuses (503) or cannot be reached. */
+function loadBalancer(replicas: Replica[]) {
+  let next = 0;
+  return async (body: string, headers: Record<string, string>): Promise<Sent> => {
+    let lastError: unknown;
+    for (let attempt = 0; attempt < replicas.length; attempt++) {
+      const replica = replicas[next++ % replicas.length]!;
+      try {
+        const response = await post(replica, body, headers);
+        if (response.status !== 503) return { ...response, failovers: attempt };
+        lastError = new Error('HTTP 503');
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    throw lastError;
+  };
+}
+
+function signedHeaders(body: string, contentType: string, timestamp: number, extra: Record<string, string> = {}) {
+  return {
+    'content-type': contentType,
+    'content-length': String(Buffer.byteLength(body)),
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': slackSignature(TEST_SIGNING_SECRET, timestamp, body),
+    ...extra,
+  };
+}
+
+export async function runReplicaBench(options: ReplicaBenchOptions) {
+  if (options.logDir) mkdirSync(options.logDir, { recursive: true });
+  const postgres = await startPostgres();
+  const standIn = await SlackWebApiStandIn.start();
+  const replicas: Replica[] = [];
+  const keepLog = (replica: Replica) => {
+    if (options.logDir) appendFileSync(join(options.logDir, `replica-${replica.index + 1}.log`), replica.process.stderr());
+  };
+  try {
+    const databaseUrl = await postgres.createDatabase('bench');
+    const env = {
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_API_URL: standIn.apiUrl,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: options.logDir ? 'info' : 'warn',
+      NODE_ENV: 'production',
+      ...(options.knowledgeDir ? { KNOWLEDGE_DIR: options.knowledgeDir } : {}),
+    };
+    const start = async (index: number, port?: number): Promise<Replica> => {
+      const process = await startBotProcess(env, port === undefined ? {} : { port });
+      await process.ready(120_000);
+      return { index, port: process.port, process, agent: new Agent({ keepAlive: true, maxSockets: 64 }) };
+    };
+    for (let index = 0; index < options.replicas; index++) replicas.push(await start(index));
+    const send = loadBalancer(replicas);
+
+    const mentions: string[] = [];
+    const sendCommand = async (text: string, dueAt: number): Promise<Outcome> => {
+      const body = new URLSearchParams(slashCommandFields(text)).toString();
+      try {
+        const sent = await send(body, signedHeaders(body, 'application/x-www-form-urlencoded', Math.floor(Date.now() / 1000)));
+        const latencyMs = performance.now() - dueAt;
+        if (sent.status !== 200) return { kind: 'command', latencyMs, error: `HTTP ${sent.status}`, failovers: sent.failovers };
+        const reply = JSON.parse(sent.body) as { blocks?: unknown };
+        const answered = Array.isArray(reply.blocks) && reply.blocks.length > 0;
+        return { kind: 'command', latencyMs, error: answered ? undefined : 'ack without an answer', failovers: sent.failovers };
+      } catch (error) {
+        return { kind: 'command', latencyMs: performance.now() - dueAt, error: (error as Error).message, failovers: 0 };
+      }
+    };
+    // An @mention, and Slack's retry of it a moment later (a new timestamp, so a new signature).
+    const sendMention = async (text: string, dueAt: number, sequence: number): Promise<Outcome> => {
+      const mention = appMention(`<@${DEFAULT_BOT.userId}> ${text}`);
+      mentions.push(mention.ts as string);
+      const eventId = `EvBENCH${sequence.toString(36).toUpperCase()}`;
+      const body = JSON.stringify(eventCallback(mention, eventId));
+      try {
+        const now = Math.floor(Date.now() / 1000);
+        const [original, retry] = await Promise.all([
+          send(body, signedHeaders(body, 'application/json', now)),
+          send(
+            body,
+            signedHeaders(body, 'application/json', now + 1, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' }),
+          ),
+        ]);
+        const latencyMs = performance.now() - dueAt;
+        const failed = [original, retry].find((sent) => sent.status !== 200);
+        return {
+          kind: 'event',
+          latencyMs,
+          error: failed ? `HTTP ${failed.status}` : undefined,
+          failovers: original.failovers + retry.failovers,
+        };
+      } catch (error) {
+        return { kind: 'event', latencyMs: performance.now() - dueAt, error: (error as Error).message, failovers: 0 };
+      }
+    };
+
+    let sequence = 0;
+    const sendAtRate = async (total: number, withMentions: boolean): Promise<Outcome[]> => {
+      const pending: Promise<Outcome>[] = [];
+      const began = performance.now();
+      for (let index = 0; index < total; index++) {
+        const dueAt = began + (index * 1000) / options.rate;
+        const wait = dueAt - performance.now();
+        if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+        const text = options.commandTexts[index % options.commandTexts.length]!;
+        pending.push(
+          withMentions && index % EVENT_EVERY === EVENT_EVERY - 1
+            ? sendMention(text || 'what is jax?', dueAt, ++sequence)
+            : sendCommand(text, dueAt),
+        );
+      }
+      return Promise.all(pending);
+    };
+
+    await sendAtRate(options.warmUpRequests, false);
+
+    const restarts: { replica: number; exitCode: number | null; downSeconds: number }[] = [];
+    const rollingRestart = async () => {
+      await new Promise((resolve) => setTimeout(resolve, (options.seconds * 1000) / 4));
+      for (const [position, replica] of replicas.entries()) {
+        const stoppedAt = performance.now();
+        replica.process.child.kill('SIGTERM');
+        const exitCode = await replica.process.exited;
+        keepLog(replica);
+        replica.agent.destroy();
+        replicas[position] = await start(replica.index, replica.port);
+        restarts.push({ replica: replica.index, exitCode, downSeconds: round((performance.now() - stoppedAt) / 1000) });
+      }
+    };
+
+    const total = Math.round(options.rate * options.seconds);
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
+    const began = performance.now();
+    const [outcomes] = await Promise.all([sendAtRate(total, true), options.rollingRestart ? rollingRestart() : Promise.resolve()]);
+    const elapsedSeconds = (performance.now() - began) / 1000;
+    loopDelay.disable();
+
+    // Every mention answered exactly once: wait until the posts stop coming (answers are posted
+    // after the acknowledgement), then count them per thread.
+    const answersByThread = () => {
+      const counts = new Map<string, number>();
+      for (const call of standIn.callsTo('chat.postMessage')) {
+        if (!call.answered || call.failedWith !== undefined) continue;
+        const thread = String(call.params.thread_ts);
+        counts.set(thread, (counts.get(thread) ?? 0) + 1);
+      }
+      return counts;
+    };
+    let settled = -1;
+    for (let waited = 0; waited < 30_000; waited += 1_000) {
+      const count = standIn.callsTo('chat.postMessage').length;
+      if (count === settled && answersByThread().size >= mentions.length) break;
+      settled = count;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    const answers = answersByThread();
+    const lost = mentions.filter((ts) => (answers.get(ts) ?? 0) === 0).length;
+    const doubled = mentions.filter((ts) => (answers.get(ts) ?? 0) > 1).length;
+
+    const commands = outcomes.filter((outcome) => outcome.kind === 'command');
+    const latencies = commands.map((outcome) => outcome.latencyMs).sort((a, b) => a - b);
+    const errors: Record<string, number> = {};
+    for (const { error } of outcomes) if (error !== undefined) errors[error] = (errors[error] ?? 0) + 1;
+    const errorCount = Object.values(errors).reduce((sum, count) => sum + count, 0);
+    const p99 = percentile(latencies, 99);
+    return {
+      replicas: options.replicas,
+      rollingRestart: options.rollingRestart,
+      requests: total,
+      slashCommands: commands.length,
+      mentions: mentions.length,
+      seconds: round(elapsedSeconds),
+      achievedRate: round(total / elapsedSeconds),
+      targetRate: options.rate,
+      errors: errorCount,
+      errorsByKind: errors,
+      failovers: outcomes.reduce((sum, outcome) => sum + outcome.failovers, 0),
+      latencyMs: {
+        p50: round(percentile(latencies, 50)),
+        p90: round(percentile(latencies, 90)),
+        p99: round(p99),
+        max: round(latencies.at(-1) ?? 0),
+      },
+      mentionsLost: lost,
+      mentionsDoubled: doubled,
+      restarts,
+      clientEventLoopDelayMs: { p99: round(loopDelay.percentile(99) / 1e6), max: round(loopDelay.max / 1e6) },
+      targetP99Ms: options.targetP99Ms,
+      met: errorCount === 0 && lost === 0 && doubled === 0 && p99 <= options.targetP99Ms,
+      node: process.version,
+    };
+  } finally {
+    for (const replica of replicas) {
+      replica.agent.destroy();
+      replica.process.child.kill('SIGTERM');
+    }
+    await Promise.all(replicas.map((replica) => Promise.race([replica.process.exited, new Promise((r) => setTimeout(r, 40_000))])));
+    for (const replica of replicas) replica.process.kill();
+    for (const replica of replicas) keepLog(replica);
+    await standIn.close();
+    await postgres.destroy();
+  }
+}
