@@ -54,6 +54,31 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * Failures where the statement never reached the database, so trying again cannot do it twice:
+ * no pooled PostgreSQL connection came free in time (a busy database), or SQLite's file was
+ * locked by another writer. Anything else (a query that timed out may still have run) is not
+ * retried.
+ */
+function neverRan(error: unknown): boolean {
+  const { code, message } = describeStoreError(error);
+  return code === 'SQLITE_BUSY' || message.includes('timeout exceeded when trying to connect');
+}
+
+/** Runs `op`, again while it failed without running, until `timeoutMs` has passed. */
+async function untilDeadline<T>(op: () => Promise<T>, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (let retry = 1; ; retry++) {
+    try {
+      return await withTimeout(op(), Math.max(1, deadline - Date.now()));
+    } catch (error) {
+      const pause = Math.min(25 * retry, 250);
+      if (!neverRan(error) || Date.now() + pause >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
+
 /** Runs `op` on the store, or `fallback` in memory when there is no store or it fails; says each change once. */
 function storeOrMemory({ connection, logger, timeoutMs = SHARED_STATE_TIMEOUT_MS, onFallback }: SharedStateOptions) {
   let degraded = false;
@@ -61,7 +86,9 @@ function storeOrMemory({ connection, logger, timeoutMs = SHARED_STATE_TIMEOUT_MS
     const store = connection.current();
     if (store !== undefined) {
       try {
-        const result = await withTimeout(op(store), timeoutMs);
+        // A busy store is waited for (within the timeout) rather than given up on: giving up
+        // is what lets two replicas both answer.
+        const result = await untilDeadline(() => op(store), timeoutMs);
         if (degraded) {
           degraded = false;
           logger.info({ event: 'shared-state-restored' }, 'the store answers again: replicas share claims and conversations again');

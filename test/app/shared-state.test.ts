@@ -2,12 +2,17 @@
 // "replicas" here are two connections to one database, as two processes would have. The store
 // must never cost an answer: down or slow, each replica's memory stands in and the fallback is
 // counted.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedClaims, sharedConversations } from '../../src/app/shared-state.js';
 import { connectStore, type StoreConnection } from '../../src/app/store-connection.js';
 import type { ConversationState } from '../../src/engine/index.js';
 import { createSilentLogger } from '../../src/logging/logger.js';
+import { SQLITE_FILE_NAME } from '../../src/store/index.js';
 import { startPostgres, type PostgresServer } from '../support/postgres.js';
 
 let postgres: PostgresServer;
@@ -84,6 +89,28 @@ describe('shared state between replicas', () => {
     } finally {
       await blocker.query('rollback');
       await blocker.end();
+    }
+  });
+
+  it('waits for a database busy with another writer (the statement never ran) instead of deciding in memory', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'pvt-shared-state-'));
+    const connection = connectStore({ settings: { dataDir }, logger: createSilentLogger() });
+    connections.push(connection);
+    expect(await connection.whenOpen(10_000)).toBeDefined();
+    let fallbacks = 0;
+    const claims = sharedClaims({ connection, logger: createSilentLogger(), onFallback: () => fallbacks++ });
+    // Another process holds SQLite's write lock for longer than the store's busy wait.
+    const otherWriter = new Database(join(dataDir, SQLITE_FILE_NAME));
+    otherWriter.exec('begin immediate');
+    const release = setTimeout(() => otherWriter.exec('commit'), 400);
+    try {
+      expect(await claims.claim('slack:event:Ev-busy', 60_000)).toBe(true);
+      expect(fallbacks).toBe(0);
+      expect(await connection.current()!.claims.isHeld('slack:event:Ev-busy')).toBe(true);
+    } finally {
+      clearTimeout(release);
+      if (otherWriter.inTransaction) otherWriter.exec('commit');
+      otherWriter.close();
     }
   });
 
