@@ -1,0 +1,96 @@
+// Golden tables on the shipped knowledge: questions phrased the way people type them, each with
+// the entry that answers it (not just its topic), and short conversations with the entry each
+// message should reach. They pin down the cases the first version got confidently wrong (the
+// TF Lite question answered with PyTorch Mobile, Windows support answered for the other
+// framework, a history question answered with the other framework's history). When the knowledge
+// is reorganised an id here may need to follow its entry; an answer that moves to a neighbouring
+// question is exactly what this file exists to catch.
+import { describe, expect, it } from 'vitest';
+import type { EngineResult } from '../../src/engine/index.js';
+import { shippedEngine } from '../support/engine.js';
+
+const engine = shippedEngine();
+
+describe('a question reaches the entry that answers it', () => {
+  it.each([
+    ['whatever happened to tensorflow lite?', 'deployment-mobile-litert-what'],
+    ['is tflite dead now', 'deployment-mobile-litert-what'],
+    ['what replaced pytorch mobile', 'deployment-mobile-executorch-what'],
+    ['can I install pytorch on windows 11', 'platforms-pytorch-windows'],
+    ['tensorflow doesnt see my gpu, what do i check', 'hardware-tf-gpu-not-detected'],
+    ['whats the usual way people deploy a pytorch model these days', 'deployment-server-pytorch-today'],
+    ['how to cap gpu memory usage in pytorch', 'memory-pytorch-limit-gpu'],
+    ['stop tensorflow from grabbing all the gpu memory', 'memory-tf-all-gpu'],
+    ['what is the pytorch foundation', 'history-pytorch-foundation-what'],
+    ['which one should my team pick, pytorch or tensorflow', 'rec-overall-choice'],
+    ['pytorch or tensorflow for a beginner', 'beginners-which-first'],
+    ['pros and cons of each framework', 'rec-pros-cons'],
+    ['are pytorch and tensorflow free for commercial use', 'licensing-commercial'],
+    ['when was pytorch first released', 'history-pytorch-origins'],
+    ['can keras 3 run on the pytorch backend', 'keras-multibackend'],
+    ['torch.compile vs tf.function', 'computation-graph-tf-function-vs-torch-compile'],
+    ['RuntimeError: CUDA out of memory what do i do', 'memory-error-cuda-oom-message'],
+    ['how do I debug a custom loss function', 'debugging-custom-loss'],
+  ])('%s -> %s', (question, entryId) => {
+    const result = engine.respond(question);
+    expect(result.kind).toBe('answer');
+    expect(result.entryId).toBe(entryId);
+  });
+
+  it.each([
+    ['latest keras version', 'releases-keras'],
+    ['is tf serving still maintained', 'releases-tf-serving'],
+  ])('%s is answered from the release registry (%s)', (question, entryId) => {
+    const result = engine.respond(question);
+    expect(result.kind).toBe('answer');
+    expect(result.entryId).toBe(entryId);
+    expect(result.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it.each(['best pizza in naples', 'how do i install python on windows'])('declines "%s", which is out of scope', (question) => {
+    expect(engine.respond(question).kind).toBe('no-match');
+  });
+});
+
+describe('a conversation reaches the entry each message asks for', () => {
+  const converse = (messages: string[]): EngineResult[] => {
+    const results: EngineResult[] = [];
+    let conversation: EngineResult['conversation'];
+    for (const message of messages) {
+      const result = engine.respond(message, conversation);
+      conversation = result.conversation ?? conversation;
+      results.push(result);
+    }
+    return results;
+  };
+
+  it.each([
+    [
+      ['does pytorch run on windows', 'and tensorflow?'],
+      ['platforms-pytorch-windows', 'platforms-tensorflow'],
+    ],
+    [
+      ['is tflite dead', 'and pytorch mobile?'],
+      ['deployment-mobile-litert-what', 'deployment-mobile-executorch-what'],
+    ],
+    [
+      ['how do I limit gpu memory in tensorflow', 'and in pytorch?'],
+      ['memory-tf-all-gpu', 'memory-pytorch-limit-gpu'],
+    ],
+    [
+      ['What is TorchServe?', 'is it still maintained?'],
+      ['deployment-server-torchserve-status', 'releases-torchserve'],
+    ],
+  ])('%j -> %j', (messages, entryIds) => {
+    const results = converse(messages);
+    expect(results.map((result) => result.entryId)).toEqual(entryIds);
+    expect(results.every((result) => result.kind === 'answer')).toBe(true);
+  });
+
+  it('answers "is that still true?" with the same entry and its check date', () => {
+    const [first, again] = converse(['is tensorflow dying', 'is that still true?']);
+    expect(again!.entryId).toBe(first!.entryId);
+    expect(again!.kind === 'answer' && again!.detail).toBe('still-true');
+    expect(again!.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
