@@ -84,7 +84,8 @@ if (values.json) {
   for (const { set, score } of scores) process.stdout.write(`${summary(set, score)}\n`);
   process.stdout.write(`\n${calibrationTable(combined(scores.map(({ score }) => score)))}\n`);
 }
-process.exit(failing.length === 0 ? 0 : 1);
+// exitCode, not exit(): a large report written to a pipe must be flushed before the process ends.
+process.exitCode = failing.length === 0 ? 0 : 1;
 
 /** One question, or a conversation's messages in order with its state carried along. */
 function ask(engine: Engine, question: LabelledQuestion) {

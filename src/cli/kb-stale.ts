@@ -48,7 +48,8 @@ if (values.json) {
 } else {
   process.stdout.write(`${formatReport(report)}\n`);
 }
-process.exit(report.contradictions.length > 0 ? 1 : 0);
+// exitCode, not exit(): a large --json report written to a pipe must be flushed before the process ends.
+process.exitCode = report.contradictions.length > 0 ? 1 : 0;
 
 function formatReport(r: StaleReport): string {
   const list = <T>(items: T[], line: (item: T) => string) => [
