@@ -125,6 +125,9 @@ export async function startBot(config: AppConfig, logger: Logger, hooks: BotHook
           onFatal,
           claims,
           conversations,
+          ...(config.discordInteractions
+            ? { interactionsEndpoint: { server, publicKey: config.discordInteractions.publicKey, replayClaims } }
+            : {}),
         }),
       );
     }

@@ -277,6 +277,7 @@ function findHalfSetProblems(env: Record<string, string>): ConfigProblem[] {
     'DISCORD_MESSAGE_CONTENT',
     'DISCORD_COOLDOWN_SECONDS',
     'DISCORD_SHARDS',
+    'DISCORD_PUBLIC_KEY',
   ]);
   return problems;
 }

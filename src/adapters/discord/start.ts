@@ -7,7 +7,18 @@ import type { DiscordConfig } from '../../config/config.js';
 import type { Engine } from '../../engine/types.js';
 import type { Logger } from '../../logging/logger.js';
 import { InFlightReplies } from '../in-flight.js';
-import { AdapterStartError, claimOrAllow, NO_OBSERVER, type AdapterObserver, type ClaimAll, type RunningAdapter } from '../types.js';
+import type { BotHttpServer } from '../http-server.js';
+import {
+  AdapterStartError,
+  claimOrAllow,
+  inMemoryClaims,
+  NO_OBSERVER,
+  type AdapterObserver,
+  type ClaimAll,
+  type ClaimOnce,
+  type RunningAdapter,
+} from '../types.js';
+import { discordInteractionsRoute, HttpInteractionAnswers } from './http-interactions.js';
 import { createDiscordClient } from './client.js';
 import { createDiscordContext } from './context.js';
 import type { ConversationMemory } from '../conversations.js';
@@ -37,6 +48,12 @@ export interface StartDiscordOptions {
   claims?: ClaimAll;
   /** Where follow-up state is kept between messages (default: in this process's memory). */
   conversations?: ConversationMemory;
+  /**
+   * Also take interactions on Discord's HTTP interactions endpoint (/discord/interactions on this
+   * server), verified with the application's public key. Replays are refused through
+   * `replayClaims` (default: `claims`, else this process's memory).
+   */
+  interactionsEndpoint?: { server: BotHttpServer; publicKey: string; replayClaims?: ClaimOnce };
 }
 
 export interface DiscordAdapter extends RunningAdapter {
@@ -59,6 +76,7 @@ export async function startDiscord({
   onFatal,
   claims,
   conversations,
+  interactionsEndpoint,
 }: StartDiscordOptions): Promise<DiscordAdapter> {
   const client = createDiscordClient(config);
   const context = createDiscordContext(engine, logger);
@@ -72,6 +90,7 @@ export async function startDiscord({
     observer,
   });
   const handleInteraction = createInteractionHandler(context);
+  const httpAnswers = interactionsEndpoint ? new HttpInteractionAnswers(client) : undefined;
 
   client.rest.on(RESTEvents.Response, (_request, response) => {
     if (!response.ok) observer.apiError();
@@ -107,7 +126,11 @@ export async function startDiscord({
   client.on(Events.InteractionCreate, (interaction) => {
     const ref = { platform: PLATFORM, channel: interaction.channelId ?? undefined, interactionId: interaction.id };
     inFlight
-      .track(ref, firstToClaim(interaction))
+      .track(
+        ref,
+        // Over HTTP, an interaction the handler left unanswered gets its (empty) answer now.
+        firstToClaim(interaction).finally(() => httpAnswers?.settle(interaction.id)),
+      )
       .catch((error: unknown) => logger.error({ err: error, interactionId: interaction.id }, 'interaction handler failed'));
   });
 
@@ -127,6 +150,17 @@ export async function startDiscord({
   }
 
   ready = true;
+  if (interactionsEndpoint && httpAnswers) {
+    interactionsEndpoint.server.addRoute(
+      discordInteractionsRoute({
+        publicKey: interactionsEndpoint.publicKey,
+        client,
+        answers: httpAnswers,
+        claims: interactionsEndpoint.replayClaims ?? claims ?? inMemoryClaims(),
+        logger,
+      }),
+    );
+  }
   const readyClient = client as Client<true>;
   logger.info(
     {

@@ -1,8 +1,10 @@
 // A local stand-in for Discord, just enough of it for the real discord.js client: a node:http
 // REST API that records every call, and a `ws` gateway on the same port that sends HELLO, READY
 // and GUILD_CREATE, answers heartbeats, resumes sessions, and lets a test dispatch events
-// (messages, slash commands, autocomplete, button clicks). Everything stays on 127.0.0.1.
-import { randomUUID } from 'node:crypto';
+// (messages, slash commands, autocomplete, button clicks). Interactions can instead be POSTed to
+// the bot's HTTP interactions endpoint, signed with the application's Ed25519 key as Discord signs
+// them. Everything stays on 127.0.0.1.
+import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
@@ -107,6 +109,17 @@ export class DiscordStandIn {
   private readonly callWaiters = new Set<() => void>();
   private readonly gatewayWaiters = new Set<() => void>();
   readonly createdMessages: CreatedMessage[] = [];
+  /** The application's key pair: Discord signs HTTP interactions with the private key. */
+  private readonly interactionKeys = generateKeyPairSync('ed25519');
+  /**
+   * When set, interactions are POSTed to this URL (the bot's HTTP interactions endpoint), signed,
+   * instead of sent over the gateway; their HTTP responses land in `interactionResponses`.
+   */
+  interactionsUrl: string | undefined;
+  /** The HTTP response to each interaction POSTed to `interactionsUrl`, by interaction id. */
+  readonly interactionResponses = new Map<string, Promise<{ status: number; json: any }>>();
+  /** Exactly what was POSTed for each interaction (to replay it). */
+  readonly interactionRequests = new Map<string, { body: string; timestamp: number; signature: string }>();
   private readonly recommendedShards: number;
   /** The live gateway session of each shard: its socket, sequence and session id. */
   private readonly sessions = new Map<number, { socket: WebSocket; sequence: number; sessionId: string; shardCount: number }>();
@@ -510,6 +523,32 @@ export class DiscordStandIn {
     return id;
   }
 
+  /** The application's public key as the Developer Portal shows it (DISCORD_PUBLIC_KEY): 64 hex characters. */
+  get publicKeyHex(): string {
+    return Buffer.from(this.interactionKeys.publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('hex');
+  }
+
+  /** Discord's signature of a request: Ed25519 over the timestamp followed by the body, in hex. */
+  signInteraction(timestamp: number, body: string): string {
+    return sign(null, Buffer.from(`${timestamp}${body}`), this.interactionKeys.privateKey).toString('hex');
+  }
+
+  /** POSTs a body to the HTTP interactions endpoint as Discord does (signed now, unless told otherwise). */
+  async postInteraction(body: string, options: { timestamp?: number; signature?: string } = {}): Promise<{ status: number; json: any }> {
+    const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+    const response = await fetch(this.interactionsUrl!, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-signature-timestamp': String(timestamp),
+        'x-signature-ed25519': options.signature ?? this.signInteraction(timestamp, body),
+      },
+      body,
+    });
+    const text = await response.text();
+    return { status: response.status, json: text === '' ? undefined : JSON.parse(text) };
+  }
+
   /** Sends a /pytorch-vs-tf slash command; returns the interaction's id and token. */
   sendCommand(options: { user: DiscordUser; subcommand: string; values?: Record<string, string>; channelId?: string }) {
     const values = Object.entries(options.values ?? {}).map(([name, value]) => ({ name, value }));
@@ -557,7 +596,7 @@ export class DiscordStandIn {
     const token = `interaction-token-${id}`;
     const channel = channelId ?? IDS.general;
     const inDm = channel === IDS.dm;
-    this.sendDispatch('INTERACTION_CREATE', {
+    const interaction = {
       id,
       application_id: IDS.application,
       type,
@@ -581,7 +620,15 @@ export class DiscordStandIn {
           }),
       data,
       ...extra,
-    });
+    };
+    if (this.interactionsUrl === undefined) this.sendDispatch('INTERACTION_CREATE', interaction);
+    else {
+      const body = JSON.stringify(interaction);
+      const timestamp = Math.floor(Date.now() / 1000);
+      const signature = this.signInteraction(timestamp, body);
+      this.interactionRequests.set(id, { body, timestamp, signature });
+      this.interactionResponses.set(id, this.postInteraction(body, { timestamp, signature }));
+    }
     return { id, token };
   }
 
