@@ -7,6 +7,7 @@
 // entries stays fast.
 import { LRUCache } from 'lru-cache';
 import { stemmer } from 'stemmer';
+import { oneSpelling } from './spelling.js';
 import { FRAMEWORKS, type Knowledge, type SynonymGroup } from '../../knowledge/model.js';
 import { normalizeText, WORD } from './normalize.js';
 import { STOPWORDS } from './stopwords.js';
@@ -140,7 +141,7 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[], vocabulary
     return result;
   };
 
-  const computeStem = (word: string) => (word.length > 3 && /^\p{L}+$/u.test(word) ? stemmer(word) : word);
+  const computeStem = (word: string) => (word.length > 3 && /^\p{L}+$/u.test(word) ? stemmer(oneSpelling(word)) : word);
   const termOfNewWord = (word: string) => (STOPWORDS.has(word) ? null : computeStem(word));
 
   /**
