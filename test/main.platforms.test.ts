@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordStandIn, discordUser, IDS } from './support/discord/stand-in.js';
@@ -150,6 +150,9 @@ describe('npm start with Discord alone, as an operator runs it', () => {
           PORT: String(port),
           KNOWLEDGE_DIR: knowledgeDir,
           KNOWLEDGE_WATCH: 'false',
+          // npm runs in the repository; the store must not: a database left by an earlier run
+          // remembers its messages and cooldowns, and the bot would rightly not answer twice.
+          DATA_DIR: join(dirname(knowledgeDir), 'data'),
           DISCORD_TOKEN: discord.token,
           DISCORD_API_URL: discord.apiUrl,
           // Blank, so that a developer's own .env cannot add a platform to this test.
