@@ -15,6 +15,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { plainFromPastedChat } from '../src/adapters/pasted-text.js';
+import { handleEntryPointErrors } from '../src/app/entry-point.js';
 import { addresses, type LabelledQuestion, parseLabelledSet } from '../src/cli/evaluation.js';
 import { describeCandidates, mayAnswer, orderCandidates } from '../src/engine/commands/ask.js';
 import { COMMANDS } from '../src/engine/commands/registry.js';
@@ -36,6 +37,8 @@ const TRAINING_SETS = ['tuning-questions.jsonl', 'dev-questions.jsonl', 'real-tu
 const WRONG_COST = 2;
 /** Candidates per question the ranking is fitted on. */
 const CANDIDATES_PER_QUESTION = 20;
+
+handleEntryPointErrors();
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const knowledge = loadKnowledge(defaultKnowledgeDir());

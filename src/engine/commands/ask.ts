@@ -163,7 +163,7 @@ export function describeCandidates(
   // so that an entry from a topic the question only touches can still be judged.
   const pool = [...outcome.ranked].sort((a, b) => b.score - a.score).slice(0, FIT_POOL);
   const candidates = pool.map((entry) => {
-    if (!inArea && confidenceFrom(evidenceFor(outcome, entry, topicRelevance)) >= CONFIDENCE_MODEL.answerThreshold) inArea = true;
+    if (!inArea && confidenceFrom(evidenceFor(outcome, entry, topicRelevance)) >= CONFIDENCE_MODEL.inAreaThreshold) inArea = true;
     const fit = context.answerFit.fit(reading, entry);
     const topic = { share: topicShare.get(entry.topic) ?? 0, relevance: topicRelevance.get(entry.topic) ?? 0 };
     return { entry, fit, features: rankingFeatures(outcome, entry, fit, topic) };

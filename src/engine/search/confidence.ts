@@ -46,12 +46,12 @@ export const CONFIDENCE_MODEL = {
   unknownWordsCost: { framework: 0.2, other: 1 },
   /** How strongly an entry's topic's combined evidence, relative to the best topic's, scales its confidence. */
   topicEvidenceExponent: 0.5,
-  /** Below this, the engine declines instead of guessing. */
-  answerThreshold: 0.35,
-  /** Entries from different topics this close in score make a "did you mean"... */
-  ambiguityMargin: 0.03,
-  /** ...but only when the engine is not already fairly sure. */
-  ambiguityCeiling: 0.5,
+  /**
+   * Area evidence at or above which a question counts as in the knowledge's area: with no entry
+   * answering it, the engine then answers "partial" (closest questions) instead of declining.
+   * Whether an entry is given as the answer is the answer model's call (answer-model.ts).
+   */
+  inAreaThreshold: 0.35,
 };
 
 const clamp01 = (value: number) => Math.min(1, Math.max(0, value));
