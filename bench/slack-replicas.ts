@@ -82,8 +82,9 @@ function loadBalancer(replicas: Replica[]) {
   let next = 0;
   return async (body: string, headers: Record<string, string>): Promise<Sent> => {
     let lastError: unknown;
+    const first = next++;
     for (let attempt = 0; attempt < replicas.length; attempt++) {
-      const replica = replicas[next++ % replicas.length]!;
+      const replica = replicas[(first + attempt) % replicas.length]!;
       try {
         const response = await post(replica, body, headers);
         if (response.status !== 503) return { ...response, failovers: attempt };

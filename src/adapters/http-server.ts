@@ -38,6 +38,9 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   maxConnections: 1_000,
 };
 
+/** Where the platforms send their requests on this server. */
+export const PLATFORM_PATHS = { slack: '/slack/events', discord: '/discord/interactions' } as const;
+
 export interface HttpRoute {
   path: string;
   method: string[];
@@ -50,6 +53,7 @@ export interface HttpRoute {
 
 export interface BotHttpServer {
   readonly port: number;
+  /** Adds a route; it replaces any route on the same path with a method in common. */
   addRoute(route: HttpRoute): void;
   /** From now on, new work gets 503 and connections close after their response. */
   drain(): void;
@@ -160,7 +164,8 @@ export async function startHttpServer(options: {
   return {
     port: (server.address() as AddressInfo).port,
     addRoute(route) {
-      routes.push(route);
+      const replaced = (other: HttpRoute) => other.path === route.path && other.method.some((method) => route.method.includes(method));
+      routes.splice(0, routes.length, ...routes.filter((other) => !replaced(other)), route);
     },
     drain() {
       draining = true;

@@ -7,7 +7,7 @@
 // stops sending this process work), the replies already started are finished within the grace,
 // and only then does the process let go. A reply still unfinished when the grace runs out is
 // logged with its platform, channel and event or message id.
-import { startHttpServer } from '../adapters/http-server.js';
+import { type HttpRoute, PLATFORM_PATHS, sendJson, startHttpServer } from '../adapters/http-server.js';
 import { InFlightReplies } from '../adapters/in-flight.js';
 import type { RunningAdapter } from '../adapters/types.js';
 import type { AppConfig } from '../config/index.js';
@@ -64,10 +64,23 @@ export async function startBot(config: AppConfig, logger: Logger, hooks: BotHook
   const inFlight = new InFlightReplies();
   const onFatal = (reason: string) => hooks.onFatal?.(reason);
 
+  // Until a platform's adapter takes its path, its requests get 503, not 404: a load balancer
+  // sends them to another replica while this one starts (a rolling restart).
+  const startingPaths = [
+    ...(config.slack?.mode === 'http' ? [PLATFORM_PATHS.slack] : []),
+    ...(config.discord && config.discordInteractions ? [PLATFORM_PATHS.discord] : []),
+  ];
+  const starting = startingPaths.map(
+    (path): HttpRoute => ({
+      path,
+      method: ['POST'],
+      handler: (_request, response) => sendJson(response, 503, { error: 'starting' }, { 'retry-after': '1', connection: 'close' }),
+    }),
+  );
   // Up before the platforms connect, so that /healthz answers and /readyz says "not yet".
   const server = await startHttpServer({
     port: config.port,
-    routes: opsRoutes(readiness, metrics.registry),
+    routes: [...opsRoutes(readiness, metrics.registry), ...starting],
     limits: { maxConnections: config.http.maxConnections, keepAliveTimeoutMs: config.http.keepAliveTimeoutMs },
     onError: (error, request) => logger.error({ err: error, path: request.url }, 'an HTTP request failed'),
   });

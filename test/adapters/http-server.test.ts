@@ -129,4 +129,13 @@ describe('the HTTP server', () => {
     expect(refused).toEqual({ status: 503, connection: 'close' });
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
   });
+
+  it('a route added later replaces the one on the same path and method (a "starting" 503 until the platform is ready)', async () => {
+    const { port } = await serve();
+    server!.addRoute({ path: '/work', method: ['POST'], handler: (_q, response) => sendJson(response, 503, { error: 'starting' }) });
+    expect((await fetch(`http://127.0.0.1:${port}/work`, { method: 'POST', body: '{}' })).status).toBe(503);
+    server!.addRoute({ path: '/work', method: ['POST'], handler: (_q, response) => sendJson(response, 200, { ready: true }) });
+    expect(await (await fetch(`http://127.0.0.1:${port}/work`, { method: 'POST', body: '{}' })).json()).toEqual({ ready: true });
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+  });
 });

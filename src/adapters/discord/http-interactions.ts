@@ -15,10 +15,10 @@ import { createPublicKey, type KeyObject, verify } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Client } from 'discord.js';
 import type { Logger } from '../../logging/logger.js';
-import { sendEmpty, sendJson, type HttpRoute } from '../http-server.js';
+import { PLATFORM_PATHS, sendEmpty, sendJson, type HttpRoute } from '../http-server.js';
 import { claimOrAllow, type ClaimOnce } from '../types.js';
 
-export const INTERACTIONS_PATH = '/discord/interactions';
+export const INTERACTIONS_PATH = PLATFORM_PATHS.discord;
 /** Discord's window, as Slack's: a request may be at most this far from our clock, either way. */
 const SIGNATURE_WINDOW_SECONDS = 5 * 60;
 /** Discord gives up on an answer after 3 seconds; ours comes in milliseconds. */

@@ -6,11 +6,11 @@
 // (request-guard.ts) checks each request before handing it to the receiver.
 import { HTTPReceiver, SocketModeReceiver, type Logger as BoltLogger, type Receiver, type webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../config/config.js';
-import { DEFAULT_HTTP_LIMITS } from '../http-server.js';
+import { DEFAULT_HTTP_LIMITS, PLATFORM_PATHS } from '../http-server.js';
 import { AdapterStartError, NO_OBSERVER, type AdapterObserver } from '../types.js';
 import { createSafeFetch } from './safe-fetch.js';
 
-export const EVENTS_PATH = '/slack/events';
+export const EVENTS_PATH = PLATFORM_PATHS.slack;
 const DEFAULT_API_URL = 'https://slack.com/api/';
 
 export interface TransportOptions {
