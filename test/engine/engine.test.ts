@@ -135,6 +135,12 @@ describe('commands', () => {
     if (result.kind === 'recommendation') expect(result.exampleNeeds.length).toBeGreaterThan(2);
   });
 
+  it('reads "recommendation for ..." as a question when it names no need the criteria know', () => {
+    const result = engine.respond('recommendation for a startup with one ml engineer');
+    expect(result.kind).toBe('answer');
+    expect(result.topic).toBe('recommendation');
+  });
+
   it.each([
     ['recommend rercuiting', 'recommend recruiting'],
     ['recommend moblie app', 'recommend mobile app'],

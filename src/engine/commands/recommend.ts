@@ -4,6 +4,7 @@ import type { Framework, Lean } from '../../knowledge/model.js';
 import { emptyResult, followUpOf, type SearchContext } from '../context.js';
 import { WeightedBm25Index } from '../search/weighted-bm25.js';
 import type { RecommendationNeed } from '../types.js';
+import { askResult } from './ask.js';
 import type { CommandHandler } from './registry.js';
 
 /** Share of a phrasing's information the needs must contain for the criterion to count. */
@@ -74,6 +75,12 @@ export const recommendCommand: CommandHandler = (context, { text: needsText, not
   const points: Record<Framework, number> = { pytorch: 0, tensorflow: 0 };
   const base = { ...emptyResult(needsText, notes), kind: 'recommendation' as const, needs, points, exampleNeeds };
   if (needs.length === 0) {
+    // "recommendation for a startup with one ml engineer" uses the command's word as a plain
+    // word: when no need is recognised, the words may still be a question the FAQ answers.
+    if (needsText.trim()) {
+      const asked = askResult(context, needsText, notes);
+      if (asked.kind === 'answer') return asked;
+    }
     return {
       ...base,
       reason: needsText.trim() ? 'no-need-recognised' : 'no-needs-given',

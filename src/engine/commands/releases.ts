@@ -145,8 +145,9 @@ export function recogniseReleaseQuestion(knowledge: Knowledge, text: string): Re
   if (NEXT_WORDS.test(textWithoutVersions) && VERSION_WORDS.test(textWithoutVersions))
     return { intent: 'next', projects: named, formerNames };
   if (LATEST_WORDS.test(textWithoutVersions) || VERSION_WORDS.test(textWithoutVersions)) {
-    // "keras version" and "latest keras" are version questions; a bare name is not.
-    if (!LATEST_WORDS.test(textWithoutVersions) && !/\bwhat\b|\bwhich\b|^\W*[\p{L}.\s-]+\bversions?\W*$/iu.test(textWithoutVersions)) {
+    // "keras version" and "latest keras" are version questions; a bare name is not, and neither
+    // is "yolo tensorflow version", which asks for a TensorFlow version *of YOLO*.
+    if (!LATEST_WORDS.test(textWithoutVersions) && !/\bwhat(?:'?s)?\b|\bwhich\b|^\W*(?:the\s+)?versions?\W*$/iu.test(textWithoutVersions)) {
       return undefined;
     }
     return { intent: 'latest', projects: named, formerNames };

@@ -84,6 +84,7 @@ describe('recognising a version or status question', () => {
     ["what's the newest pytorch", 'latest: pytorch'],
     ['current torch version?', 'latest: pytorch'],
     ['keras version', 'latest: keras'],
+    ['whats the keras version', 'latest: keras'],
     ['latest pytorch and tensorflow versions', 'latest: pytorch, tensorflow'],
     ['is tf serving still maintained', 'status: tf-serving'],
     ['is mxnet dead', 'status: mxnet'],
@@ -114,6 +115,8 @@ describe('recognising a version or status question', () => {
     'is cuda the only realistic option with pytorch',
     'Tensorflow seems to be a dead end. Any plans to move to Torch or JAX?',
     'what are the latest features in keras 3 for training large language models on many gpus at once',
+    // A TensorFlow version *of* another project, not TensorFlow's own version.
+    'yolo tensorflow version',
   ])('not a registry question: %s', (question) => {
     expect(intentOf(question)).toBeUndefined();
   });
