@@ -5,18 +5,10 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { AdapterObserver } from '../adapters/types.js';
 import type { EngineResult } from '../engine/index.js';
+import { outcomeOf } from '../curation/outcome.js';
+import type { RecorderObserver } from '../curation/recorder.js';
 
-/** answered: a topical answer; partial: a did-you-mean or an answer without a topic; declined: nothing to offer. */
-export type Outcome = 'answered' | 'partial' | 'declined';
-
-const COMMAND_KINDS: ReadonlySet<EngineResult['kind']> = new Set(['help', 'topics', 'sources', 'greeting']);
-const ANSWERING_KINDS: ReadonlySet<EngineResult['kind']> = new Set(['answer', 'comparison', 'recommendation', 'claim-check']);
-
-export function outcomeOf(result: EngineResult): Outcome {
-  if (COMMAND_KINDS.has(result.kind)) return 'answered';
-  if (ANSWERING_KINDS.has(result.kind)) return result.topic !== null ? 'answered' : 'partial';
-  return result.kind === 'ambiguous' ? 'partial' : 'declined';
-}
+export { outcomeOf, type Outcome } from '../curation/outcome.js';
 
 export interface BotMetrics {
   readonly registry: Registry;
@@ -28,6 +20,14 @@ export interface BotMetrics {
   knowledgeInUse(faqEntries: number): void;
   /** A claim or a conversation was kept in this replica's memory because the store could not answer. */
   sharedStateFallback(): void;
+  /** The recording side: the store's state, its failures and the records waiting for it. */
+  readonly store: StoreMetrics;
+}
+
+export interface StoreMetrics extends RecorderObserver {
+  /** Opening the store failed (operation "open"), or using it did. */
+  error(operation: string): void;
+  up(open: boolean): void;
 }
 
 export function createMetrics(prefix = 'pytorch_vs_tf_'): BotMetrics {
@@ -76,6 +76,33 @@ export function createMetrics(prefix = 'pytorch_vs_tf_'): BotMetrics {
     registers: [registry],
   });
   fallbacks.inc(0);
+  const storeErrors = new Counter({
+    name: `${prefix}store_errors_total`,
+    help: 'Failures of the store (open: could not open it; write: a batch of records could not be written). Answers never wait for it.',
+    labelNames: ['operation'] as const,
+    registers: [registry],
+  });
+  const storeUp = new Gauge({
+    name: `${prefix}store_up`,
+    help: '1 while the store (SQLite or PostgreSQL) is open, 0 while the bot answers without it.',
+    registers: [registry],
+  });
+  const buffered = new Gauge({
+    name: `${prefix}store_buffered_records`,
+    help: 'Records (questions, votes, disputes) waiting to be written to the store.',
+    registers: [registry],
+  });
+  const written = new Counter({
+    name: `${prefix}store_written_records_total`,
+    help: 'Records written to the store.',
+    registers: [registry],
+  });
+  const dropped = new Counter({
+    name: `${prefix}store_dropped_records_total`,
+    help: 'Records dropped because the buffer was full during a long store outage.',
+    registers: [registry],
+  });
+  for (const operation of ['open', 'write']) storeErrors.labels(operation).inc(0);
   // Every series exists from the start, so rates and alerts work before the first event.
   for (const platform of ['slack', 'discord']) {
     for (const outcome of ['answered', 'partial', 'declined']) questions.labels(platform, outcome).inc(0);
@@ -101,6 +128,14 @@ export function createMetrics(prefix = 'pytorch_vs_tf_'): BotMetrics {
     },
     sharedStateFallback() {
       fallbacks.inc();
+    },
+    store: {
+      error: (operation) => storeErrors.labels(operation).inc(),
+      failed: () => storeErrors.labels('write').inc(),
+      written: (count) => written.inc(count),
+      dropped: (count) => dropped.inc(count),
+      buffered: (count) => buffered.set(count),
+      up: (open) => storeUp.set(open ? 1 : 0),
     },
   };
 }

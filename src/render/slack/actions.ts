@@ -14,6 +14,54 @@ export const ACTION_IDS = {
   feedbackDown: 'pvt_feedback_down',
 } as const;
 
+/** The forms (modals) the bot opens, by callback_id, and their inputs (block_id and action_id alike). */
+export const VIEW_IDS = {
+  /** Why an answer fell short, after a 👎. private_metadata: a FeedbackValue as JSON. */
+  feedbackReason: 'pvt_feedback_reason',
+  /** A dispute of one claim. private_metadata: a DisputeValue as JSON (with the response_url, when there is one). */
+  dispute: 'pvt_dispute',
+} as const;
+export const INPUT_IDS = { reason: 'pvt_reason', sourceUrl: 'pvt_source_url' } as const;
+
+/** "Dispute" buttons, one per claim shown: `pvt_dispute_0`, `pvt_dispute_1`, ... Value: a DisputeValue as JSON. */
+const DISPUTE_ACTION_PREFIX = 'pvt_dispute_';
+export const DISPUTE_ACTION_PATTERN = new RegExp(`^${DISPUTE_ACTION_PREFIX}\\d+$`);
+export const disputeActionId = (index: number) => `${DISPUTE_ACTION_PREFIX}${index}`;
+
+/** What a Dispute button carries: the claim, the answer it was shown with, and (in a form) where to confirm. */
+export interface DisputeValue {
+  claimId: string;
+  entryId: string | null;
+  answerId: string | null;
+  /** The click's response_url, so the confirmation can reach an ephemeral answer's conversation. */
+  responseUrl?: string;
+  channelId?: string;
+}
+
+export const encodeDisputeValue = (value: DisputeValue): string => JSON.stringify(value);
+
+/** Reads a Dispute button's value (or a dispute form's private_metadata); undefined when it names no claim. */
+export function decodeDisputeValue(raw: string | undefined): DisputeValue | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    const record = JSON.parse(unescapeText(raw)) as Record<string, unknown>;
+    const text = (key: string) => (typeof record[key] === 'string' ? (record[key] as string).slice(0, 1000) : null);
+    const claimId = text('claimId');
+    if (claimId === null) return undefined;
+    const responseUrl = text('responseUrl');
+    const channelId = text('channelId');
+    return {
+      claimId,
+      entryId: text('entryId'),
+      answerId: text('answerId'),
+      ...(responseUrl !== null ? { responseUrl } : {}),
+      ...(channelId !== null ? { channelId } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Follow-up and "did you mean" buttons: `pvt_ask_0`, `pvt_ask_1`, ... (action ids must be unique in a message). Value: a FollowUp as JSON. */
 const ASK_ACTION_PREFIX = 'pvt_ask_';
 export const ASK_ACTION_PATTERN = new RegExp(`^${ASK_ACTION_PREFIX}\\d+$`);
@@ -24,6 +72,8 @@ export interface FeedbackValue {
   entryId: string | null;
   topic: string | null;
   kind: string;
+  /** The answer voted on (its record's id), when the message carried one. */
+  answerId?: string | null;
 }
 
 export function encodeFeedbackValue(value: FeedbackValue): string {
@@ -39,7 +89,7 @@ export function decodeFeedbackValue(raw: string | undefined): FeedbackValue {
     if (typeof parsed !== 'object' || parsed === null) return unknown;
     const record = parsed as Record<string, unknown>;
     const text = (key: string) => (typeof record[key] === 'string' ? (record[key] as string).slice(0, 200) : null);
-    return { entryId: text('entryId'), topic: text('topic'), kind: text('kind') ?? 'unknown' };
+    return { entryId: text('entryId'), topic: text('topic'), kind: text('kind') ?? 'unknown', answerId: text('answerId') };
   } catch {
     return unknown;
   }

@@ -5,7 +5,7 @@
 import type { ClaimRef, EngineResult, SourceRef } from '../../engine/types.js';
 import { asOfLabel, LEAN_NAMES, leanHeadline, SLASH_COMMAND_NAME, weightLabel } from '../labels.js';
 import { type CommandFormat, followUpChoices, messageOf, noteText, usageOf } from '../messages.js';
-import { ACTION_IDS, askActionId, encodeFeedbackValue, encodeFollowUpValue } from './actions.js';
+import { ACTION_IDS, askActionId, disputeActionId, encodeDisputeValue, encodeFeedbackValue, encodeFollowUpValue } from './actions.js';
 import {
   actions,
   button,
@@ -40,6 +40,8 @@ export interface RenderOptions {
   shareInput?: string;
   /** Who asked, as plain text (a name, never a mention); shown on answers shared in a channel. */
   askedBy?: string;
+  /** The recorded answer's id: its feedback and Dispute buttons carry it, so a vote or a dispute joins its answer. */
+  answerId?: string;
 }
 
 const MAX_CLAIMS = 3;
@@ -58,7 +60,7 @@ const KINDS_WITHOUT_SHARE = new Set<EngineResult['kind']>(['invalid-input']);
 
 export function renderResult(result: EngineResult, options: RenderOptions): SlackMessage {
   const attribution = options.askedBy !== undefined ? [attributionBlock(options.askedBy, result.query)] : [];
-  const content = [...attribution, ...contentBlocks(result), ...claimBlocks(result)];
+  const content = [...attribution, ...contentBlocks(result), ...claimBlocks(result, options)];
   const tail = [...notesBlocks(result), ...sourcesBlocks(result), ...asOfBlocks(result), ...buttonBlocks(result, options)];
   return { text: fallbackFor(result, options), blocks: fitBlocks(content, tail, SLACK_LIMITS.blocksPerMessage) };
 }
@@ -161,7 +163,15 @@ function claimText(claim: ClaimRef): string {
   return lines.join('\n');
 }
 
-function claimBlocks(result: EngineResult): SlackBlock[] {
+/** Each claim shown gets a Dispute button beside it: a reader who knows better can say so. */
+function disputable(blocks: SlackBlock[], claim: ClaimRef, index: number, result: EngineResult, options: RenderOptions): SlackBlock[] {
+  const [first, ...rest] = blocks;
+  if (first === undefined || first.type !== 'section') return blocks;
+  const value = encodeDisputeValue({ claimId: claim.id, entryId: result.entryId, answerId: options.answerId ?? null });
+  return [{ ...first, accessory: button({ label: 'Dispute', actionId: disputeActionId(index), value }) }, ...rest];
+}
+
+function claimBlocks(result: EngineResult, options: RenderOptions): SlackBlock[] {
   const claims =
     result.kind === 'recommendation' && result.claims.length === 0 ? result.needs.flatMap((need) => need.claims) : result.claims;
   const unique = [...new Map(claims.map((claim) => [claim.id, claim])).values()];
@@ -172,7 +182,7 @@ function claimBlocks(result: EngineResult): SlackBlock[] {
   return [
     divider(),
     section(result.kind === 'claim-check' ? '*Matching claims*' : '*Related claims, checked*'),
-    ...shown.flatMap((claim) => sections(claimText(claim))),
+    ...shown.flatMap((claim, index) => disputable(sections(claimText(claim)), claim, index, result, options)),
     ...(more > 0 ? [contextBlock([`_and ${more} more related claim${more === 1 ? '' : 's'}_`])] : []),
   ];
 }
@@ -215,7 +225,12 @@ function buttonBlocks(result: EngineResult, options: RenderOptions): SlackBlock[
     );
   }
   if (KINDS_WITH_FEEDBACK.has(result.kind)) {
-    const value = encodeFeedbackValue({ entryId: result.entryId, topic: result.topic, kind: result.kind });
+    const value = encodeFeedbackValue({
+      entryId: result.entryId,
+      topic: result.topic,
+      kind: result.kind,
+      ...(options.answerId !== undefined ? { answerId: options.answerId } : {}),
+    });
     controls.push(
       button({ label: '👍 Helpful', actionId: ACTION_IDS.feedbackUp, value }),
       button({ label: '👎 Not helpful', actionId: ACTION_IDS.feedbackDown, value }),

@@ -1,0 +1,115 @@
+// The curation summary: what `npm run stats` prints, what admins see in Slack's App Home and with
+// the `stats` command. Everything comes from the store; the engine is not involved.
+import type { Dispute, DownVote, EntryVotes, StaleServed, Store } from '../store/index.js';
+import { clusterQuestions } from './clusters.js';
+
+export interface UnansweredCluster {
+  /** What `npm run curate resolve` takes. */
+  id: string;
+  text: string;
+  count: number;
+  /** Other wordings of the same question. */
+  variants: string[];
+  /** The ids of the questions in the cluster (declined or partial). */
+  questionIds: string[];
+  partial: number;
+  declined: number;
+}
+
+export interface StatsSummary {
+  days: number;
+  /** The start of the period (ISO 8601). */
+  since: string;
+  questions: number;
+  answered: number;
+  partial: number;
+  declined: number;
+  /** Shares of `questions`, 0..1 (0 when there were none). */
+  rates: { answered: number; partial: number; declined: number };
+  votes: { up: number; down: number; byEntry: EntryVotes[] };
+  /** The top unanswered questions, grouped by similarity (see clusters.ts). */
+  unanswered: UnansweredCluster[];
+  /** 👎 votes with a reason or a question, not yet resolved. */
+  downVotes: DownVote[];
+  disputes: { open: number; items: Dispute[] };
+  /** Answers served from FAQ entries or claims past their review date. */
+  stale: { served: number; byEntry: StaleServed[] };
+}
+
+export interface SummaryOptions {
+  days: number;
+  now?: number;
+  /** How many clusters, 👎 and disputes to list. */
+  top?: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Questions clustered at most: the newest this many unanswered ones in the period. */
+const MAX_CLUSTERED = 5_000;
+
+const rate = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000);
+
+/** All unanswered clusters of the period (for `curate`), largest first. */
+export async function unansweredClusters(store: Store, since: number): Promise<UnansweredCluster[]> {
+  const questions = await store.curation.unanswered(since, MAX_CLUSTERED);
+  return clusterQuestions(questions, (question) => question.text).map((cluster) => ({
+    id: cluster.id,
+    text: cluster.text,
+    count: cluster.count,
+    variants: cluster.variants,
+    questionIds: cluster.members.map((member) => member.id),
+    partial: cluster.members.filter((member) => member.outcome === 'partial').length,
+    declined: cluster.members.filter((member) => member.outcome === 'declined').length,
+  }));
+}
+
+export async function summarize(store: Store, { days, now = Date.now(), top = 10 }: SummaryOptions): Promise<StatsSummary> {
+  const since = now - days * DAY_MS;
+  const [outcomes, byEntry, clusters, downVotes, openDisputes, disputes, stale] = await Promise.all([
+    store.curation.outcomes(since),
+    store.curation.votesByEntry(since),
+    unansweredClusters(store, since),
+    store.curation.downVotes(since, top),
+    store.curation.countOpenDisputes(),
+    store.curation.openDisputes(top),
+    store.curation.staleServed(since),
+  ]);
+  const up = byEntry.reduce((sum, entry) => sum + entry.up, 0);
+  const down = byEntry.reduce((sum, entry) => sum + entry.down, 0);
+  return {
+    days,
+    since: new Date(since).toISOString(),
+    ...outcomes,
+    rates: {
+      answered: rate(outcomes.answered, outcomes.questions),
+      partial: rate(outcomes.partial, outcomes.questions),
+      declined: rate(outcomes.declined, outcomes.questions),
+    },
+    votes: { up, down, byEntry },
+    unanswered: clusters.slice(0, top),
+    downVotes,
+    disputes: { open: openDisputes, items: disputes },
+    stale: { served: stale.reduce((sum, entry) => sum + entry.count, 0), byEntry: stale },
+  };
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** The summary as plain lines, for the terminal (`npm run stats`). */
+export function formatSummary(summary: StatsSummary): string {
+  const lines = [
+    `Questions in the last ${summary.days} days: ${summary.questions}`,
+    `  answered ${summary.answered} (${percent(summary.rates.answered)}), partial ${summary.partial} (${percent(summary.rates.partial)}), declined ${summary.declined} (${percent(summary.rates.declined)})`,
+    `Votes: 👍 ${summary.votes.up}, 👎 ${summary.votes.down}`,
+    ...summary.votes.byEntry.slice(0, 10).map((entry) => `  ${entry.entryId ?? '(no entry)'}: 👍 ${entry.up} 👎 ${entry.down}`),
+    `Top unanswered questions: ${summary.unanswered.length === 0 ? 'none' : ''}`,
+    ...summary.unanswered.map((cluster) => `  ${cluster.count}× "${cluster.text}" [${cluster.id}]`),
+    `👎 with reasons: ${summary.downVotes.length === 0 ? 'none' : ''}`,
+    ...summary.downVotes.map((vote) => `  ${vote.entryId ?? '(no entry)'}: ${vote.reason ?? '(no reason)'} [${vote.id}]`),
+    `Open disputes: ${summary.disputes.open}`,
+    ...summary.disputes.items.map((dispute) => `  ${dispute.id} on ${dispute.claimId}: ${dispute.reason}${dispute.sourceUrl ? ` (${dispute.sourceUrl})` : ''}`),
+    `Answers from entries past their review date: ${summary.stale.served}`,
+    ...summary.stale.byEntry.slice(0, 10).map((entry) => `  ${entry.entryId}: ${entry.count}`),
+  ];
+  return lines.join('\n');
+}
