@@ -128,6 +128,49 @@ export interface ResultBase {
   conversation?: ConversationState;
 }
 
+/**
+ * What curators see with `stats`: questions, outcomes, votes, unanswered questions grouped by
+ * similarity, open disputes. The engine has no store: it answers `stats` with access 'refused'
+ * and no summary, and the app layer, which knows who asks and reads the store, fills it in.
+ */
+export interface CurationSummary {
+  days: number;
+  /** The start of the period (ISO 8601). */
+  since: string;
+  questions: number;
+  answered: number;
+  partial: number;
+  declined: number;
+  rates: { answered: number; partial: number; declined: number };
+  votes: { up: number; down: number; byEntry: { entryId: string | null; up: number; down: number }[] };
+  unanswered: { id: string; text: string; count: number; variants: string[]; questionIds: string[]; partial: number; declined: number }[];
+  downVotes: {
+    id: string;
+    at: number;
+    platform: string;
+    entryId: string | null;
+    topic: string | null;
+    reason: string | null;
+    text: string | null;
+  }[];
+  disputes: {
+    open: number;
+    items: {
+      id: string;
+      at: number;
+      platform: string;
+      claimId: string;
+      entryId: string | null;
+      reason: string;
+      sourceUrl: string | null;
+      status: 'open' | 'resolved';
+      resolvedAt: number | null;
+      resolution: string | null;
+    }[];
+  };
+  stale: { served: number; byEntry: { entryId: string; count: number }[] };
+}
+
 export type EngineResult =
   /**
    * `detail` when a follow-up asked for more of the previous answer: every claim in full, with why
@@ -159,6 +202,15 @@ export type EngineResult =
       topics: { id: string; title: string; summary: string }[];
     })
   | (ResultBase & { kind: 'sources'; sourceList: SourceRef[] })
+  | (ResultBase & {
+      kind: 'stats';
+      /**
+       * granted: `summary` is set; refused: the asker is not an admin; unavailable: the store cannot
+       * be read now; ask-privately: an admin asked where others would see it.
+       */
+      access: 'granted' | 'refused' | 'unavailable' | 'ask-privately';
+      summary: CurationSummary | null;
+    })
   | (ResultBase & { kind: 'comparison'; title: string; rows: ComparisonRow[] })
   | (ResultBase & {
       kind: 'recommendation';

@@ -4,7 +4,7 @@
 // terminal, `/pytorch-vs-tf help` in Slack, `/pytorch-vs-tf compare topic:…` in Discord) and
 // then escapes and lays out the plain text it gets back.
 import { COMMANDS } from '../engine/index.js';
-import type { CommandName, CommandSpec, EngineResult, FollowUp, InputNote, ResultOf } from '../engine/types.js';
+import type { CommandName, CommandSpec, CurationSummary, EngineResult, FollowUp, InputNote, ResultOf } from '../engine/types.js';
 import { FRAMEWORK_NAMES, VERDICT_IN_A_SENTENCE } from './labels.js';
 
 /** How a platform shows a command to type, e.g. `compare mobile` (with its code markup, if any). */
@@ -141,7 +141,62 @@ export function messageOf(result: EngineResult, command: CommandFormat): string 
       return recommendationText(result, command);
     case 'claim-check':
       return claimCheckText(result, command);
+    case 'stats':
+      return statsText(result);
   }
+}
+
+function statsText(result: ResultOf<'stats'>): string {
+  switch (result.access) {
+    case 'refused':
+      return "Sorry, the curation summary is only for this bot's admins. Ask me a question about PyTorch or TensorFlow instead?";
+    case 'unavailable':
+      return 'The curation summary cannot be read right now (the store is unavailable). Answers are not affected; try again in a minute.';
+    case 'ask-privately':
+      return 'The curation summary quotes what people asked, so I show it only privately: use the slash command or a direct message.';
+    case 'granted':
+      return result.summary ? `Curation summary for the last ${result.summary.days} days.` : 'No summary.';
+  }
+}
+
+const percent = (share: number) => `${Math.round(share * 100)}%`;
+
+/** The curation summary as titled groups of plain lines; each renderer lays them out its own way. */
+export function statsSections(summary: CurationSummary, top = 5): { title: string; lines: string[] }[] {
+  const none = (lines: string[]) => (lines.length === 0 ? ['none'] : lines);
+  return [
+    {
+      title: 'Questions',
+      lines: [
+        `${summary.questions} asked: ${summary.answered} answered (${percent(summary.rates.answered)}), ` +
+          `${summary.partial} partial (${percent(summary.rates.partial)}), ${summary.declined} declined (${percent(summary.rates.declined)})`,
+      ],
+    },
+    {
+      title: `Votes: 👍 ${summary.votes.up} · 👎 ${summary.votes.down}`,
+      lines: none(summary.votes.byEntry.slice(0, top).map((entry) => `${entry.entryId ?? '(no entry)'}: 👍 ${entry.up} 👎 ${entry.down}`)),
+    },
+    {
+      title: 'Top unanswered questions',
+      lines: none(summary.unanswered.slice(0, top).map((cluster) => `${cluster.count}× “${cluster.text}” (${cluster.id})`)),
+    },
+    {
+      title: '👎 reasons',
+      lines: none(
+        summary.downVotes
+          .slice(0, top)
+          .map((vote) => `${vote.entryId ?? '(no entry)'}: ${vote.reason ?? vote.text ?? '(no reason)'} (${vote.id})`),
+      ),
+    },
+    {
+      title: `Open disputes: ${summary.disputes.open}`,
+      lines: none(summary.disputes.items.slice(0, top).map((dispute) => `${dispute.id} on ${dispute.claimId}: ${dispute.reason}`)),
+    },
+    {
+      title: `Answers from entries past their review date: ${summary.stale.served}`,
+      lines: none(summary.stale.byEntry.slice(0, top).map((entry) => `${entry.entryId}: ${entry.count}`)),
+    },
+  ];
 }
 
 /**

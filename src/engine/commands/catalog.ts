@@ -49,3 +49,11 @@ export const sourcesCommand: CommandHandler = (context, { text, notes }) => {
   const ordered = [...all.filter((s) => s.kind === 'article'), ...all.filter((s) => s.kind !== 'article')];
   return { ...emptyResult(text, notes), kind: 'sources', sourceList: context.references.sources(ordered.map((s) => s.id)) };
 };
+
+/** Curators' summary: the engine has no store, so it answers with no access; the app layer fills it in for admins. */
+export const statsCommand: CommandHandler = (_context, { text, notes }) => ({
+  ...emptyResult(text, notes),
+  kind: 'stats',
+  access: 'refused',
+  summary: null,
+});

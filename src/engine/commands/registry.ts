@@ -5,7 +5,7 @@ import type { EngineContext } from '../context.js';
 import { MAX_INPUT_LENGTH } from '../input.js';
 import type { CommandSpec, EngineResult, InputNote } from '../types.js';
 import { askCommand } from './ask.js';
-import { helpCommand, sourcesCommand, topicsCommand } from './catalog.js';
+import { helpCommand, sourcesCommand, statsCommand, topicsCommand } from './catalog.js';
 import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
 import { recommendCommand } from './recommend.js';
@@ -89,6 +89,12 @@ const COMMAND_TABLE = [
     aliases: ['source', 'references'],
     description: 'List the sources my answers rest on',
     run: sourcesCommand,
+  }),
+  command({
+    name: 'stats',
+    aliases: ['statistics'],
+    description: 'For curators: questions, feedback, unanswered questions and disputes (admins only)',
+    run: statsCommand,
   }),
   command({ name: 'help', aliases: ['?', 'commands', 'usage'], description: 'Show how to use this bot', run: helpCommand }),
 ];

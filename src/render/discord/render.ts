@@ -4,6 +4,7 @@
 import {
   ButtonStyle,
   ComponentType,
+  TextInputStyle,
   escapeMarkdown,
   hyperlink,
   MessageFlags,
@@ -15,8 +16,8 @@ import {
 import type { ClaimRef, EngineResult, InputNote, SourceRef } from '../../engine/types.js';
 import type { Verdict } from '../../knowledge/model.js';
 import { asOfLabel, LEAN_NAMES, VERDICT_LABELS, weightLabel } from '../labels.js';
-import { followUpChoices, messageOf, noteText } from '../messages.js';
-import { encodeButtonAction, type ButtonAction } from './custom-ids.js';
+import { followUpChoices, messageOf, noteText, statsSections } from '../messages.js';
+import { encodeButtonAction, encodeModalAction, MODAL_INPUT_IDS, type ButtonAction, type ModalAction } from './custom-ids.js';
 import { BLANK, DISCORD_LIMITS, fitMessage, joinLinesWithin, truncateText } from './limits.js';
 import { NO_MENTIONS, type ActionRow, type AutocompleteChoice, type DiscordMessage } from './payload.js';
 import { slashCommand, slashUsage } from './slash-command.js';
@@ -53,10 +54,44 @@ const MAX_CLAIM_FIELDS = 5;
 /** Inline fields sit three to a line; a pair plus a blank keeps PyTorch and TensorFlow side by side. */
 const COMPARISON_ROWS_PER_EMBED = 8;
 
-export function renderDiscordMessage(result: EngineResult): DiscordMessage {
+export interface DiscordRenderOptions {
+  /** The recorded answer's id: its feedback and Dispute buttons carry it. */
+  answerId?: string;
+}
+
+export function renderDiscordMessage(result: EngineResult, options: DiscordRenderOptions = {}): DiscordMessage {
   const embeds = buildEmbeds(result);
-  const rows = [...followUpRows(result), ...feedbackRows(result)];
+  const answerId = options.answerId ?? null;
+  const rows = [...followUpRows(result), ...feedbackRows(result, answerId), ...disputeRows(result, answerId)];
   return fitMessage({ embeds, components: rows, allowedMentions: NO_MENTIONS });
+}
+
+/** The claims a result shows (as fields or in its title), in order, at most MAX_CLAIM_FIELDS. */
+function claimsShown(result: EngineResult): ClaimRef[] {
+  const claims =
+    result.kind === 'recommendation' && result.claims.length === 0 ? result.needs.flatMap((need) => need.claims) : result.claims;
+  const unique = [...new Map(claims.map((claim) => [claim.id, claim])).values()];
+  if (result.kind === 'answer') {
+    const itself = unique.find((claim) => claim.id === result.entryId);
+    return [...(itself ? [itself] : []), ...unique.filter((claim) => claim !== itself).slice(0, MAX_CLAIM_FIELDS)].slice(
+      0,
+      DISCORD_LIMITS.buttonsPerRow,
+    );
+  }
+  return unique.slice(0, Math.min(MAX_CLAIM_FIELDS, DISCORD_LIMITS.buttonsPerRow));
+}
+
+/** One "Dispute" button per claim shown, in one row: a reader who knows better can say so. */
+function disputeRows(result: EngineResult, answerId: string | null): ActionRow[] {
+  if (!RATED_KINDS.has(result.kind)) return [];
+  const buttons = uniqueButtons(
+    claimsShown(result).map((claim) => ({
+      label: `Dispute: ${claim.claim}`,
+      action: { type: 'dispute', claimId: claim.id, answerId } satisfies ButtonAction,
+    })),
+    ButtonStyle.Secondary,
+  );
+  return buttons.length === 0 ? [] : [{ type: ComponentType.ActionRow, components: buttons }];
 }
 
 function buildEmbeds(result: EngineResult): APIEmbed[] {
@@ -163,6 +198,23 @@ function buildEmbeds(result: EngineResult): APIEmbed[] {
             ...sourcesField(result.sources),
           ],
           ...topicFooter(result.topic, result.asOf),
+        },
+      ];
+    case 'stats':
+      return [
+        {
+          color: result.summary ? COLORS.brand : COLORS.muted,
+          ...(result.summary ? { title: 'Curation summary' } : {}),
+          description: message,
+          fields: result.summary
+            ? statsSections(result.summary).map(({ title, lines }) => ({
+                name: truncateText(title, DISCORD_LIMITS.fieldName),
+                value: joinLinesWithin(
+                  lines.map((line) => escapeMarkdown(line)),
+                  DISCORD_LIMITS.fieldValue,
+                ),
+              }))
+            : [],
         },
       ];
     case 'claim-check': {
@@ -345,10 +397,10 @@ function uniqueButtons(
 /** Rated results: the ones that give an answer someone could find right or wrong. */
 const RATED_KINDS = new Set<EngineResult['kind']>(['answer', 'comparison', 'recommendation', 'claim-check']);
 
-function feedbackRows(result: EngineResult): ActionRow[] {
+function feedbackRows(result: EngineResult, answerId: string | null): ActionRow[] {
   if (!RATED_KINDS.has(result.kind)) return [];
   const vote = (direction: 'up' | 'down') =>
-    encodeButtonAction({ type: 'feedback', vote: direction, kind: result.kind, entryId: result.entryId, topic: result.topic });
+    encodeButtonAction({ type: 'feedback', vote: direction, kind: result.kind, entryId: result.entryId, topic: result.topic, answerId });
   const up = vote('up');
   const down = vote('down');
   if (up === undefined || down === undefined) return [];
@@ -421,3 +473,93 @@ export function renderFeedbackThanks(vote: 'up' | 'down'): DiscordMessage {
     vote === 'up' ? 'Thanks! Glad that helped.' : 'Thanks for telling us. The maintainers review answers marked not helpful.',
   );
 }
+
+// ---- The curation forms (modals) ----
+
+/** A form as `interaction.showModal` takes it: a title and text inputs, each in its own row. */
+export interface DiscordModal {
+  custom_id: string;
+  title: string;
+  components: {
+    type: ComponentType.ActionRow;
+    components: {
+      type: ComponentType.TextInput;
+      custom_id: string;
+      label: string;
+      style: TextInputStyle;
+      required: boolean;
+      max_length: number;
+      min_length?: number;
+      placeholder?: string;
+    }[];
+  }[];
+}
+
+const REASON_MAX_LENGTH = 1_000;
+
+/** Why a 👎: optional, so closing the form is fine (the vote is already counted). */
+export function renderFeedbackReasonModal(action: Extract<ModalAction, { type: 'feedback-reason' }>): DiscordModal | undefined {
+  const customId = encodeModalAction(action);
+  if (customId === undefined) return undefined;
+  return {
+    custom_id: customId,
+    title: 'Not helpful: what was wrong?',
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.TextInput,
+            custom_id: MODAL_INPUT_IDS.reason,
+            label: 'What was wrong or missing? (optional)',
+            style: TextInputStyle.Paragraph,
+            required: false,
+            max_length: REASON_MAX_LENGTH,
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export function renderDisputeModal(action: Extract<ModalAction, { type: 'dispute' }>): DiscordModal | undefined {
+  const customId = encodeModalAction(action);
+  if (customId === undefined) return undefined;
+  const row = (input: DiscordModal['components'][number]['components'][number]) => ({
+    type: ComponentType.ActionRow as const,
+    components: [input],
+  });
+  return {
+    custom_id: customId,
+    title: 'Dispute a claim',
+    components: [
+      row({
+        type: ComponentType.TextInput,
+        custom_id: MODAL_INPUT_IDS.reason,
+        label: 'What is wrong with this claim?',
+        style: TextInputStyle.Paragraph,
+        required: true,
+        min_length: 3,
+        max_length: REASON_MAX_LENGTH,
+      }),
+      row({
+        type: ComponentType.TextInput,
+        custom_id: MODAL_INPUT_IDS.sourceUrl,
+        label: 'A source that shows it (optional)',
+        style: TextInputStyle.Short,
+        required: false,
+        max_length: 1_000,
+        placeholder: 'https://...',
+      }),
+    ],
+  };
+}
+
+export function renderDisputeRecorded(id: string): DiscordMessage {
+  return renderEphemeralNotice(
+    `Thanks: your dispute is recorded as ${id}. A curator will check the claim against its sources; quote ${id} if you follow up.`,
+  );
+}
+
+export const INVALID_SOURCE_URL_NOTICE =
+  'That source is not a web address (it must start with http:// or https://). Please dispute again with a link, or leave it empty.';

@@ -89,7 +89,8 @@ export function decodeFeedbackValue(raw: string | undefined): FeedbackValue {
     if (typeof parsed !== 'object' || parsed === null) return unknown;
     const record = parsed as Record<string, unknown>;
     const text = (key: string) => (typeof record[key] === 'string' ? (record[key] as string).slice(0, 200) : null);
-    return { entryId: text('entryId'), topic: text('topic'), kind: text('kind') ?? 'unknown', answerId: text('answerId') };
+    const answerId = text('answerId');
+    return { entryId: text('entryId'), topic: text('topic'), kind: text('kind') ?? 'unknown', ...(answerId !== null ? { answerId } : {}) };
   } catch {
     return unknown;
   }

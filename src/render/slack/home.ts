@@ -3,17 +3,20 @@ import type { ResultOf } from '../../engine/types.js';
 import { contextBlock, divider, header, section, type HomeView, type SlackBlock } from './blocks.js';
 import { escapeText } from './escape.js';
 import { SLACK_LIMITS } from './limits.js';
-import { commandLines, fitBlocks, listSections, SLASH_COMMAND } from './result.js';
+import { commandLines, fitBlocks, listSections, SLASH_COMMAND, statsBlocks } from './result.js';
 
 /** The engine's answers to `help` and `topics`, which the Home tab lists. */
 export interface HomeContent {
   help: ResultOf<'help'>;
   topics: ResultOf<'topics'>;
+  /** For admins: the curation summary, shown first. */
+  stats?: ResultOf<'stats'>;
 }
 
-export function renderHome({ help, topics }: HomeContent): HomeView {
+export function renderHome({ help, topics, stats }: HomeContent): HomeView {
   const topicList = topics.topics;
   const content: SlackBlock[] = [
+    ...(stats ? [...statsBlocks(stats), divider()] : []),
     header('PyTorch vs TensorFlow'),
     section(
       'I answer questions about choosing between PyTorch and TensorFlow with short answers that cite their sources, ' +

@@ -14,5 +14,18 @@ export {
   encodeFeedbackValue,
   encodeFollowUpValue,
   type FeedbackValue,
+  DISPUTE_ACTION_PATTERN,
+  decodeDisputeValue,
+  type DisputeValue,
+  VIEW_IDS,
+  INPUT_IDS,
 } from './actions.js';
+export {
+  renderFeedbackReasonModal,
+  renderDisputeModal,
+  renderDisputeRecordedModal,
+  renderDisputeRecorded,
+  INVALID_SOURCE_URL,
+  type ModalView,
+} from './curation.js';
 export type { SlackBlock, SlackMessage, HomeView } from './blocks.js';

@@ -4,7 +4,7 @@
 // content is dropped from the end of the middle, never the buttons.
 import type { ClaimRef, EngineResult, SourceRef } from '../../engine/types.js';
 import { asOfLabel, LEAN_NAMES, leanHeadline, SLASH_COMMAND_NAME, weightLabel } from '../labels.js';
-import { type CommandFormat, followUpChoices, messageOf, noteText, usageOf } from '../messages.js';
+import { type CommandFormat, followUpChoices, messageOf, noteText, statsSections, usageOf } from '../messages.js';
 import { ACTION_IDS, askActionId, disputeActionId, encodeDisputeValue, encodeFeedbackValue, encodeFollowUpValue } from './actions.js';
 import {
   actions,
@@ -56,7 +56,8 @@ const KINDS_WITH_FEEDBACK = new Set<EngineResult['kind']>([
   'partial',
   'no-match',
 ]);
-const KINDS_WITHOUT_SHARE = new Set<EngineResult['kind']>(['invalid-input']);
+// A curation summary may quote questions: it stays with the admin who asked for it.
+const KINDS_WITHOUT_SHARE = new Set<EngineResult['kind']>(['invalid-input', 'stats']);
 
 export function renderResult(result: EngineResult, options: RenderOptions): SlackMessage {
   const attribution = options.askedBy !== undefined ? [attributionBlock(options.askedBy, result.query)] : [];
@@ -146,6 +147,8 @@ function contentBlocks(result: EngineResult): SlackBlock[] {
           ),
         ),
       ];
+    case 'stats':
+      return statsBlocks(result);
     case 'claim-check': {
       const top = result.reason === 'checked' ? result.claims[0] : undefined;
       const verdict = top === undefined ? '' : `\n*Verdict:* ${verdictLabel(top.verdict)}`;
@@ -153,6 +156,19 @@ function contentBlocks(result: EngineResult): SlackBlock[] {
       return sections([`${statement}${verdict}`, text].filter((part) => part !== '').join('\n'));
     }
   }
+}
+
+/** The curation summary (admins), or why there is none. */
+export function statsBlocks(result: Extract<EngineResult, { kind: 'stats' }>): SlackBlock[] {
+  const text = escapeText(messageOf(result, slashCommand));
+  if (!result.summary) return sections(text);
+  return [
+    header('Curation summary'),
+    ...sections(text),
+    ...statsSections(result.summary).flatMap(({ title, lines }) =>
+      listSections([`*${escapeText(title)}*`, ...lines.map((line) => `• ${escapeText(line)}`)]),
+    ),
+  ];
 }
 
 function claimText(claim: ClaimRef): string {

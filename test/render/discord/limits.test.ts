@@ -136,6 +136,7 @@ describe('fitMessage on raw payloads', () => {
 });
 
 describe('button custom ids', () => {
+  const anyAnswerId = fc.stringMatching(/^A[0-9A-Z]{11}$/);
   const anyAction: fc.Arbitrary<ButtonAction> = fc.oneof(
     anyId.map((entryId): ButtonAction => ({ type: 'ask', entryId })),
     fc
@@ -143,9 +144,13 @@ describe('button custom ids', () => {
         vote: fc.constantFrom('up' as const, 'down' as const),
         kind: fc.constantFrom('answer', 'comparison', 'recommendation', 'claim-check'),
         entryId: fc.option(anyId, { nil: null }),
-        topic: fc.option(anyId, { nil: null }),
+        answerId: fc.option(anyAnswerId, { nil: null }),
       })
-      .map((feedback): ButtonAction => ({ type: 'feedback', ...feedback })),
+      // The topic is not carried: the entry implies it.
+      .map((feedback): ButtonAction => ({ type: 'feedback', topic: null, ...feedback })),
+    fc
+      .record({ claimId: anyId, answerId: fc.option(anyAnswerId, { nil: null }) })
+      .map((dispute): ButtonAction => ({ type: 'dispute', ...dispute })),
   );
 
   it('fit in 100 characters and decode to the action they encode (or are not made at all)', () => {
@@ -164,6 +169,17 @@ describe('button custom ids', () => {
     expect(decodeButtonAction('pvt0:ask:tflite-litert')).toBeUndefined();
     expect(decodeButtonAction('pvt1:ask:Not An Id')).toBeUndefined();
     expect(decodeButtonAction('pvt1:vote:sideways:answer:-:-')).toBeUndefined();
+  });
+
+  it('reads the vote buttons of earlier versions, with their topic', () => {
+    expect(decodeButtonAction('pvt1:vote:down:answer:tflite-litert:deployment-mobile')).toEqual({
+      type: 'feedback',
+      vote: 'down',
+      kind: 'answer',
+      entryId: 'tflite-litert',
+      topic: 'deployment-mobile',
+      answerId: null,
+    });
   });
 
   it('reads the claim buttons of earlier versions as picking that claim', () => {

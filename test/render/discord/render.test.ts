@@ -68,13 +68,32 @@ describe('an answer', () => {
     expect(decodeButtonAction(followUpRow?.components[0]?.custom_id ?? '')).toEqual({ type: 'ask', entryId: 'pytorch-android' });
   });
 
-  it('asks for thumbs-up/down feedback that names the entry rated', () => {
+  it('asks for thumbs-up/down feedback that names the entry rated (and the answer, when it was recorded)', () => {
     const feedbackRow = message.components[1];
     expect(feedbackRow?.components.map((button) => button.emoji?.name)).toEqual(['👍', '👎']);
     expect(feedbackRow?.components.map((button) => decodeButtonAction(button.custom_id))).toEqual([
-      { type: 'feedback', vote: 'up', kind: 'answer', entryId: 'tflite-litert', topic: 'mobile' },
-      { type: 'feedback', vote: 'down', kind: 'answer', entryId: 'tflite-litert', topic: 'mobile' },
+      { type: 'feedback', vote: 'up', kind: 'answer', entryId: 'tflite-litert', topic: null, answerId: null },
+      { type: 'feedback', vote: 'down', kind: 'answer', entryId: 'tflite-litert', topic: null, answerId: null },
     ]);
+    const recorded = renderDiscordMessage(answer(), { answerId: 'A0123456789Z' });
+    expect(decodeButtonAction(recorded.components[1]?.components[1]?.custom_id ?? '')).toMatchObject({
+      vote: 'down',
+      answerId: 'A0123456789Z',
+    });
+  });
+
+  it('puts a Dispute button under each claim shown, carrying the claim and the answer', () => {
+    const withClaims = renderDiscordMessage(
+      answer({ claims: [claim({ id: 'tflite-is-litert', claim: 'TF Lite is the mobile runtime.' }), claim({ id: 'other-claim' })] }),
+      { answerId: 'A0123456789Z' },
+    );
+    const disputes = actions(withClaims).filter((action) => action?.type === 'dispute');
+    expect(disputes).toEqual([
+      { type: 'dispute', claimId: 'tflite-is-litert', answerId: 'A0123456789Z' },
+      { type: 'dispute', claimId: 'other-claim', answerId: 'A0123456789Z' },
+    ]);
+    const labels = withClaims.components.flatMap((row) => row.components.map((button) => button.label));
+    expect(labels).toContain('Dispute: TF Lite is the mobile runtime.');
   });
 
   it('gives a follow-up whose entry id could not survive in a custom id no button', () => {
@@ -218,7 +237,7 @@ describe('recommendations and claim checks', () => {
       name: 'Research prototyping',
       value: 'Leans **PyTorch** (clear preference). Most papers ship PyTorch code.\n✅ Accurate: Most new papers use PyTorch.',
     });
-    expect(actions(message).map((action) => action?.type)).toEqual(['feedback', 'feedback']);
+    expect(actions(message).map((action) => action?.type)).toEqual(['feedback', 'feedback', 'dispute']);
   });
 
   it('a claim check quotes the statement and leads with the verdict', () => {

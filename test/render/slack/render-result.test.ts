@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { EngineResult, ResultOf } from '../../../src/engine/types.js';
 import {
   ACTION_IDS,
+  decodeDisputeValue,
   decodeFeedbackValue,
   decodeFollowUpValue,
   decodeQuestionValue,
@@ -81,6 +82,22 @@ describe('an answer', () => {
     const down = buttons(message).find((b) => b.action_id === ACTION_IDS.feedbackDown)!;
     expect(decodeFeedbackValue(up.value)).toEqual({ entryId: 'tflite-litert', topic: 'mobile', kind: 'answer' });
     expect(down.value).toBe(up.value);
+  });
+
+  it('puts a Dispute button beside each claim shown; it and the feedback carry the recorded answer', () => {
+    const recorded = renderResult(answer({ claims: [aClaim({ id: 'claim-one' }), aClaim({ id: 'claim-two' })] }), {
+      ...publicly,
+      answerId: 'A0123456789Z',
+    });
+    const accessories = recorded.blocks.flatMap((block) =>
+      block.type === 'section' && block.accessory?.type === 'button' ? [block.accessory as { action_id: string; value: string }] : [],
+    );
+    expect(accessories.map((button) => [button.action_id, decodeDisputeValue(button.value)])).toEqual([
+      ['pvt_dispute_0', { claimId: 'claim-one', entryId: 'tflite-litert', answerId: 'A0123456789Z' }],
+      ['pvt_dispute_1', { claimId: 'claim-two', entryId: 'tflite-litert', answerId: 'A0123456789Z' }],
+    ]);
+    const up = buttons(recorded).find((b) => b.action_id === ACTION_IDS.feedbackUp)!;
+    expect(decodeFeedbackValue(up.value)).toMatchObject({ entryId: 'tflite-litert', answerId: 'A0123456789Z' });
   });
 
   it('has a Share button carrying the input when only the asker sees it, and none when everyone does', () => {
