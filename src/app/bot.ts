@@ -18,6 +18,7 @@ import { createKnowledgeReloader, type KnowledgeReloader } from './knowledge-rel
 import { engineFor, type EngineSlot } from './live-engine.js';
 import { createMetrics, type BotMetrics } from './metrics.js';
 import { opsRoutes, type Readiness } from './ops-routes.js';
+import { type Recording, startRecording } from './recording.js';
 import { ACK_PATH_TIMEOUT_MS, sharedClaims, sharedConversations } from './shared-state.js';
 import { connectStore } from './store-connection.js';
 
@@ -31,6 +32,8 @@ export interface RunningBot {
   readonly port: number;
   readonly metrics: BotMetrics;
   readonly knowledge: KnowledgeReloader;
+  /** The store link and the recorder (for tests and diagnostics). */
+  readonly recording: Recording;
   /** Drains (see above) within `graceMs`, then stops; resolves with how many replies were given up. */
   stop(graceMs?: number): Promise<{ undelivered: number }>;
 }
@@ -90,6 +93,17 @@ export async function startBot(config: AppConfig, logger: Logger, hooks: BotHook
   const connection = connectStore({
     settings: { databaseUrl: config.store.databaseUrl, dataDir: config.store.dataDir },
     logger: storeLogger,
+    onError: (operation) => metrics.store.error(operation),
+    // Called only after an await inside the connection, when `recording` below exists.
+    onStateChange: (open) => recording.storeStateChanged(open),
+  });
+  // Questions, votes and disputes, recorded in the background (see recording.ts).
+  const recording: Recording = startRecording({
+    config,
+    connection,
+    logger: storeLogger,
+    metrics: metrics.store,
+    knowledge: () => slot.current.knowledge,
   });
   const onFallback = () => metrics.sharedStateFallback();
   const claims = sharedClaims({ connection, logger: storeLogger, onFallback });
@@ -106,6 +120,8 @@ export async function startBot(config: AppConfig, logger: Logger, hooks: BotHook
     await Promise.allSettled(running.map((adapter) => adapter.stop()));
     await server.close();
     clearInterval(purge);
+    // After the adapters: what they recorded while finishing is written before the store closes.
+    await recording.stop();
     await connection.close();
   };
   try {
@@ -123,6 +139,7 @@ export async function startBot(config: AppConfig, logger: Logger, hooks: BotHook
           claims,
           replayClaims,
           conversations,
+          curation: recording.curation,
         }),
       );
     }
@@ -141,6 +158,7 @@ export async function startBot(config: AppConfig, logger: Logger, hooks: BotHook
           ...(config.discordInteractions
             ? { interactionsEndpoint: { server, publicKey: config.discordInteractions.publicKey, replayClaims } }
             : {}),
+          curation: recording.curation,
         }),
       );
     }
@@ -157,6 +175,7 @@ export async function startBot(config: AppConfig, logger: Logger, hooks: BotHook
     port: server.port,
     metrics,
     knowledge: reloader,
+    recording,
     stop(graceMs = config.shutdownGraceMs) {
       stopping ??= (async () => {
         reloader.stop();

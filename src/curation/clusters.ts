@@ -90,7 +90,5 @@ export function clusterQuestions<T>(items: readonly T[], textOf: (item: T) => st
       clusters.push({ id: clusterIdOf(text), text, count: group.length, members: [...group], variants: [], terms });
     }
   }
-  return clusters
-    .map(({ terms: _terms, ...cluster }) => cluster)
-    .sort((a, b) => b.count - a.count);
+  return clusters.map(({ terms: _terms, ...cluster }) => cluster).sort((a, b) => b.count - a.count);
 }

@@ -38,8 +38,8 @@ export interface DisputeInput {
 }
 
 export interface CurationService {
-  /** Records a question and its outcome; returns the answer's id, which its buttons carry. */
-  answered(platform: Platform, asker: Actor, result: EngineResult, command?: string): string;
+  /** Records a question and its outcome; returns the answer's id, which its buttons carry (undefined when nothing is recorded). */
+  answered(platform: Platform, asker: Actor, result: EngineResult, command?: string): string | undefined;
   voted(platform: Platform, voter: Actor, vote: VoteInput): void;
   /** Records a dispute; returns the id the disputer is told. */
   disputed(platform: Platform, disputer: Actor, dispute: DisputeInput): string;
@@ -50,7 +50,7 @@ export interface CurationService {
 
 /** Records nothing, refuses the summary: for adapters started without a store (tests). */
 export const NO_CURATION: CurationService = {
-  answered: () => newAnswerId(),
+  answered: () => undefined,
   voted: () => undefined,
   disputed: () => newDisputeId(),
   isAdmin: () => false,
@@ -187,6 +187,23 @@ export function createCurationService({
       }
     },
   };
+}
+
+/**
+ * The `stats` result for this asker: the summary for an admin asking privately, a polite
+ * refusal for everyone else. Other results pass through unchanged.
+ */
+export async function withStats(
+  curation: CurationService,
+  platform: Platform,
+  result: EngineResult,
+  asker: Actor | undefined,
+  isPrivate: boolean,
+): Promise<EngineResult> {
+  if (result.kind !== 'stats' || asker === undefined || !curation.isAdmin(platform, asker.userId)) return result;
+  if (!isPrivate) return { ...result, access: 'ask-privately', summary: null };
+  const summary = await curation.summary();
+  return { ...result, access: summary ? 'granted' : 'unavailable', summary: summary ?? null };
 }
 
 /** A source URL as a dispute may carry it: http(s) only, or null. */

@@ -107,7 +107,9 @@ export function formatSummary(summary: StatsSummary): string {
     `👎 with reasons: ${summary.downVotes.length === 0 ? 'none' : ''}`,
     ...summary.downVotes.map((vote) => `  ${vote.entryId ?? '(no entry)'}: ${vote.reason ?? '(no reason)'} [${vote.id}]`),
     `Open disputes: ${summary.disputes.open}`,
-    ...summary.disputes.items.map((dispute) => `  ${dispute.id} on ${dispute.claimId}: ${dispute.reason}${dispute.sourceUrl ? ` (${dispute.sourceUrl})` : ''}`),
+    ...summary.disputes.items.map(
+      (dispute) => `  ${dispute.id} on ${dispute.claimId}: ${dispute.reason}${dispute.sourceUrl ? ` (${dispute.sourceUrl})` : ''}`,
+    ),
     `Answers from entries past their review date: ${summary.stale.served}`,
     ...summary.stale.byEntry.slice(0, 10).map((entry) => `  ${entry.entryId}: ${entry.count}`),
   ];

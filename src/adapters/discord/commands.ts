@@ -54,7 +54,8 @@ export async function replyWithAnswer(
   request: EngineRequest,
 ): Promise<void> {
   const result = context.engine.run(request);
-  await interaction.reply(context.render(result));
+  const asker = { userId: interaction.user.id, channelId: interaction.channelId ?? '' };
+  await interaction.reply(await context.answer(result, asker, 'ephemeral', request.command));
   context.logger.info(
     {
       interactionId: interaction.id,

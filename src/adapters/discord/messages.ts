@@ -119,7 +119,8 @@ export function createMessageHandler({
       entryId: result.entryId,
     };
     try {
-      const sent = await message.reply(context.render(result));
+      const asker = { userId: message.author.id, channelId: message.channelId };
+      const sent = await message.reply(await context.answer(result, asker, route === 'dm' ? 'dm' : 'channel'));
       logger.info({ ...log, confidence: Number(result.confidence.toFixed(2)) }, 'answered message');
       if (result.conversation) {
         // A reply to this answer continues from it; in a DM, so does the next message.

@@ -20,6 +20,7 @@ import {
 } from '../types.js';
 import { discordInteractionsRoute, HttpInteractionAnswers } from './http-interactions.js';
 import { createDiscordClient } from './client.js';
+import type { CurationService } from '../../curation/service.js';
 import { createDiscordContext } from './context.js';
 import type { ConversationMemory } from '../conversations.js';
 import { Cooldown } from './cooldown.js';
@@ -54,6 +55,8 @@ export interface StartDiscordOptions {
    * `replayClaims` (default: `claims`, else this process's memory).
    */
   interactionsEndpoint?: { server: BotHttpServer; publicKey: string; replayClaims?: ClaimOnce };
+  /** Records questions, votes and disputes, and serves admins the summary (default: records nothing). */
+  curation?: CurationService;
 }
 
 export interface DiscordAdapter extends RunningAdapter {
@@ -77,9 +80,10 @@ export async function startDiscord({
   claims,
   conversations,
   interactionsEndpoint,
+  curation,
 }: StartDiscordOptions): Promise<DiscordAdapter> {
   const client = createDiscordClient(config);
-  const context = createDiscordContext(engine, logger);
+  const context = createDiscordContext(engine, logger, curation);
   const handleMessage = createMessageHandler({
     context,
     helpChannelIds: new Set(config.helpChannelIds),

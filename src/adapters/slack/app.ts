@@ -2,6 +2,7 @@
 // Nothing here talks to Slack yet; startSlack verifies the token and starts listening.
 import { App, type HTTPReceiver, type SocketModeReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../../config/config.js';
+import { type CurationService, NO_CURATION } from '../../curation/service.js';
 import type { Engine } from '../../engine/types.js';
 import type { Logger } from '../../logging/logger.js';
 import { type ConversationMemory, createInMemoryConversations } from '../conversations.js';
@@ -34,6 +35,8 @@ export interface SlackAdapterDeps {
    * this check sits before Slack's 3-second acknowledgement, so its claims may give up sooner.
    */
   replayClaims?: ClaimOnce;
+  /** Records questions, votes and disputes, and serves admins the summary (default: records nothing). */
+  curation?: CurationService;
 }
 
 export type SlackAppOptions = TransportOptions;
@@ -53,6 +56,7 @@ export function createSlackApp(
     inFlight = new InFlightReplies(),
     claims = inMemoryClaims(),
     conversations = createInMemoryConversations(),
+    curation = NO_CURATION,
   }: SlackAdapterDeps,
   options: SlackAppOptions = {},
 ): SlackApp {
@@ -80,7 +84,7 @@ export function createSlackApp(
     await inFlight.track(replyRefOf(body), next());
   });
   app.use(ignoreRepeatedEvents(slackLogger, observer, claims));
-  registerListeners(app, { engine, logger: slackLogger, conversations });
+  registerListeners(app, { engine, logger: slackLogger, conversations, curation });
 
   // The last stop for anything a listener throws (a Web API call that failed with ok:false, a 429,
   // a 5xx or a timeout): log it with where the reply was going, and carry on serving.

@@ -10,7 +10,12 @@ export function registerCommandListeners(app: App, deps: ListenerDeps): void {
   // this keeps working if a workspace renames /pytorch-vs-tf to avoid a clash.
   app.command(/^\/.+/, async ({ command, ack }) => {
     const input = slackTextToPlain(command.text);
-    const message = answerFor(deps, input, { audience: 'private', shareInput: input });
+    const message = await answerFor(
+      deps,
+      input,
+      { audience: 'private', shareInput: input },
+      { userId: command.user_id, channelId: command.channel_id },
+    );
     await ack({ response_type: 'ephemeral', ...message });
   });
 }

@@ -31,7 +31,8 @@ export function registerEventListeners(app: App, deps: ListenerDeps): void {
     // which is also where a follow-up mention continues the conversation. In a DM (a mention
     // there is just talking to it) it goes straight in, as a DM's answer does.
     const threadTs = isDirectMessageChannel(event.channel) ? event.thread_ts : (event.thread_ts ?? event.ts);
-    const message = await answerInConversation(deps, input, conversationKey.slack(event.channel, threadTs), { audience: 'public' });
+    const asker = { userId: event.user ?? '', channelId: event.channel };
+    const message = await answerInConversation(deps, input, conversationKey.slack(event.channel, threadTs), { audience: 'public' }, asker);
     await client.chat.postMessage({
       channel: event.channel,
       ...(threadTs !== undefined ? { thread_ts: threadTs } : {}),
@@ -44,9 +45,13 @@ export function registerEventListeners(app: App, deps: ListenerDeps): void {
     if (!isPersonInDirectMessage(message, context.botUserId)) return;
     // Mentioning the bot (or anyone) inside its own DM is just talking to it.
     const input = slackTextToPlain(message.text);
-    const reply = await answerInConversation(deps, input, conversationKey.slack(message.channel, message.thread_ts), {
-      audience: 'public',
-    });
+    const reply = await answerInConversation(
+      deps,
+      input,
+      conversationKey.slack(message.channel, message.thread_ts),
+      { audience: 'public' },
+      { userId: message.user, channelId: message.channel },
+    );
     await client.chat.postMessage({
       channel: message.channel,
       ...(message.thread_ts !== undefined ? { thread_ts: message.thread_ts } : {}),
@@ -64,6 +69,20 @@ export function registerEventListeners(app: App, deps: ListenerDeps): void {
       const topics = deps.engine.run({ command: 'topics' });
       if (help.kind !== 'help' || topics.kind !== 'topics') throw new Error('the engine answered help or topics with another kind');
       home = renderHome({ help, topics });
+    }
+    // Admins see the curation summary above it, fresh each time.
+    if (deps.curation.isAdmin('slack', event.user)) {
+      const summary = await deps.curation.summary();
+      const stats = deps.engine.run({ command: 'stats' });
+      if (stats.kind === 'stats') {
+        const help = deps.engine.run({ command: 'help' });
+        const topics = deps.engine.run({ command: 'topics' });
+        if (help.kind === 'help' && topics.kind === 'topics') {
+          const filled = { ...stats, access: summary ? ('granted' as const) : ('unavailable' as const), summary: summary ?? null };
+          await client.views.publish({ user_id: event.user, view: renderHome({ help, topics, stats: filled }) });
+          return;
+        }
+      }
     }
     await client.views.publish({ user_id: event.user, view: home });
   });
