@@ -8,7 +8,7 @@ import type { EngineResult } from '../engine/index.js';
  */
 export type Outcome = 'answered' | 'partial' | 'declined';
 
-const COMMAND_KINDS: ReadonlySet<EngineResult['kind']> = new Set(['help', 'topics', 'sources', 'greeting']);
+const COMMAND_KINDS: ReadonlySet<EngineResult['kind']> = new Set(['help', 'topics', 'sources', 'greeting', 'stats']);
 const ANSWERING_KINDS: ReadonlySet<EngineResult['kind']> = new Set(['answer', 'comparison', 'recommendation', 'claim-check']);
 const PARTIAL_KINDS: ReadonlySet<EngineResult['kind']> = new Set(['partial', 'ambiguous']);
 
@@ -26,6 +26,7 @@ const COMMAND_OF_KIND: Partial<Record<EngineResult['kind'], string>> = {
   topics: 'topics',
   sources: 'sources',
   greeting: 'greeting',
+  stats: 'stats',
 };
 
 /** The command a result answers: the one the platform parsed, or the one its kind implies (free text is `ask`). */
