@@ -2,7 +2,7 @@
 // the real discord.js client, the real engine and knowledge, and a local Discord stand-in.
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { decodeButtonAction, encodeButtonAction } from '../../../src/render/discord/index.js';
+import { decodeButtonAction, decodeModalAction, encodeButtonAction, MODAL_INPUT_IDS } from '../../../src/render/discord/index.js';
 import { realEngine } from '../../support/discord/bot.js';
 import { LEVELS } from '../../support/discord/logs.js';
 import { botPerTest } from '../../support/discord/per-test.js';
@@ -20,6 +20,11 @@ function embedText(data: any): string {
 
 function customIds(data: any): string[] {
   return (data?.components ?? []).flatMap((row: any) => row.components.map((button: any) => button.custom_id));
+}
+
+function isVote(customId: string, vote: 'up' | 'down'): boolean {
+  const action = decodeButtonAction(customId);
+  return action?.type === 'feedback' && action.vote === vote;
 }
 
 describe('/pytorch-vs-tf subcommands', () => {
@@ -215,20 +220,39 @@ describe('buttons on answers', () => {
     expect(embedText((await bot.standIn.waitForCallback(click)).body.data)).toMatch(/no longer in my knowledge/);
   });
 
-  it('thumbs up/down is acknowledged ephemerally and logged with the entry id and vote', async () => {
+  it('thumbs up is acknowledged ephemerally and logged with the entry id and vote', async () => {
     const bot = await start();
     const asked = bot.standIn.sendCommand({ user: alice, subcommand: 'ask', values: { question: 'what about tf lite?' } });
     const answer = (await bot.standIn.waitForCallback(asked)).body.data;
-    const thumbsDown = customIds(answer).find((id) => decodeButtonAction(id)?.type === 'feedback' && id.includes(':down:'))!;
-    const { entryId } = decodeButtonAction(thumbsDown) as { entryId: string };
+    const thumbsUp = customIds(answer).find((id) => isVote(id, 'up'))!;
+    const { entryId } = decodeButtonAction(thumbsUp) as { entryId: string };
 
-    const click = bot.standIn.clickButton({ user: alice, customId: thumbsDown });
+    const click = bot.standIn.clickButton({ user: alice, customId: thumbsUp });
     const callback = await bot.standIn.waitForCallback(click);
     expect(callback.body.type).toBe(CHANNEL_MESSAGE);
     expect(callback.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     const line = await bot.logs.waitFor((entry) => entry.event === 'feedback', 'the feedback log line');
-    expect(line).toMatchObject({ level: LEVELS.info, event: 'feedback', vote: 'down', entryId, userId: alice.id });
+    expect(line).toMatchObject({ level: LEVELS.info, event: 'feedback', vote: 'up', entryId, userId: alice.id });
     expect(entryId).toMatch(/litert/);
+  });
+
+  it('thumbs down is logged and opens a form asking why; sending it is thanked ephemerally', async () => {
+    const bot = await start();
+    const asked = bot.standIn.sendCommand({ user: alice, subcommand: 'ask', values: { question: 'what about tf lite?' } });
+    const answer = (await bot.standIn.waitForCallback(asked)).body.data;
+    const thumbsDown = customIds(answer).find((id) => isVote(id, 'down'))!;
+
+    const click = bot.standIn.clickButton({ user: alice, customId: thumbsDown });
+    const form = await bot.standIn.waitForCallback(click);
+    expect(form.body.type).toBe(InteractionResponseType.Modal);
+    const formId = String(form.body.data.custom_id);
+    expect(decodeModalAction(formId)).toMatchObject({ type: 'feedback-reason' });
+    await bot.logs.waitFor((entry) => entry.event === 'feedback' && entry.vote === 'down', 'the feedback log line');
+
+    const sent = bot.standIn.submitModal({ user: alice, customId: formId, values: { [MODAL_INPUT_IDS.reason]: 'It misses LiteRT' } });
+    const thanks = await bot.standIn.waitForCallback(sent);
+    expect(thanks.body.type).toBe(CHANNEL_MESSAGE);
+    expect(thanks.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
   });
 
   it('a button it does not recognise gets a polite ephemeral note', async () => {

@@ -1,6 +1,14 @@
 // Button clicks (block_actions payloads) through the real Bolt app with the real engine.
 import { describe, expect, it } from 'vitest';
-import { ACTION_IDS, askActionId, encodeFeedbackValue, encodeFollowUpValue, escapeText } from '../../../src/render/slack/index.js';
+import {
+  ACTION_IDS,
+  askActionId,
+  encodeFeedbackValue,
+  encodeFollowUpValue,
+  escapeText,
+  INPUT_IDS,
+  VIEW_IDS,
+} from '../../../src/render/slack/index.js';
 import { blockKitProblems, pingProblems } from '../../support/slack/block-kit-rules.js';
 import { useSlackHarness } from '../../support/slack/harness.js';
 import { ASKER, blockActions, CHANNEL, DM_CHANNEL, type ButtonClick } from '../../support/slack/requests.js';
@@ -120,14 +128,25 @@ describe('feedback buttons', () => {
     expect(line).toMatchObject({ entryId: 'deployment-mobile-litert-what', topic: 'deployment-mobile', kind: 'answer', vote: 'up' });
   });
 
-  it('thumbs-down on a threaded answer thanks the voter with an ephemeral message in the thread', async () => {
+  it('thumbs-down opens a form asking why (optional), and is logged with the entry id and the vote', async () => {
+    await click({ actionId: ACTION_IDS.feedbackDown, value, message: { ts: '1700000600.000002', thread_ts: '1700000600.000001' } });
+    const opened = slack.standIn.callsTo('views.open');
+    expect(opened).toHaveLength(1);
+    const raw = opened[0]!.params.view;
+    const view = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { callback_id: string; blocks: { block_id?: string }[] };
+    expect(view.callback_id).toBe(VIEW_IDS.feedbackReason);
+    expect(view.blocks.some((block) => block.block_id === INPUT_IDS.reason)).toBe(true);
+    expect(
+      slack.logs.some((log) => log.event === 'feedback' && log.vote === 'down' && log.entryId === 'deployment-mobile-litert-what'),
+    ).toBe(true);
+  });
+
+  it('thumbs-down on a threaded answer thanks the voter in the thread when the form cannot open', async () => {
+    slack.standIn.fail('views.open', { error: 'expired_trigger_id' });
     await click({ actionId: ACTION_IDS.feedbackDown, value, message: { ts: '1700000600.000002', thread_ts: '1700000600.000001' } });
     const thanks = slack.standIn.callsTo('chat.postEphemeral');
     expect(thanks).toHaveLength(1);
     expect(thanks[0]!.params).toMatchObject({ channel: CHANNEL.id, user: ASKER.id, thread_ts: '1700000600.000001' });
-    expect(
-      slack.logs.some((log) => log.event === 'feedback' && log.vote === 'down' && log.entryId === 'deployment-mobile-litert-what'),
-    ).toBe(true);
   });
 
   it('with a mangled value is still acknowledged and logged, as an unknown entry', async () => {
