@@ -4,7 +4,7 @@
 import { LRUCache } from 'lru-cache';
 import type { EngineResult } from '../engine/index.js';
 import type { Knowledge } from '../knowledge/index.js';
-import { staleReport } from '../knowledge/stale.js';
+import { DEFAULT_ENTRY_REVIEW_DAYS } from '../knowledge/stale.js';
 import type { Store } from '../store/index.js';
 import { ANSWER_ID, newAnswerId, newDisputeId, newVoteId } from './ids.js';
 import { commandOf, outcomeOf } from './outcome.js';
@@ -77,13 +77,24 @@ const RECENT_ANSWER_MS = 24 * 60 * 60 * 1000;
 
 const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
-/** Entries and claims past their review date, per knowledge and day (the report is not free). */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Entries and claims past their review date (checked + review_days, as `kb:stale` counts them),
+ * per knowledge and day. Only the dates are compared: the full staleness report also looks for
+ * contradictions, which takes seconds, far too long for the answering path.
+ */
 function pastReviewIds(): (knowledge: Knowledge, today: string) => ReadonlySet<string> {
   const cache = new WeakMap<Knowledge, { today: string; ids: ReadonlySet<string> }>();
   return (knowledge, today) => {
     const cached = cache.get(knowledge);
     if (cached?.today === today) return cached.ids;
-    const ids = new Set(staleReport(knowledge, today).due.map((item) => item.id));
+    const now = Date.parse(`${today}T00:00:00Z`);
+    const ids = new Set<string>();
+    for (const entry of [...knowledge.faq, ...knowledge.claims]) {
+      const due = Date.parse(`${entry.checked}T00:00:00Z`) + (entry.review_days ?? DEFAULT_ENTRY_REVIEW_DAYS) * DAY_MS;
+      if (due <= now) ids.add(entry.id);
+    }
     cache.set(knowledge, { today, ids });
     return ids;
   };

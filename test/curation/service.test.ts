@@ -29,8 +29,8 @@ afterEach(async () => {
   store = undefined;
 });
 
-async function serviceWith(keepQuestionText: boolean): Promise<{ curation: CurationService; store: Store }> {
-  store = await openSqliteStore({ file: ':memory:' });
+async function serviceWith(keepQuestionText: boolean, now = Date.now): Promise<{ curation: CurationService; store: Store }> {
+  store = await openSqliteStore({ file: ':memory:', now });
   const current = store;
   const recorder = createRecorder({ store: () => current, logger: createSilentLogger(), flushDelayMs: 1 });
   const curation = createCurationService({
@@ -39,6 +39,7 @@ async function serviceWith(keepQuestionText: boolean): Promise<{ curation: Curat
     knowledge: () => knowledge,
     admins: { slack: ['UADMIN01'], discord: ['700000000000000001'] },
     keepQuestionText,
+    now,
   });
   return { curation, store: current };
 }
@@ -141,6 +142,18 @@ describe('the curation service', () => {
       { text: 'how do I shard a model over four GPUs', count: 1 },
     ]);
     expect(summary?.unanswered[0]?.id).toMatch(/^U-[0-9a-f]{8}$/);
+  });
+
+  it('counts answers served from entries past their review date', async () => {
+    const entry = knowledge.faq[0]!;
+    const years = 5 * 365 * 24 * 60 * 60 * 1000;
+    const late = await serviceWith(true, () => Date.parse(`${entry.checked}T12:00:00Z`) + years);
+    late.curation.answered('slack', asker, answered('a question', entry.id));
+    expect((await late.curation.summary(30))?.stale).toEqual({ served: 1, byEntry: [{ entryId: entry.id, count: 1 }] });
+    await late.store.close();
+    const fresh = await serviceWith(true, () => Date.parse(`${entry.checked}T12:00:00Z`));
+    fresh.curation.answered('slack', asker, answered('a question', entry.id));
+    expect((await fresh.curation.summary(30))?.stale.served).toBe(0);
   });
 
   it('shows the summary only to admins, and only privately', async () => {
