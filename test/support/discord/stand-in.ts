@@ -588,10 +588,13 @@ export class DiscordStandIn {
   /** A form (modal) sent: the text inputs' values by their custom ids, as Discord delivers them. */
   submitModal(options: { user: DiscordUser; customId: string; values: Record<string, string>; channelId?: string }) {
     const components = Object.entries(options.values).map(([customId, value]) => ({
-      type: 1,
-      components: [{ type: 4, custom_id: customId, value }],
+      type: ComponentType.ActionRow,
+      components: [{ type: ComponentType.TextInput, custom_id: customId, value }],
     }));
-    return this.sendInteraction(5, options.user, options.channelId ?? IDS.general, { custom_id: options.customId, components });
+    return this.sendInteraction(InteractionType.ModalSubmit, options.user, options.channelId ?? IDS.general, {
+      custom_id: options.customId,
+      components,
+    });
   }
 
   private sendInteraction(
