@@ -40,7 +40,8 @@ export interface Recorder {
   close(timeoutMs?: number): Promise<void>;
 }
 
-const RETRY_DELAYS_MS = [500, 1_000, 2_000, 5_000, 10_000, 30_000];
+// Short: a failed batch costs one query, and the records should reach the store soon after it is back.
+const RETRY_DELAYS_MS = [250, 500, 1_000, 2_000, 5_000];
 
 export function createRecorder({
   store,
@@ -97,7 +98,7 @@ export function createRecorder({
           );
         }
         failures++;
-        schedule(retryDelaysMs[Math.min(failures - 1, retryDelaysMs.length - 1)] ?? 30_000);
+        schedule(retryDelaysMs[Math.min(failures - 1, retryDelaysMs.length - 1)] ?? 5_000);
       } finally {
         writing = undefined;
       }
