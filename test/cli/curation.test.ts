@@ -108,6 +108,7 @@ describe('the curators’ tools on SQLite (DATA_DIR)', () => {
     await store.close();
   });
 
+  // One script run per test: each run starts Node and TypeScript, which is slow on a busy machine.
   it('stats --json: outcomes, votes, unanswered questions grouped with counts, open disputes', () => {
     const summary = stats(env);
     expect(summary).toMatchObject({ questions: 6, answered: 2, partial: 1, declined: 3, votes: { up: 1, down: 1 }, disputes: { open: 1 } });
@@ -116,19 +117,18 @@ describe('the curators’ tools on SQLite (DATA_DIR)', () => {
       { text: 'how do I shard a model over four GPUs', count: 1 },
       { text: '=HYPERLINK("http://example.com","x"), "quoted"', count: 1 },
     ]);
-    // --days 60 reaches the old question too.
+  });
+
+  it('stats --days 60 reaches further back', () => {
     expect(stats(env, '--days', '60')).toMatchObject({ questions: 7, declined: 4 });
   });
 
-  it('stats prints a readable summary, and refuses a bad --days', () => {
+  it('stats prints a readable summary', () => {
     const run = runScript('src/cli/stats.ts', [], { env });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Questions in the last 30 days: 6');
     expect(run.stdout).toContain('2× "does jax support windows"');
     expect(run.stdout).toContain('Open disputes: 1');
-    const bad = runScript('src/cli/stats.ts', ['--days', 'soon'], { env });
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('--days');
   });
 
   it('curate export writes the worklist as Markdown and as CSV a spreadsheet reads as text', () => {
@@ -148,33 +148,51 @@ describe('the curators’ tools on SQLite (DATA_DIR)', () => {
     expect(csv.some((line) => line.startsWith('dispute,D-DISPUTE1,1,faq-mobile,tflite-is-litert,,The rename was in 2024,'))).toBe(true);
   });
 
-  it('curate resolve closes a dispute, a 👎 and a group of unanswered questions', () => {
-    expect(runScript('src/cli/curate.ts', ['resolve', 'D-DISPUTE1', '--note', 'checked: the rename was in 2024'], { env }).status).toBe(0);
-    expect(runScript('src/cli/curate.ts', ['resolve', 'f-downvot1', 'added', 'WSL', 'to', 'the', 'answer'], { env }).status).toBe(0);
-    const cluster = runScript('src/cli/curate.ts', ['resolve', clusterIdOf('does jax support windows'), '--note', 'new FAQ entry'], {
-      env,
+  it('curate resolve closes a dispute with a note', async () => {
+    const run = runScript('src/cli/curate.ts', ['resolve', 'D-DISPUTE1', '--note', 'checked: the rename was in 2024'], { env });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('Resolved D-DISPUTE1');
+    expect(await read((store) => store.curation.dispute('D-DISPUTE1'))).toMatchObject({
+      status: 'resolved',
+      resolution: 'checked: the rename was in 2024',
     });
-    expect(cluster.stderr).toBe('');
-    expect(cluster.stdout).toContain('2 unanswered questions');
   });
 
-  it('after resolving, the worklist is shorter but the history is not, and an item closes only once', () => {
-    const after = stats(env);
-    expect(after.disputes.open).toBe(0);
-    expect(after.unanswered.map((item) => item.text)).not.toContain('does jax support windows');
-    expect(after.questions).toBe(6);
+  it('curate resolve takes the note as plain words too, and a 👎 by its id however it is typed', async () => {
+    expect(runScript('src/cli/curate.ts', ['resolve', 'f-downvot1', 'added', 'WSL', 'to', 'the', 'answer'], { env }).status).toBe(0);
+    expect(await read((store) => store.curation.downVotes(0, 10))).toEqual([]);
+  });
+
+  it('curate resolve closes a whole group of unanswered questions; the history keeps counting them', async () => {
+    const run = runScript('src/cli/curate.ts', ['resolve', clusterIdOf('does jax support windows'), '--note', 'new FAQ entry'], { env });
+    expect(run.stdout).toContain('2 unanswered questions');
+    const left = await read((store) => store.curation.unanswered(0, 10));
+    expect(left.map((question) => question.text)).not.toContain('does jax support windows');
+    expect((await read((store) => store.curation.outcomes(Date.now() - 30 * DAY))).questions).toBe(6);
+  });
+
+  it('curate resolve says so when no open item has the id', () => {
     const again = runScript('src/cli/curate.ts', ['resolve', 'D-DISPUTE1', '--note', 'twice'], { env });
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('No open item has the id D-DISPUTE1');
   });
 
-  it('privacy forget deletes one person’s questions and votes, and nobody else’s', () => {
+  it('privacy forget deletes one person’s questions and votes, and nobody else’s', async () => {
     const run = runScript('src/cli/privacy.ts', ['forget', 'slack', 'U0FORGET1'], { env });
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('1 questions, 1 votes, 0 disputes deleted');
-    expect(stats(env)).toMatchObject({ questions: 5, votes: { up: 1, down: 0 } });
-    expect(runScript('src/cli/privacy.ts', ['forget', 'irc', 'someone'], { env }).status).toBe(2);
+    expect(await read((store) => store.curation.outcomes(0))).toMatchObject({ questions: 6 });
+    expect(await read((store) => store.curation.votesByEntry(0))).toEqual([{ entryId: 'faq-mobile', up: 1, down: 0 }]);
   });
+
+  async function read<T>(query: (store: Store) => Promise<T>): Promise<T> {
+    const store = await openSqliteStore({ file: join(dataDir, SQLITE_FILE_NAME) });
+    try {
+      return await query(store);
+    } finally {
+      await store.close();
+    }
+  }
 });
 
 describe('stats --json on PostgreSQL (DATABASE_URL)', () => {
