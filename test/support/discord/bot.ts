@@ -34,7 +34,7 @@ export function discordConfig(standIn: DiscordStandIn, overrides: Partial<Discor
 export async function startBot(
   options: { config?: Partial<DiscordConfig>; standIn?: StandInOptions } & Pick<
     StartDiscordOptions,
-    'inFlight' | 'onFatal' | 'claims'
+    'inFlight' | 'onFatal' | 'claims' | 'curation'
   > = {},
 ): Promise<RunningBot> {
   const standIn = await DiscordStandIn.start(options.standIn);
@@ -47,6 +47,7 @@ export async function startBot(
       ...(options.inFlight ? { inFlight: options.inFlight } : {}),
       ...(options.onFatal ? { onFatal: options.onFatal } : {}),
       ...(options.claims ? { claims: options.claims } : {}),
+      ...(options.curation ? { curation: options.curation } : {}),
     });
     return {
       standIn,

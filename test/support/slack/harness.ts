@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { pino } from 'pino';
 import type { SlackConfig } from '../../../src/config/config.js';
 import { EVENTS_PATH, startSlack, type RunningSlackAdapter } from '../../../src/adapters/slack/index.js';
-import type { SlackAppOptions } from '../../../src/adapters/slack/app.js';
+import type { SlackAdapterDeps, SlackAppOptions } from '../../../src/adapters/slack/app.js';
 import type { Engine } from '../../../src/engine/types.js';
 import type { Logger } from '../../../src/logging/logger.js';
 import { shippedEngine } from '../engine.js';
@@ -51,11 +51,14 @@ export interface SlackHarness {
  * listeners finish, so when a test has the response, everything the app was going to send has
  * been sent (and "nothing was sent" can be asserted without waiting).
  */
-export async function startSlackHarness(options: SlackAppOptions = { processBeforeResponse: true }): Promise<SlackHarness> {
+export async function startSlackHarness(
+  options: SlackAppOptions = { processBeforeResponse: true },
+  deps: Pick<SlackAdapterDeps, 'curation'> = {},
+): Promise<SlackHarness> {
   const standIn = await SlackWebApiStandIn.start();
   const { logger, lines } = createCapturingLogger();
   try {
-    const adapter = await startSlack({ config: httpConfig(standIn), engine: realEngine(), logger }, options);
+    const adapter = await startSlack({ config: httpConfig(standIn), engine: realEngine(), logger, ...deps }, options);
     const sender = new SlackRequestSender(`http://127.0.0.1:${adapter.port}${EVENTS_PATH}`);
     return {
       standIn,
@@ -79,10 +82,10 @@ export async function startSlackHarness(options: SlackAppOptions = { processBefo
  * inject, and the log lines. The returned object reads through to the running harness, so it
  * can be declared once at the top of the file and used inside tests.
  */
-export function useSlackHarness(options?: SlackAppOptions): SlackHarness {
+export function useSlackHarness(options?: SlackAppOptions, deps?: Pick<SlackAdapterDeps, 'curation'>): SlackHarness {
   let harness: SlackHarness | undefined;
   beforeAll(async () => {
-    harness = await startSlackHarness(options);
+    harness = await startSlackHarness(options, deps);
   });
   afterAll(async () => {
     await harness?.close();
