@@ -3,14 +3,14 @@
 import type { EngineResult } from '../engine/index.js';
 
 /**
- * answered: a topical answer (or a command such as help); partial: the closest questions, a
- * did-you-mean, or an answer without a topic; declined: nothing to offer (out of scope, not English...).
+ * answered: a topical answer (or a command such as help); partial: the closest questions, or an
+ * answer without a topic; declined: nothing to offer (out of scope, not English...).
  */
 export type Outcome = 'answered' | 'partial' | 'declined';
 
 const COMMAND_KINDS: ReadonlySet<EngineResult['kind']> = new Set(['help', 'topics', 'sources', 'greeting', 'stats']);
 const ANSWERING_KINDS: ReadonlySet<EngineResult['kind']> = new Set(['answer', 'comparison', 'recommendation', 'claim-check']);
-const PARTIAL_KINDS: ReadonlySet<EngineResult['kind']> = new Set(['partial', 'ambiguous']);
+const PARTIAL_KINDS: ReadonlySet<EngineResult['kind']> = new Set(['partial']);
 
 export function outcomeOf(result: EngineResult): Outcome {
   if (COMMAND_KINDS.has(result.kind)) return 'answered';

@@ -40,7 +40,7 @@ export interface EngineRequest {
   /** The question, topic, needs or statement; ignored by commands that take no text. */
   text?: string;
   /**
-   * `ask` only: the FAQ entry or claim the user picked (a follow-up or "did you mean" button).
+   * `ask` only: the FAQ entry or claim the user picked (a follow-up or closest-question button).
    * It is answered directly; `text` is asked instead when the knowledge no longer has the entry.
    */
   entryId?: string;
@@ -128,10 +128,63 @@ export interface ResultBase {
   conversation?: ConversationState;
 }
 
+/** 👍 and 👎 counts for one entry (null: answers that had no entry, such as a comparison). */
+export interface EntryVotes {
+  entryId: string | null;
+  up: number;
+  down: number;
+}
+
+/** Answers served from one entry or claim past its review date. */
+export interface StaleServed {
+  entryId: string;
+  count: number;
+}
+
+/** Declined or partial questions grouped by similarity (see curation/clusters.ts). */
+export interface UnansweredCluster {
+  /** What `npm run curate resolve` takes. */
+  id: string;
+  text: string;
+  count: number;
+  /** Other wordings of the same question. */
+  variants: string[];
+  /** The ids of the questions in the cluster. */
+  questionIds: string[];
+  partial: number;
+  declined: number;
+}
+
+/** A 👎 with a reason or the question's text, not yet resolved. */
+export interface DownVote {
+  id: string;
+  at: number;
+  platform: string;
+  entryId: string | null;
+  topic: string | null;
+  reason: string | null;
+  text: string | null;
+}
+
+/** A reader's dispute of one claim, and how curators resolved it. */
+export interface Dispute {
+  id: string;
+  at: number;
+  platform: string;
+  claimId: string;
+  entryId: string | null;
+  reason: string;
+  sourceUrl: string | null;
+  status: 'open' | 'resolved';
+  resolvedAt: number | null;
+  resolution: string | null;
+}
+
 /**
  * What curators see with `stats`: questions, outcomes, votes, unanswered questions grouped by
  * similarity, open disputes. The engine has no store: it answers `stats` with access 'refused'
  * and no summary, and the app layer, which knows who asks and reads the store, fills it in.
+ * The store and `npm run stats` use these same types.
  */
 export interface CurationSummary {
   days: number;
@@ -141,34 +194,16 @@ export interface CurationSummary {
   answered: number;
   partial: number;
   declined: number;
+  /** Shares of `questions`, 0..1 (0 when there were none). */
   rates: { answered: number; partial: number; declined: number };
-  votes: { up: number; down: number; byEntry: { entryId: string | null; up: number; down: number }[] };
-  unanswered: { id: string; text: string; count: number; variants: string[]; questionIds: string[]; partial: number; declined: number }[];
-  downVotes: {
-    id: string;
-    at: number;
-    platform: string;
-    entryId: string | null;
-    topic: string | null;
-    reason: string | null;
-    text: string | null;
-  }[];
-  disputes: {
-    open: number;
-    items: {
-      id: string;
-      at: number;
-      platform: string;
-      claimId: string;
-      entryId: string | null;
-      reason: string;
-      sourceUrl: string | null;
-      status: 'open' | 'resolved';
-      resolvedAt: number | null;
-      resolution: string | null;
-    }[];
-  };
-  stale: { served: number; byEntry: { entryId: string; count: number }[] };
+  votes: { up: number; down: number; byEntry: EntryVotes[] };
+  /** The top unanswered questions, grouped by similarity. */
+  unanswered: UnansweredCluster[];
+  /** 👎 votes with a reason or a question, not yet resolved. */
+  downVotes: DownVote[];
+  disputes: { open: number; items: Dispute[] };
+  /** Answers served from FAQ entries or claims past their review date. */
+  stale: { served: number; byEntry: StaleServed[] };
 }
 
 export type EngineResult =
@@ -182,7 +217,6 @@ export type EngineResult =
   /** Not written in English: `followUps` holds the best match only when the engine is sure of it. */
   | (ResultBase & { kind: 'other-language' })
   /** The question fits two topics about equally: `followUps` are the choices. */
-  | (ResultBase & { kind: 'ambiguous' })
   | (ResultBase & {
       kind: 'no-match';
       /** no-question: no searchable word; out-of-scope: nothing close enough; unknown-entry: a picked entry is gone. */

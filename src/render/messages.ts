@@ -113,8 +113,6 @@ export function messageOf(result: EngineResult, command: CommandFormat): string 
       return result.followUps.length > 0
         ? 'I can only answer in English. This may be the question you mean:'
         : 'I can only answer in English. Could you ask your question in English?';
-    case 'ambiguous':
-      return 'I am not sure which of these you mean:';
     case 'no-match':
       return declineText(result, command);
     case 'greeting':
@@ -199,12 +197,9 @@ export function statsSections(summary: CurationSummary, top = 5): { title: strin
   ];
 }
 
-/**
- * The questions a result offers as buttons, each once: for "did you mean", every candidate the
- * engine weighed, then the follow-ups. Both platforms' buttons carry the entry id.
- */
+/** The questions a result offers as buttons, each once. Both platforms' buttons carry the entry id. */
 export function followUpChoices(result: EngineResult): FollowUp[] {
-  const offered = result.kind === 'ambiguous' ? [...result.candidates, ...result.followUps] : result.followUps;
+  const offered = result.followUps;
   const seen = new Set<string>();
   return offered.filter(({ entryId, question }) => {
     if (seen.has(entryId) || question.trim() === '') return false;

@@ -8,12 +8,12 @@ import { shippedEngine } from '../support/engine.js';
 describe('outcomes', () => {
   const engine = shippedEngine();
 
-  it('calls a topical answer answered, a did-you-mean partial, and an off-topic question declined', () => {
+  it('calls a topical answer answered, a closest-questions reply partial, and an off-topic question declined', () => {
     expect(outcomeOf(engine.respond('is tensorflow lite still a thing?'))).toBe('answered');
     expect(outcomeOf(engine.respond('compare hardware'))).toBe('answered');
     expect(outcomeOf(engine.respond('how do I cook pasta'))).toBe('declined');
     expect(outcomeOf(engine.respond('\u0001\u0002'))).toBe('declined');
-    expect(outcomeOf({ ...engine.respond('what is jax'), kind: 'ambiguous' })).toBe('partial');
+    expect(outcomeOf({ ...engine.respond('what is jax'), kind: 'partial' })).toBe('partial');
   });
 });
 

@@ -97,14 +97,6 @@ export function oneOfEachKind(overrides: Partial<ResultBase> = {}): EngineResult
   const argument = (name: 'topic' | 'statement', example: string) => ({ name, description: `The ${name}`, example, maxLength: 200 });
   return [
     { ...common, kind: 'answer', question: 'What happened to TensorFlow Lite?' },
-    {
-      ...common,
-      kind: 'ambiguous',
-      candidates: [
-        { entryId: 'a', kind: 'faq', topic: 'hardware', question: 'Does PyTorch run on TPUs?', score: 0.5 },
-        { entryId: 'b', kind: 'faq', topic: 'mobile', question: 'What replaced TensorFlow Lite?', score: 0.48 },
-      ],
-    },
     { ...common, kind: 'no-match', reason: 'out-of-scope', topicTitles: ['Mobile deployment', 'Hardware'], claims: [], sources: [] },
     { ...common, kind: 'greeting', greeting: 'hello', claims: [], sources: [] },
     { ...common, kind: 'invalid-input', claims: [], sources: [] },

@@ -9,7 +9,7 @@ const PREFIX = 'pvt1';
 export type Vote = 'up' | 'down';
 
 export type ButtonAction =
-  /** Answer the FAQ entry or claim with this id (follow-ups, "did you mean" candidates). */
+  /** Answer the FAQ entry or claim with this id (follow-ups, closest questions). */
   | { type: 'ask'; entryId: string }
   /**
    * Thumbs up or down on an answer; entryId says what was rated, answerId which answer (its

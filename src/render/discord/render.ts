@@ -125,14 +125,6 @@ function buildEmbeds(result: EngineResult): APIEmbed[] {
           description: withNotes(joinParagraphs(message, numbered(result.followUps.map((followUp) => followUp.question))), result.notes),
         },
       ];
-    case 'ambiguous':
-      return [
-        {
-          color: COLORS.muted,
-          title: 'Which of these did you mean?',
-          description: withNotes(joinParagraphs(message, numbered(result.candidates.map((candidate) => candidate.question))), result.notes),
-        },
-      ];
     case 'no-match':
       return [
         {
@@ -371,9 +363,8 @@ function followUpRows(result: EngineResult): ActionRow[] {
   }));
   const buttons = uniqueButtons(actions, ButtonStyle.Secondary);
   const rows: ActionRow[] = [];
-  // One row of follow-ups (two rows for "did you mean", where the choices are the answer).
-  const maxRows = result.kind === 'ambiguous' ? 2 : 1;
-  for (let index = 0; index < buttons.length && rows.length < maxRows; index += DISCORD_LIMITS.buttonsPerRow) {
+  // One row of follow-ups.
+  for (let index = 0; index < buttons.length && rows.length < 1; index += DISCORD_LIMITS.buttonsPerRow) {
     rows.push({ type: ComponentType.ActionRow, components: buttons.slice(index, index + DISCORD_LIMITS.buttonsPerRow) });
   }
   return rows;

@@ -62,7 +62,7 @@ export function decodeDisputeValue(raw: string | undefined): DisputeValue | unde
   }
 }
 
-/** Follow-up and "did you mean" buttons: `pvt_ask_0`, `pvt_ask_1`, ... (action ids must be unique in a message). Value: a FollowUp as JSON. */
+/** Follow-up and closest-question buttons: `pvt_ask_0`, `pvt_ask_1`, ... (action ids must be unique in a message). Value: a FollowUp as JSON. */
 const ASK_ACTION_PREFIX = 'pvt_ask_';
 export const ASK_ACTION_PATTERN = new RegExp(`^${ASK_ACTION_PREFIX}\\d+$`);
 

@@ -47,15 +47,7 @@ export interface RenderOptions {
 const MAX_CLAIMS = 3;
 const MAX_CLAIMS_FOR_CHECK = 5;
 const MAX_ASK_BUTTONS = 5;
-const KINDS_WITH_FEEDBACK = new Set<EngineResult['kind']>([
-  'answer',
-  'comparison',
-  'recommendation',
-  'claim-check',
-  'ambiguous',
-  'partial',
-  'no-match',
-]);
+const KINDS_WITH_FEEDBACK = new Set<EngineResult['kind']>(['answer', 'comparison', 'recommendation', 'claim-check', 'partial', 'no-match']);
 // A curation summary may quote questions: it stays with the admin who asked for it.
 const KINDS_WITHOUT_SHARE = new Set<EngineResult['kind']>(['invalid-input', 'stats']);
 
@@ -102,7 +94,6 @@ function contentBlocks(result: EngineResult): SlackBlock[] {
   switch (result.kind) {
     case 'answer':
       return sections(`*${escapeText(result.question)}*\n${text}`);
-    case 'ambiguous':
     case 'partial':
     case 'other-language':
     case 'greeting':
@@ -229,10 +220,7 @@ function buttonBlocks(result: EngineResult, options: RenderOptions): SlackBlock[
   const blocks: SlackBlock[] = [];
   const asks = askButtons(result);
   if (asks.length > 0) {
-    blocks.push(
-      section(result.kind === 'ambiguous' ? '*Did you mean:*' : result.kind === 'partial' ? '*Closest questions:*' : '*Ask next:*'),
-      actions(asks),
-    );
+    blocks.push(section(result.kind === 'partial' ? '*Closest questions:*' : '*Ask next:*'), actions(asks));
   }
   const controls: ButtonElement[] = [];
   if (options.audience === 'private' && !KINDS_WITHOUT_SHARE.has(result.kind)) {

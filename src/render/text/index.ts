@@ -192,13 +192,11 @@ export function renderText(result: EngineResult, options: TextOptions = {}): str
   if (hidden && moreHint) parts.push(wrap(`(The claims in full and every source's address: ${moreHint}.)`, width));
   const followUps = formatFollowUps(
     result.followUps,
-    result.kind === 'ambiguous'
-      ? 'Did you mean'
-      : result.kind === 'partial' || result.kind === 'other-language'
-        ? 'Closest questions'
-        : result.kind === 'answer'
-          ? 'You could also ask'
-          : 'Try',
+    result.kind === 'partial' || result.kind === 'other-language'
+      ? 'Closest questions'
+      : result.kind === 'answer'
+        ? 'You could also ask'
+        : 'Try',
     width,
   );
   if (followUps) parts.push(followUps);

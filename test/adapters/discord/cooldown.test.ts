@@ -121,7 +121,7 @@ describe('isConfidentAnswer (help channels only answer these)', () => {
   it('rejects everything that is not an answer, however confident', () => {
     const confident = base({ confidence: 1 });
     for (const result of [
-      { ...confident, kind: 'ambiguous' },
+      { ...confident, kind: 'partial' },
       { ...confident, kind: 'no-match', reason: 'out-of-scope', topicTitles: [] },
       { ...confident, kind: 'greeting', greeting: 'hello' },
       { ...confident, kind: 'invalid-input' },

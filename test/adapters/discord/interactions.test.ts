@@ -198,7 +198,7 @@ describe('buttons on answers', () => {
     expect(callback.body.data.embeds[0].title).toBe(followUp.label);
   });
 
-  it('a "did you mean" button for a claim answers with that claim and what is true now', async () => {
+  it('a button that carries a claim answers with that claim and what is true now', async () => {
     const bot = await start();
     const claim = realEngine().knowledge.claims[0]!;
     const click = bot.standIn.clickButton({ user: alice, customId: encodeButtonAction({ type: 'ask', entryId: claim.id })! });

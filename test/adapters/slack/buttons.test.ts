@@ -104,7 +104,7 @@ describe('a follow-up button', () => {
     expect(String(responses()[0]!.text)).toContain(escapeText(entry.answer).slice(0, 40));
   });
 
-  it('works for "did you mean" choices too, which are the same kind of button, claims included', async () => {
+  it('works for a button that carries a claim, the same kind of button', async () => {
     const claim = slack.engine.knowledge.claims[0]!;
     await click({ actionId: askActionId(0), value: encodeFollowUpValue({ entryId: claim.id, question: claim.claim }) });
     expect(String(responses()[0]!.text)).toContain(escapeText(claim.now).slice(0, 40));

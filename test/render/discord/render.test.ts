@@ -257,23 +257,6 @@ describe('recommendations and claim checks', () => {
 });
 
 describe('results that are not answers', () => {
-  it('"did you mean" offers each candidate as a button that carries its entry, FAQ entry or claim', () => {
-    const message = renderDiscordMessage({
-      ...base({
-        candidates: [
-          { entryId: 'tflite-litert', kind: 'faq', topic: 'mobile', question: 'What happened to TensorFlow Lite?', score: 0.5 },
-          { entryId: 'tflite-is-litert', kind: 'claim', topic: 'mobile', question: 'TF Lite is the way to run on phones.', score: 0.4 },
-        ],
-      }),
-      kind: 'ambiguous',
-    });
-    expect(message.embeds[0]?.description).toContain('1. What happened to TensorFlow Lite?\n2. TF Lite is the way to run on phones.');
-    expect(actions(message)).toEqual([
-      { type: 'ask', entryId: 'tflite-litert' },
-      { type: 'ask', entryId: 'tflite-is-litert' },
-    ]);
-  });
-
   it('a partial answer says there is no exact answer and offers the closest questions as buttons', () => {
     const closest = [
       { entryId: 'pytorch-android', question: 'How do I run a PyTorch model on Android?' },

@@ -164,8 +164,8 @@ describe('a comparison', () => {
 });
 
 describe('the other layouts', () => {
-  const [, ambiguous, noMatch, , , help, topics, sources, , recommendation, claimCheck, partial, otherLanguage] = oneOfEachKind().map(
-    (result) => renderResult(result, privately),
+  const [, noMatch, , , help, topics, sources, , recommendation, claimCheck, partial, otherLanguage] = oneOfEachKind().map((result) =>
+    renderResult(result, privately),
   );
 
   it('partial: says there is no exact answer and offers the closest questions as buttons', () => {
@@ -180,20 +180,6 @@ describe('the other layouts', () => {
 
   it('other language: says the bot answers in English', () => {
     expect(sectionTexts(otherLanguage!).join('\n')).toContain('I can only answer in English.');
-  });
-
-  it('ambiguous: "did you mean" buttons for each candidate, then the follow-ups', () => {
-    expect(sectionTexts(ambiguous!)).toContain('*Did you mean:*');
-    expect(
-      buttons(ambiguous!)
-        .filter((b) => b.action_id.startsWith('pvt_ask_'))
-        .map((b) => b.text.text),
-    ).toEqual([
-      'Does PyTorch run on TPUs?',
-      'What replaced TensorFlow Lite?',
-      'How do I run a PyTorch model on Android?',
-      'What is ExecuTorch?',
-    ]);
   });
 
   it('no-match: says what the bot covers and points to topics and help as typed in Slack', () => {

@@ -117,7 +117,7 @@ const anyCommand: fc.Arbitrary<CommandSpec> = fc.oneof(
 
 export const anyEngineResult: fc.Arbitrary<EngineResult> = fc.oneof(
   fc.tuple(anyBase, anyText).map(([base, question]): EngineResult => ({ ...base, kind: 'answer', question })),
-  anyBase.map((base): EngineResult => ({ ...base, kind: 'ambiguous' })),
+  anyBase.map((base): EngineResult => ({ ...base, kind: 'partial' })),
   fc
     .tuple(
       anyBase,

@@ -108,7 +108,7 @@ async function postVisibly({ body, client, respond }: ButtonArgs, message: Slack
 }
 
 export function registerActionListeners(app: App, deps: ListenerDeps): void {
-  // Follow-up and "did you mean" buttons: answer the entry the button carries (the same contract
+  // Follow-up and closest-question buttons: answer the entry the button carries (the same contract
   // as Discord's buttons), or its question when the knowledge no longer has the entry.
   app.action<BlockAction<ButtonAction>>(ASK_ACTION_PATTERN, async (args) => {
     await args.ack();
