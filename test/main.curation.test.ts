@@ -15,7 +15,7 @@ import { shippedEngine } from './support/engine.js';
 import { type PostgresServer, startPostgres } from './support/postgres.js';
 import { blockActions, SlackRequestSender, slashCommandFields, TEAM_ID, TEST_SIGNING_SECRET } from './support/slack/requests.js';
 import { SlackWebApiStandIn } from './support/slack/web-api-stand-in.js';
-import { runScript } from './support/run-script.js';
+import { statsJson as stats } from './support/stats.js';
 
 const VOTER = { id: 'U0VOTER01', name: 'grace.hopper' };
 const DISPUTER = { id: 'U0DISPUT1', name: 'katherine.johnson' };
@@ -28,24 +28,6 @@ const QUESTIONS = [
   'what is the best pizza in town',
   'how do I bake sourdough bread',
 ];
-
-interface StatsJson {
-  questions: number;
-  answered: number;
-  partial: number;
-  declined: number;
-  votes: { up: number; down: number };
-  unanswered: { text: string; count: number }[];
-  downVotes: { reason: string | null; text: string | null }[];
-  disputes: { open: number; items: { id: string; reason: string; sourceUrl: string | null }[] };
-}
-
-function stats(env: Record<string, string>): StatsJson {
-  const run = runScript('src/cli/stats.ts', ['--json'], { env });
-  expect(run.stderr).toBe('');
-  expect(run.status).toBe(0);
-  return JSON.parse(run.stdout) as StatsJson;
-}
 
 /** How the shipped engine sorts QUESTIONS: the counts the store must end up with. */
 function expectedOutcomes(questions: readonly string[]) {

@@ -4,12 +4,10 @@
 // See evaluation.ts for the label format and the rules.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { plainFromPastedChat } from '../adapters/pasted-text.js';
-import { type ConversationState, type Engine, toEvaluationRecord } from '../engine/index.js';
 import { defaultKnowledgeDir } from '../knowledge/index.js';
 import { handleEntryPointErrors } from '../app/entry-point.js';
 import { parseCommandLine, UsageError } from './environment.js';
-import { type CalibrationBand, type EvaluationScore, type LabelledQuestion, parseLabelledSet, scoreQuestions } from './evaluation.js';
+import { askLabelled, type CalibrationBand, type EvaluationScore, parseLabelledSet, scoreQuestions } from './evaluation.js';
 import { loadEngine } from './load-engine.js';
 
 handleEntryPointErrors();
@@ -57,7 +55,10 @@ const sets = files.map((file) => {
 });
 
 const engine = loadEngine(values.knowledge);
-const scores = sets.map(({ file, questions }) => ({ set: basename(file), score: scoreQuestions(questions, (q) => ask(engine, q)) }));
+const scores = sets.map(({ file, questions }) => ({
+  set: basename(file),
+  score: scoreQuestions(questions, (q) => askLabelled(engine, q)),
+}));
 
 const limits = {
   top1: Number(values['min-top1']),
@@ -86,20 +87,6 @@ if (values.json) {
 }
 // exitCode, not exit(): a large report written to a pipe must be flushed before the process ends.
 process.exitCode = failing.length === 0 ? 0 : 1;
-
-/** One question, or a conversation's messages in order with its state carried along. */
-function ask(engine: Engine, question: LabelledQuestion) {
-  // A set line is one line of a chat, so line breaks inside a question become spaces.
-  const messages = (question.turns ?? [question.q ?? '']).map((message) => message.replace(/\s+/g, ' '));
-  let conversation: ConversationState | undefined;
-  let record: ReturnType<typeof toEvaluationRecord> | undefined;
-  for (const message of messages) {
-    const result = engine.respond(plainFromPastedChat(message), conversation);
-    conversation = result.conversation ?? conversation;
-    record = toEvaluationRecord(message, result);
-  }
-  return record!;
-}
 
 function summary(set: string, score: EvaluationScore): string {
   const pct = (rate: number) => `${(100 * rate).toFixed(1)}%`;

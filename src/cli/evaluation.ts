@@ -7,7 +7,8 @@
 //   another question, the costliest outcome); not answered (declined, partial, asked back) is
 //   held back.
 // Calibration compares the engine's confidence with how often its answers are direct.
-import type { EvaluationRecord } from '../engine/index.js';
+import { plainFromPastedChat } from '../adapters/pasted-text.js';
+import { type ConversationState, type Engine, type EvaluationRecord, toEvaluationRecord } from '../engine/index.js';
 
 export interface LabelledQuestion {
   /** The question; or `turns`, a conversation whose last message is scored. */
@@ -171,4 +172,21 @@ export function parseLabelledSet(text: string, fileName: string): LabelledQuesti
         throw new Error(`${fileName}:${index + 1} has neither "q" nor "turns"`);
       return question;
     });
+}
+
+/**
+ * Asks a labelled question as a user would type it: one question, or a conversation's messages
+ * in order with its state carried along; the last answer is the one scored.
+ */
+export function askLabelled(engine: Engine, question: LabelledQuestion): EvaluationRecord {
+  // A set line is one line of a chat, so line breaks inside a question become spaces.
+  const messages = (question.turns ?? [question.q ?? '']).map((message) => message.replace(/\s+/g, ' '));
+  let conversation: ConversationState | undefined;
+  let record: EvaluationRecord | undefined;
+  for (const message of messages) {
+    const result = engine.respond(plainFromPastedChat(message), conversation);
+    conversation = result.conversation ?? conversation;
+    record = toEvaluationRecord(message, result);
+  }
+  return record!;
 }

@@ -2,14 +2,14 @@
 // admins, read the summary. Recording never waits and never throws (see recorder.ts); adapters
 // stay thin: they acknowledge, call one method here, and reply.
 import { LRUCache } from 'lru-cache';
-import type { EngineResult } from '../engine/index.js';
+import type { CurationSummary, EngineResult } from '../engine/index.js';
 import type { Knowledge } from '../knowledge/index.js';
 import { DEFAULT_ENTRY_REVIEW_DAYS } from '../knowledge/stale.js';
 import type { Store } from '../store/index.js';
 import { ANSWER_ID, newAnswerId, newDisputeId, newVoteId } from './ids.js';
 import { commandOf, outcomeOf } from './outcome.js';
 import type { Recorder } from './recorder.js';
-import { type StatsSummary, summarize } from './stats.js';
+import { summarize } from './stats.js';
 
 export type Platform = 'slack' | 'discord';
 
@@ -45,7 +45,7 @@ export interface CurationService {
   disputed(platform: Platform, disputer: Actor, dispute: DisputeInput): string;
   isAdmin(platform: Platform, userId: string): boolean;
   /** The summary of the last `days` days, or undefined while the store is unavailable. */
-  summary(days?: number): Promise<StatsSummary | undefined>;
+  summary(days?: number): Promise<CurationSummary | undefined>;
 }
 
 /** Records nothing, refuses the summary: for adapters started without a store (tests). */

@@ -1,40 +1,8 @@
 // The curation summary: what `npm run stats` prints, what admins see in Slack's App Home and with
 // the `stats` command. Everything comes from the store; the engine is not involved.
-import type { Dispute, DownVote, EntryVotes, StaleServed, Store } from '../store/index.js';
+import type { CurationSummary, UnansweredCluster } from '../engine/index.js';
+import type { Store } from '../store/index.js';
 import { clusterQuestions } from './clusters.js';
-
-export interface UnansweredCluster {
-  /** What `npm run curate resolve` takes. */
-  id: string;
-  text: string;
-  count: number;
-  /** Other wordings of the same question. */
-  variants: string[];
-  /** The ids of the questions in the cluster (declined or partial). */
-  questionIds: string[];
-  partial: number;
-  declined: number;
-}
-
-export interface StatsSummary {
-  days: number;
-  /** The start of the period (ISO 8601). */
-  since: string;
-  questions: number;
-  answered: number;
-  partial: number;
-  declined: number;
-  /** Shares of `questions`, 0..1 (0 when there were none). */
-  rates: { answered: number; partial: number; declined: number };
-  votes: { up: number; down: number; byEntry: EntryVotes[] };
-  /** The top unanswered questions, grouped by similarity (see clusters.ts). */
-  unanswered: UnansweredCluster[];
-  /** 👎 votes with a reason or a question, not yet resolved. */
-  downVotes: DownVote[];
-  disputes: { open: number; items: Dispute[] };
-  /** Answers served from FAQ entries or claims past their review date. */
-  stale: { served: number; byEntry: StaleServed[] };
-}
 
 export interface SummaryOptions {
   days: number;
@@ -63,7 +31,7 @@ export async function unansweredClusters(store: Store, since: number): Promise<U
   }));
 }
 
-export async function summarize(store: Store, { days, now = Date.now(), top = 10 }: SummaryOptions): Promise<StatsSummary> {
+export async function summarize(store: Store, { days, now = Date.now(), top = 10 }: SummaryOptions): Promise<CurationSummary> {
   const since = now - days * DAY_MS;
   const [outcomes, byEntry, clusters, downVotes, openDisputes, disputes, stale] = await Promise.all([
     store.curation.outcomes(since),
@@ -96,7 +64,7 @@ export async function summarize(store: Store, { days, now = Date.now(), top = 10
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 /** The summary as plain lines, for the terminal (`npm run stats`). */
-export function formatSummary(summary: StatsSummary): string {
+export function formatSummary(summary: CurationSummary): string {
   const lines = [
     `Questions in the last ${summary.days} days: ${summary.questions}`,
     `  answered ${summary.answered} (${percent(summary.rates.answered)}), partial ${summary.partial} (${percent(summary.rates.partial)}), declined ${summary.declined} (${percent(summary.rates.declined)})`,

@@ -1,8 +1,9 @@
 // The curators' worklist (`npm run curate export`): the unanswered questions grouped by
 // similarity, the 👎 votes with a reason or the question, and the open disputes, each with the id
 // `npm run curate resolve` takes. Markdown to read and tick off; CSV for a spreadsheet.
+import type { UnansweredCluster } from '../engine/index.js';
 import type { Dispute, DownVote, Store } from '../store/index.js';
-import { type UnansweredCluster, unansweredClusters } from './stats.js';
+import { unansweredClusters } from './stats.js';
 
 export interface Worklist {
   days: number;

@@ -13,6 +13,10 @@
 // Every method may reject when the database is unreachable, locked, full or corrupt: callers on
 // the answering path decide what to do without it (see src/curation/recorder.ts for records).
 // Times are milliseconds since the epoch, from the store's clock (injectable for tests).
+import type { Dispute, DownVote, EntryVotes, StaleServed } from '../engine/index.js';
+
+// What the store reads back for curators is what the engine's `stats` result carries.
+export type { Dispute, DownVote, EntryVotes, StaleServed };
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -89,47 +93,12 @@ export interface OutcomeCounts {
   declined: number;
 }
 
-export interface EntryVotes {
-  entryId: string | null;
-  up: number;
-  down: number;
-}
-
-export interface StaleServed {
-  entryId: string;
-  count: number;
-}
-
 /** A declined or partial question whose text was kept, not yet resolved by a curator. */
 export interface UnansweredQuestion {
   id: string;
   at: number;
   text: string;
   outcome: Outcome;
-}
-
-/** A 👎 with a reason or the question's text, not yet resolved. */
-export interface DownVote {
-  id: string;
-  at: number;
-  platform: string;
-  entryId: string | null;
-  topic: string | null;
-  reason: string | null;
-  text: string | null;
-}
-
-export interface Dispute {
-  id: string;
-  at: number;
-  platform: string;
-  claimId: string;
-  entryId: string | null;
-  reason: string;
-  sourceUrl: string | null;
-  status: 'open' | 'resolved';
-  resolvedAt: number | null;
-  resolution: string | null;
 }
 
 /** Which kind of record `resolve` closed. */

@@ -9,6 +9,7 @@ import { clusterIdOf } from '../../src/curation/clusters.js';
 import { type CurationRecord, openSqliteStore, openPostgresStore, SQLITE_FILE_NAME, type Store } from '../../src/store/index.js';
 import { type PostgresServer, startPostgres } from '../support/postgres.js';
 import { runScript } from '../support/run-script.js';
+import { statsJson as stats } from '../support/stats.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = Date.now();
@@ -81,23 +82,6 @@ const RECORDS: CurationRecord[] = [
     sourceUrl: 'https://ai.google.dev/edge/litert',
   },
 ];
-
-interface StatsJson {
-  questions: number;
-  answered: number;
-  partial: number;
-  declined: number;
-  votes: { up: number; down: number };
-  unanswered: { id: string; text: string; count: number }[];
-  disputes: { open: number };
-}
-
-function stats(env: Record<string, string>, ...args: string[]): StatsJson {
-  const run = runScript('src/cli/stats.ts', ['--json', ...args], { env });
-  expect(run.stderr).toBe('');
-  expect(run.status).toBe(0);
-  return JSON.parse(run.stdout) as StatsJson;
-}
 
 describe('the curators’ tools on SQLite (DATA_DIR)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'pvt-curation-'));

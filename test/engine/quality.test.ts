@@ -4,25 +4,12 @@
 // a little below what `npm run eval` measures, so a change that makes answers worse fails here.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type LabelledQuestion, parseLabelledSet, scoreQuestions } from '../../src/cli/evaluation.js';
-import { plainFromPastedChat } from '../../src/adapters/pasted-text.js';
-import { type ConversationState, toEvaluationRecord } from '../../src/engine/index.js';
+import { askLabelled, type LabelledQuestion, parseLabelledSet, scoreQuestions } from '../../src/cli/evaluation.js';
 import { shippedEngine } from '../support/engine.js';
 
 const engine = shippedEngine();
 const load = (name: string): LabelledQuestion[] =>
   parseLabelledSet(readFileSync(new URL(`../../eval/${name}`, import.meta.url), 'utf8'), name);
-const ask = (question: LabelledQuestion) => {
-  let conversation: ConversationState | undefined;
-  let record: ReturnType<typeof toEvaluationRecord> | undefined;
-  for (const message of question.turns ?? [question.q!]) {
-    const result = engine.respond(plainFromPastedChat(message), conversation);
-    conversation = result.conversation ?? conversation;
-    record = toEvaluationRecord(message, result);
-  }
-  return record!;
-};
-
 interface Bar {
   sets: string[];
   minTop1?: number;
@@ -42,7 +29,7 @@ const BARS: Bar[] = [
 ];
 
 describe.each(BARS)('answer quality on $sets', (bar) => {
-  const score = scoreQuestions(bar.sets.flatMap(load), ask);
+  const score = scoreQuestions(bar.sets.flatMap(load), (question) => askLabelled(engine, question));
   const misses = score.misses.join('\n');
 
   if (bar.minDirect !== undefined) {
