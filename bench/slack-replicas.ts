@@ -14,7 +14,9 @@
 // the drain and exit, start a new process on the same port, wait until it is ready, then the
 // next), as a deploy does.
 import { appendFileSync, mkdirSync } from 'node:fs';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
+import { percentile, round as roundTo } from './stats.js';
+import { post } from './http-post.js';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { startBotProcess, type BotProcess } from '../test/support/bot-process.js';
@@ -57,25 +59,8 @@ interface Outcome {
 }
 
 const EVENT_EVERY = 10;
-const round = (ms: number) => Math.round(ms * 100) / 100;
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-
-function post(replica: Replica, body: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      { host: '127.0.0.1', port: replica.port, path: '/slack/events', method: 'POST', agent: replica.agent, headers },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        response.on('error', reject);
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(body);
-  });
-}
+/** Milliseconds and rates to two decimals. */
+const round = (value: number) => roundTo(value, 2);
 
 /** Round robin over the replicas, skipping one that refuses (503) or cannot be reached. */
 function loadBalancer(replicas: Replica[]) {
@@ -86,7 +71,7 @@ function loadBalancer(replicas: Replica[]) {
     for (let attempt = 0; attempt < replicas.length; attempt++) {
       const replica = replicas[(first + attempt) % replicas.length]!;
       try {
-        const response = await post(replica, body, headers);
+        const response = await post(new URL('/slack/events', `http://127.0.0.1:${replica.port}`), replica.agent, body, headers);
         if (response.status !== 503) return { ...response, failovers: attempt };
         lastError = new Error('HTTP 503');
       } catch (error) {

@@ -11,7 +11,9 @@
 //                    balancer (see slack-replicas.ts); with --rolling-restart, restarted one by one
 // Exits 1 when a request failed or p99 is over the 50 ms target (with replicas: also when an
 // @mention was answered other than exactly once).
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
+import { percentile, round as roundTo } from './stats.js';
+import { type PostResponse, post } from './http-post.js';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { startSlack } from '../src/adapters/slack/index.js';
@@ -83,44 +85,23 @@ function positiveNumber(value: string, name: string): number {
   return number;
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-const round = (ms: number) => Math.round(ms * 100) / 100;
+/** Milliseconds and rates to two decimals. */
+const round = (value: number) => roundTo(value, 2);
 
 interface Outcome {
   latencyMs: number;
   error: string | undefined;
 }
 
-/**
- * A signed slash command over a keep-alive connection. node:http rather than fetch: the client
- * shares the process with the app, and the lighter client leaves more of it to the app.
- */
-function postSlashCommand(target: URL, agent: Agent, text: string): Promise<{ status: number; body: string }> {
+/** A signed slash command over a keep-alive connection. */
+function postSlashCommand(target: URL, agent: Agent, text: string): Promise<PostResponse> {
   const body = new URLSearchParams(slashCommandFields(text)).toString();
   const timestamp = Math.floor(Date.now() / 1000);
-  return new Promise((resolve, reject) => {
-    const outgoing = request(
-      target,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded',
-          'content-length': Buffer.byteLength(body),
-          'x-slack-request-timestamp': String(timestamp),
-          'x-slack-signature': slackSignature(TEST_SIGNING_SECRET, timestamp, body),
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        response.on('error', reject);
-      },
-    );
-    outgoing.on('error', reject);
-    outgoing.end(body);
+  return post(target, agent, body, {
+    'content-type': 'application/x-www-form-urlencoded',
+    'content-length': Buffer.byteLength(body),
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': slackSignature(TEST_SIGNING_SECRET, timestamp, body),
   });
 }
 

@@ -3,6 +3,7 @@
 // so and offers the closest questions. Specified on a small knowledge base whose entries share
 // most of their words (support/small-knowledge.ts).
 import { describe, expect, it } from 'vitest';
+import { converse as conversation } from '../support/conversation.js';
 import { smallKnowledgeEngine } from '../support/small-knowledge.js';
 
 const engine = smallKnowledgeEngine();
@@ -48,15 +49,8 @@ describe('answering the question that was asked', () => {
 });
 
 describe('follow-ups in a conversation', () => {
-  const converse = (...messages: string[]) => {
-    let result = engine.respond(messages[0]!);
-    let conversation = result.conversation;
-    for (const message of messages.slice(1)) {
-      result = engine.respond(message, conversation);
-      conversation = result.conversation ?? conversation;
-    }
-    return result;
-  };
+  /** The last reply of a conversation. */
+  const converse = (...messages: string[]) => conversation(engine, messages).at(-1)!;
 
   it('reads "and tensorflow?" against the previous question', () => {
     const result = converse('does pytorch run on windows', 'and tensorflow?');

@@ -6,7 +6,7 @@
 // is reorganised an id here may need to follow its entry; an answer that moves to a neighbouring
 // question is exactly what this file exists to catch.
 import { describe, expect, it } from 'vitest';
-import type { EngineResult } from '../../src/engine/index.js';
+import { converse } from '../support/conversation.js';
 import { shippedEngine } from '../support/engine.js';
 
 const engine = shippedEngine();
@@ -54,17 +54,6 @@ describe('a question reaches the entry that answers it', () => {
 });
 
 describe('a conversation reaches the entry each message asks for', () => {
-  const converse = (messages: string[]): EngineResult[] => {
-    const results: EngineResult[] = [];
-    let conversation: EngineResult['conversation'];
-    for (const message of messages) {
-      const result = engine.respond(message, conversation);
-      conversation = result.conversation ?? conversation;
-      results.push(result);
-    }
-    return results;
-  };
-
   it.each([
     [
       ['does pytorch run on windows', 'and tensorflow?'],
@@ -83,13 +72,13 @@ describe('a conversation reaches the entry each message asks for', () => {
       ['deployment-server-torchserve-status', 'releases-torchserve'],
     ],
   ])('%j -> %j', (messages, entryIds) => {
-    const results = converse(messages);
+    const results = converse(engine, messages);
     expect(results.map((result) => result.entryId)).toEqual(entryIds);
     expect(results.every((result) => result.kind === 'answer')).toBe(true);
   });
 
   it('answers "is that still true?" with the same entry and its check date', () => {
-    const [first, again] = converse(['is tensorflow dying', 'is that still true?']);
+    const [first, again] = converse(engine, ['is tensorflow dying', 'is that still true?']);
     expect(again!.entryId).toBe(first!.entryId);
     expect(again!.kind === 'answer' && again!.detail).toBe('still-true');
     expect(again!.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
