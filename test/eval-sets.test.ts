@@ -25,6 +25,7 @@ const answerLabelledSets = [
   'holdout-questions.jsonl',
   'holdout-2-questions.jsonl',
   'holdout-3-questions.jsonl',
+  'real-blind.jsonl',
 ];
 
 describe('the labelled question sets', () => {
