@@ -23,8 +23,11 @@ export interface SearchContext {
   /** Each topic's FAQ entries, in knowledge order (every topic has a list, maybe empty). */
   faqByTopic: ReadonlyMap<string, readonly TopicFaqEntry[]>;
   topicById: ReadonlyMap<string, Topic>;
-  /** Query terms, each once; a word read through a typo correction weighs a little less. */
-  queryTerms(text: string): { terms: QueryTerm[]; corrections: { from: string; to: string }[] };
+  /**
+   * Query terms, each once; a word read through a typo correction weighs a little less. The
+   * words of `emphasis` (a follow-up merged into the question it continues) weigh more.
+   */
+  queryTerms(text: string, emphasis?: string): { terms: QueryTerm[]; corrections: { from: string; to: string }[] };
 }
 
 export interface EngineContext extends SearchContext {
@@ -38,6 +41,11 @@ export interface EngineContext extends SearchContext {
 const CORRECTED_TERM_WEIGHT = 0.8;
 /** A version or a count ("2", "20") helps, but should not outweigh the words around it. */
 const NUMBER_WEIGHT = 0.5;
+/**
+ * The words a follow-up adds ("what about jax?") are what is asked now; merged into a long
+ * previous question they would otherwise be outweighed by it.
+ */
+const FOLLOW_UP_WEIGHT = 2;
 
 export function createEngineContext(knowledge: Knowledge, commands: readonly CommandSpec[]): EngineContext {
   const analyzer = createTextAnalyzer(knowledge.synonyms, knowledgeTexts(knowledge));
@@ -64,12 +72,16 @@ export function createEngineContext(knowledge: Knowledge, commands: readonly Com
     faqById: new Map(knowledge.faq.map((entry) => [entry.id, entry])),
     faqByTopic,
     topicById: new Map(knowledge.topics.map((topic) => [topic.id, topic])),
-    queryTerms(text) {
+    queryTerms(text, emphasis) {
       const { terms, corrections } = analyzer.analyzeQuery(text);
       const correctedTerms = new Set(corrections.flatMap(({ to }) => analyzer.analyze(to)));
+      const emphasised = new Set(emphasis ? analyzer.analyzeQuery(emphasis).terms : []);
       const weights = new Map<string, number>();
       for (const term of terms) {
-        const weight = (correctedTerms.has(term) ? CORRECTED_TERM_WEIGHT : 1) * (/^\d+$/.test(term) ? NUMBER_WEIGHT : 1);
+        const weight =
+          (correctedTerms.has(term) ? CORRECTED_TERM_WEIGHT : 1) *
+          (/^\d+$/.test(term) ? NUMBER_WEIGHT : 1) *
+          (emphasised.has(term) ? FOLLOW_UP_WEIGHT : 1);
         weights.set(term, Math.max(weights.get(term) ?? 0, weight));
       }
       const unambiguous = termsWithoutAmbiguousWords(text);

@@ -41,15 +41,24 @@ const MORE =
 const WHY = /^(?:why|why so|why is that|why not|how come|how so|reason|reasons|says who|source|evidence|proof|really)$/;
 /** Messages that ask whether the answer just given is current. */
 const STILL_TRUE =
-  /^(?:is (?:that|this|it) (?:still )?(?:true|correct|accurate|current|up to date|valid|right)(?: (?:now|today|this year|in \d{4}))?|still (?:true|the case|correct|accurate|valid)|(?:as of|since) when|how (?:old|recent|current) is (?:that|this)(?: info(?:rmation)?)?|is (?:that|this) (?:info(?:rmation)? )?(?:outdated|old|stale)|up to date|source date)$/;
+  /^(?:is (?:that|this|it) (?:still )?(?:true|correct|accurate|current|up to date|valid|right)(?: (?:now|today|this year|in \d{4}))?|still (?:true|the case|correct|accurate|valid)|as of when|how (?:old|recent|current) is (?:that|this)(?: info(?:rmation)?)?|is (?:that|this) (?:info(?:rmation)? )?(?:outdated|old|stale)|up to date|source date)$/;
 /** Messages that ask the previous question the other way round. */
 const REVERSE =
   /^(?:(?:and|but|what about|how about|ok|okay|also|or)\s+)*(?:the\s+)?(?:other way (?:a)?round|vice versa|reverse|opposite(?: direction)?|the other direction|other direction)$/;
 /** Openings that make a short message ask the previous question about something else. */
 const ABOUT =
   /^(?:(?:and|but|so|ok|okay|also|then)\s+)?(?:what about|how about|what of|and for|and in|and on|and with|and the|and what about|same (?:for|with|in|on)|for|in|on|with|and|vs|versus|or)\s+(.+)$/;
+/** Messages that ask when what the previous question asked about happened ("since when?"). */
+const WHEN =
+  /^(?:(?:and|so|ok|okay|but)\s+)?(?:since when|when|when was that|when did that happen|when did (?:it|that|this) (?:start|change|happen)|from when|what year|which year|which version)$/;
 /** A follow-up is short; a longer message is a question of its own. */
 const MAX_FOLLOW_UP_WORDS = 6;
+/**
+ * A follow-up that opens with a preposition ("and with Keras 3 on the torch backend?") cannot
+ * stand alone, so it may be longer than one that opens with a bare "and".
+ */
+const PREPOSITIONAL_OPENING =
+  /^(?:(?:and|but|so|ok|okay|also|then)\s+)?(?:what about|how about|what of|and for|and in|and on|and with|same (?:for|with|in|on)|for|in|on|with)\s/;
 /**
  * Words that point back at what was just discussed. "that" and "this" count too: in a message
  * this short they are nearly always pronouns ("how can I reduce that?").
@@ -72,10 +81,13 @@ export function readFollowUp(message: string): FollowUpIntent | undefined {
   if (WHY.test(text)) return { kind: 'why' };
   if (STILL_TRUE.test(text)) return { kind: 'still-true' };
   if (REVERSE.test(text)) return { kind: 'reverse' };
+  // "since when?" asks when the subject of the previous question came about.
+  if (WHEN.test(text)) return { kind: 'refers', question: text };
   const about = ABOUT.exec(text);
   // "and how can I reduce that?" opens like "and for mobile?" but is a question of its own.
   if (REFERS_BACK.test(text)) return { kind: 'refers', question: about?.[1]?.trim() ?? text };
-  if (about?.[1] && words.length <= MAX_FOLLOW_UP_WORDS) return { kind: 'about', fragment: about[1].trim() };
+  const longest = PREPOSITIONAL_OPENING.test(text) ? MAX_REFERRING_WORDS : MAX_FOLLOW_UP_WORDS;
+  if (about?.[1] && words.length <= longest) return { kind: 'about', fragment: about[1].trim() };
   return undefined;
 }
 

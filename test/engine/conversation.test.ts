@@ -19,6 +19,7 @@ describe('reading a message as a follow-up', () => {
     ['And in TensorFlow?', 'tensorflow'],
     ['how about on windows', 'on windows'],
     ['same for keras', 'keras'],
+    ['and with Keras 3 on the torch backend?', 'keras 3 on the torch backend'],
   ])('%s asks the previous question about %s', (message, fragment) => {
     expect(readFollowUp(message)).toEqual({ kind: 'about', fragment });
   });
@@ -28,6 +29,8 @@ describe('reading a message as a follow-up', () => {
     ['can I use it with PyTorch?', 'can i use it with pytorch'],
     ['is there something similar in TensorFlow?', 'is there something similar in tensorflow'],
     ['and how can I reduce that?', 'how can i reduce that'],
+    ['since when?', 'since when'],
+    ['what year', 'what year'],
   ])('%s is a question of its own that points back at the previous one', (message, question) => {
     expect(readFollowUp(message)).toEqual({ kind: 'refers', question });
   });
@@ -38,6 +41,11 @@ describe('reading a message as a follow-up', () => {
       expect(readFollowUp(message)).toEqual({ kind: 'reverse' });
     },
   );
+
+  it('reads a longer follow-up as one only when it opens with a preposition, which cannot stand alone', () => {
+    expect(readFollowUp('and the same thing but on a mac with an m2')?.kind).toBeUndefined();
+    expect(readFollowUp('and on a mac with an m2 and 16 gb')).toEqual({ kind: 'about', fragment: 'a mac with an m2 and 16 gb' });
+  });
 
   it('does not read a complete question as a follow-up', () => {
     expect(readFollowUp('what about the licence of pytorch when I ship a commercial app')).toBeUndefined();

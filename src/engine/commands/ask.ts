@@ -70,7 +70,7 @@ export function askInConversation(
       const subject = subjectOf(conversation.query, followUpReading(context));
       if (subject) {
         const merged = withSubject(followUp.question, subject);
-        const result = askResult(context, merged, [...notes, { code: 'read-as-follow-up', question: merged }]);
+        const result = askResult(context, merged, [...notes, { code: 'read-as-follow-up', question: merged }], followUp.question);
         return remembered({ ...result, query: text }, merged);
       }
       return remembered(askResult(context, text, notes), text);
@@ -91,7 +91,7 @@ export function askInConversation(
       );
     }
     const merged = mergeFollowUp(conversation.query, followUp.fragment, followUpReading(context));
-    const result = askResult(context, merged, [...notes, { code: 'read-as-follow-up', question: merged }]);
+    const result = askResult(context, merged, [...notes, { code: 'read-as-follow-up', question: merged }], followUp.fragment);
     return remembered({ ...result, query: text }, merged);
   }
   return remembered(askResult(context, text, notes), text);
@@ -206,11 +206,12 @@ export function mayAnswer(fit: AnswerFit): boolean {
 /** The least share of the named things' weight an answering entry keeps (see answer-fit.ts). */
 const MIN_THINGS_TO_ANSWER = 0.5;
 
-export function askResult(context: EngineContext, query: string, notes: InputNote[]): EngineResult {
+/** `emphasis`: the words a follow-up added to the question it continues (see queryTerms). */
+export function askResult(context: EngineContext, query: string, notes: InputNote[], emphasis?: string): EngineResult {
   // Release registry first: "latest keras", "is tf serving still maintained" (issue 10).
   const fromRegistry = releaseAnswer(context, query, notes);
   if (fromRegistry) return fromRegistry;
-  const { terms } = context.queryTerms(query);
+  const { terms } = context.queryTerms(query, emphasis);
   if (terms.length === 0) return decline(context, query, notes, 'no-question');
   const outcome = context.search.search(terms);
   const { ranked, confidence, inArea } = judge(context, query, outcome);
