@@ -86,6 +86,8 @@ interface EntryProfile {
   /** Per way of asking (question, phrasings, claim text): its terms and the things it names. */
   ways: { terms: Set<string>; things: string[]; information: number }[];
   focus: FrameworkFocus;
+  /** Which frameworks the curated question itself names (entryFocus may narrow it to one). */
+  questionFocus: FrameworkFocus;
   intents: Set<Intent>;
 }
 
@@ -190,6 +192,7 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
         return { terms: unique, things: [...new Set(terms.filter(isThing))], information };
       }),
       focus: entryFocus(ways, names),
+      questionFocus: focusOf(ways[0] ?? [], names),
       intents,
     };
     profiles.set(key, profile);
@@ -262,7 +265,13 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
       }
       const coverage = total > 0 ? covered / total : 0;
       const thingsFit = total > 0 ? Math.max(FIT_MODEL.thingsFloor, 1 - FIT_MODEL.missingThingCost * (missingInformation / total)) : 1;
-      const focus = focusFit(reading.focus, profile.focus);
+      // "how are they different", "tf vs pt in a nutshell": a comparison or a choice between the
+      // two is not answered by an entry about one of them, however well its words match.
+      const comparesBoth = reading.focus === 'both' && (reading.intents.has('compare') || reading.intents.has('choose'));
+      const focus =
+        comparesBoth && (profile.questionFocus === 'pytorch' || profile.questionFocus === 'tensorflow')
+          ? FIT_MODEL.otherFramework
+          : focusFit(reading.focus, profile.focus);
       const intent = intentFit(reading.intents, profile.intents);
       // The ways of asking the entry that share most with the question are the ones it
       // resembles; things such a way names beyond the question's make the entry a narrower one.

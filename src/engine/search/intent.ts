@@ -78,7 +78,10 @@ const ANYWHERE: [Intent, RegExp][] = [
     'choose',
     /\b(?:is|are) (?:it|they|\w+) (?:better|worse|preferred)\b|\bbetter (?:choice|option|framework|to learn|to use)\b|\bworth (?:it|learning|using|switching)\b/,
   ],
-  ['compare', /\bdifference between\b|\bdifferences between\b|\bcompared (?:to|with)\b|\bcomparison\b|\bvs\b|\bversus\b/],
+  [
+    'compare',
+    /\bdifferences? between\b|\bcompared (?:to|with)\b|\bcomparison\b|\bvs\b|\bversus\b|\bhow (?:are|is) (?:they|the two|\w+) different\b|\bhow (?:do|does) (?:they|the two|\w+) differ\b|\b(?:differs?|different) from\b/,
+  ],
   [
     'error',
     /\b[a-z]*(?:error|exception)\b:|\btraceback\b|\bnot compiled with\b|\bcould not load\b|\bno module named\b|\bout of memory\b|\bfailed to\b|\bsegmentation fault\b/,

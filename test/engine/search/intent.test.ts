@@ -7,6 +7,8 @@ describe('reading what kind of answer a question wants', () => {
     ['which one is better for a startup', 'choose'],
     ['tf or torch for computer vision?', 'choose'],
     ['difference between tf.function and torch.compile', 'compare'],
+    ['what are jax and pytorch and how are they different', 'compare'],
+    ['how does keras differ from pytorch', 'compare'],
     ['is tflite dead', 'status'],
     ['what happened to tensorflow lite', 'status'],
     ['Is TorchServe still maintained in 2026?', 'status'],
