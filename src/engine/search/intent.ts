@@ -64,7 +64,10 @@ const OPENINGS: [Intent, RegExp][] = [
 const ANYWHERE: [Intent, RegExp][] = [
   ['status', /\b(?:dead|dying|abandoned|deprecated|deprecation|discontinued|obsolete|end of life|sunset|archived|unmaintained|retired)\b/],
   ['status', /\bstill (?:a thing|alive|maintained|supported|developed|relevant|around|active|being developed|worth)\b/],
-  ['status', /\b(?:what|whats) (?:happened|happens) (?:to|with)\b|\bfuture of\b|\bgoing away\b|\bbeing replaced\b|\brenamed\b/],
+  [
+    'status',
+    /\b(?:what|whats) (?:happened|happens) (?:to|with)\b|\bfuture of\b|\bgoing away\b|\bbeing replaced\b|\brenamed\b|\breplacing\b|\breplaced by\b|\bsuperseded\b/,
+  ],
   ['why', /\bwhy\b|\bhow come\b|\bwhat (?:causes|could be the cause|is causing)\b|\bthe reason\b/],
   [
     'choose',
@@ -76,8 +79,10 @@ const ANYWHERE: [Intent, RegExp][] = [
   ],
   [
     'choose',
-    /\b(?:is|are) (?:it|they|\w+) (?:better|worse|preferred)\b|\bbetter (?:choice|option|framework|to learn|to use)\b|\bworth (?:it|learning|using|switching)\b/,
+    /\b(?:is|are) (?:it|they|\w+) (?:better|worse|preferred)\b|\bbetter (?:choice|option|framework|to learn|to use)\b|\bworth (?:it|learning|using|switching|knowing|looking at|trying|a look)\b/,
   ],
+  ['choose', /\b(?:easiest|simplest|best|better) (?:framework|library|one|option|choice) (?:to|for)\b/],
+  ['compare', /\b(?:beats?|outperforms?|faster than|slower than|better than|worse than)\b/],
   [
     'compare',
     /\bdifferences? between\b|\bcompared (?:to|with)\b|\bcomparison\b|\bvs\b|\bversus\b|\bhow (?:are|is) (?:they|the two|\w+) different\b|\bhow (?:do|does) (?:they|the two|\w+) differ\b|\b(?:differs?|different) from\b/,
@@ -94,7 +99,10 @@ const ANYWHERE: [Intent, RegExp][] = [
     'cost',
     /\b(?:licen[cs]e|licensing|royalt(?:y|ies)|commercial(?:ly)?|for free|free to use|cost money|costs? anything|pay(?: for| to)?|paid|pricing)\b/,
   ],
-  ['how', /\bhow to\b|\b(?:know|tell me|show me|explain) how\b|\bis there (?:a|an|any) way\b/],
+  [
+    'how',
+    /\bhow to\b|\b(?:know|tell me|show me|explain) how\b|\bis there (?:a|an|any) way\b|\bany (?:guides?|tutorials?|tips|advice|resources?)\b|\bguide (?:to|for|on)\b/,
+  ],
   [
     'who',
     /\b(?:created by|made by|developed by|maintained by|owned by|backed by|who (?:is|are|was|were) behind|behind (?:pytorch|tensorflow|keras|jax|it))\b/,
