@@ -3,7 +3,8 @@
 // grouped by similarity, 👎 reasons, open disputes, answers served from entries past their review
 // date. `--json` prints the whole summary as one object.
 import { handleEntryPointErrors } from '../app/entry-point.js';
-import { formatSummary, summarize } from '../curation/stats.js';
+import { summarize } from '../curation/stats.js';
+import { renderStatsText } from '../render/text/index.js';
 import { parseCommandLine } from './environment.js';
 import { daysOf, withStore } from './store-command.js';
 
@@ -28,4 +29,4 @@ if (values.help) {
 const days = daysOf(values.days, 30, USAGE);
 
 const summary = await withStore((store) => summarize(store, { days, top: values.json ? 50 : 10 }));
-process.stdout.write(values.json ? `${JSON.stringify(summary)}\n` : `${formatSummary(summary)}\n`);
+process.stdout.write(values.json ? `${JSON.stringify(summary)}\n` : `${renderStatsText(summary)}\n`);

@@ -60,26 +60,3 @@ export async function summarize(store: Store, { days, now = Date.now(), top = 10
     stale: { served: stale.reduce((sum, entry) => sum + entry.count, 0), byEntry: stale },
   };
 }
-
-const percent = (share: number) => `${Math.round(share * 100)}%`;
-
-/** The summary as plain lines, for the terminal (`npm run stats`). */
-export function formatSummary(summary: CurationSummary): string {
-  const lines = [
-    `Questions in the last ${summary.days} days: ${summary.questions}`,
-    `  answered ${summary.answered} (${percent(summary.rates.answered)}), partial ${summary.partial} (${percent(summary.rates.partial)}), declined ${summary.declined} (${percent(summary.rates.declined)})`,
-    `Votes: 👍 ${summary.votes.up}, 👎 ${summary.votes.down}`,
-    ...summary.votes.byEntry.slice(0, 10).map((entry) => `  ${entry.entryId ?? '(no entry)'}: 👍 ${entry.up} 👎 ${entry.down}`),
-    `Top unanswered questions: ${summary.unanswered.length === 0 ? 'none' : ''}`,
-    ...summary.unanswered.map((cluster) => `  ${cluster.count}× "${cluster.text}" [${cluster.id}]`),
-    `👎 with reasons: ${summary.downVotes.length === 0 ? 'none' : ''}`,
-    ...summary.downVotes.map((vote) => `  ${vote.entryId ?? '(no entry)'}: ${vote.reason ?? '(no reason)'} [${vote.id}]`),
-    `Open disputes: ${summary.disputes.open}`,
-    ...summary.disputes.items.map(
-      (dispute) => `  ${dispute.id} on ${dispute.claimId}: ${dispute.reason}${dispute.sourceUrl ? ` (${dispute.sourceUrl})` : ''}`,
-    ),
-    `Answers from entries past their review date: ${summary.stale.served}`,
-    ...summary.stale.byEntry.slice(0, 10).map((entry) => `  ${entry.entryId}: ${entry.count}`),
-  ];
-  return lines.join('\n');
-}

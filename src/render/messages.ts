@@ -157,6 +157,18 @@ function statsText(result: ResultOf<'stats'>): string {
   }
 }
 
+/**
+ * Results a reader is asked to rate (👍/👎) on every platform: the ones that give an answer
+ * someone could find right or wrong. A decline or a list of closest questions is recorded as
+ * such for the curators (see curation/), so a vote on it would say nothing more.
+ */
+export const RATED_KINDS: ReadonlySet<EngineResult['kind']> = new Set<EngineResult['kind']>([
+  'answer',
+  'comparison',
+  'recommendation',
+  'claim-check',
+]);
+
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 /** The curation summary as titled groups of plain lines; each renderer lays them out its own way. */
@@ -164,9 +176,9 @@ export function statsSections(summary: CurationSummary, top = 5): { title: strin
   const none = (lines: string[]) => (lines.length === 0 ? ['none'] : lines);
   return [
     {
-      title: 'Questions',
+      title: `Questions in the last ${summary.days} days: ${summary.questions}`,
       lines: [
-        `${summary.questions} asked: ${summary.answered} answered (${percent(summary.rates.answered)}), ` +
+        `${summary.answered} answered (${percent(summary.rates.answered)}), ` +
           `${summary.partial} partial (${percent(summary.rates.partial)}), ${summary.declined} declined (${percent(summary.rates.declined)})`,
       ],
     },

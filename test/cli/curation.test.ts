@@ -111,7 +111,7 @@ describe('the curators’ tools on SQLite (DATA_DIR)', () => {
     const run = runScript('src/cli/stats.ts', [], { env });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Questions in the last 30 days: 6');
-    expect(run.stdout).toContain('2× "does jax support windows"');
+    expect(run.stdout).toContain('2× “does jax support windows”');
     expect(run.stdout).toContain('Open disputes: 1');
   });
 

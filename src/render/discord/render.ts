@@ -16,7 +16,7 @@ import {
 import type { ClaimRef, EngineResult, InputNote, SourceRef } from '../../engine/types.js';
 import type { Verdict } from '../../knowledge/model.js';
 import { asOfLabel, LEAN_NAMES, VERDICT_LABELS, weightLabel } from '../labels.js';
-import { followUpChoices, messageOf, noteText, statsSections } from '../messages.js';
+import { followUpChoices, messageOf, noteText, RATED_KINDS, statsSections } from '../messages.js';
 import { encodeButtonAction, encodeModalAction, MODAL_INPUT_IDS, type ButtonAction, type ModalAction } from './custom-ids.js';
 import { BLANK, DISCORD_LIMITS, fitMessage, joinLinesWithin, truncateText } from './limits.js';
 import { NO_MENTIONS, type ActionRow, type AutocompleteChoice, type DiscordMessage } from './payload.js';
@@ -384,9 +384,6 @@ function uniqueButtons(
   }
   return buttons;
 }
-
-/** Rated results: the ones that give an answer someone could find right or wrong. */
-const RATED_KINDS = new Set<EngineResult['kind']>(['answer', 'comparison', 'recommendation', 'claim-check']);
 
 function feedbackRows(result: EngineResult, answerId: string | null): ActionRow[] {
   if (!RATED_KINDS.has(result.kind)) return [];

@@ -4,7 +4,7 @@
 // content is dropped from the end of the middle, never the buttons.
 import type { ClaimRef, EngineResult, SourceRef } from '../../engine/types.js';
 import { asOfLabel, LEAN_NAMES, leanHeadline, SLASH_COMMAND_NAME, weightLabel } from '../labels.js';
-import { type CommandFormat, followUpChoices, messageOf, noteText, statsSections, usageOf } from '../messages.js';
+import { type CommandFormat, followUpChoices, messageOf, noteText, RATED_KINDS, statsSections, usageOf } from '../messages.js';
 import { ACTION_IDS, askActionId, disputeActionId, encodeDisputeValue, encodeFeedbackValue, encodeFollowUpValue } from './actions.js';
 import {
   actions,
@@ -47,7 +47,6 @@ export interface RenderOptions {
 const MAX_CLAIMS = 3;
 const MAX_CLAIMS_FOR_CHECK = 5;
 const MAX_ASK_BUTTONS = 5;
-const KINDS_WITH_FEEDBACK = new Set<EngineResult['kind']>(['answer', 'comparison', 'recommendation', 'claim-check', 'partial', 'no-match']);
 // A curation summary may quote questions: it stays with the admin who asked for it.
 const KINDS_WITHOUT_SHARE = new Set<EngineResult['kind']>(['invalid-input', 'stats']);
 
@@ -228,7 +227,7 @@ function buttonBlocks(result: EngineResult, options: RenderOptions): SlackBlock[
       button({ label: 'Share in channel', actionId: ACTION_IDS.share, value: options.shareInput ?? result.query, style: 'primary' }),
     );
   }
-  if (KINDS_WITH_FEEDBACK.has(result.kind)) {
+  if (RATED_KINDS.has(result.kind)) {
     const value = encodeFeedbackValue({
       entryId: result.entryId,
       topic: result.topic,

@@ -6,7 +6,8 @@ import type { ClaimRef, EngineResult, FollowUp, SourceRef } from '../../engine/t
 
 type SourceKind = SourceRef['kind'];
 import { asOfLabel, LEAN_NAMES, VERDICT_LABELS } from '../labels.js';
-import { type CommandFormat, messageOf, noteText, usageOf } from '../messages.js';
+import { type CommandFormat, messageOf, noteText, statsSections, usageOf } from '../messages.js';
+import type { CurationSummary } from '../../engine/types.js';
 
 export interface TextOptions {
   /** Columns to wrap at (the terminal's width; 80 when it is unknown). */
@@ -203,3 +204,12 @@ export function renderText(result: EngineResult, options: TextOptions = {}): str
   if (result.notes.length > 0) parts.push(result.notes.map((note) => wrap(`Note: ${noteText(note)}`, width)).join('\n'));
   return parts.join('\n\n');
 }
+
+/** The curation summary for the terminal (`npm run stats`): the same sections as on Slack and Discord, as indented lines. */
+export function renderStatsText(summary: CurationSummary): string {
+  return statsSections(summary, STATS_LINES_PER_SECTION)
+    .flatMap(({ title, lines }) => [title, ...lines.map((line) => `  ${line}`)])
+    .join('\n');
+}
+/** A terminal has room for more of each list than a chat message. */
+const STATS_LINES_PER_SECTION = 10;
