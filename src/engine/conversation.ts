@@ -32,7 +32,9 @@ export type FollowUpIntent =
    */
   | { kind: 'refers'; question: string }
   /** The previous question with its two frameworks the other way round ("and vice versa?"). */
-  | { kind: 'reverse' };
+  | { kind: 'reverse' }
+  /** When what the previous question asked about came about ("since when?"). */
+  | { kind: 'when' };
 
 /** Messages that ask for more of the answer just given. */
 const MORE =
@@ -81,8 +83,7 @@ export function readFollowUp(message: string): FollowUpIntent | undefined {
   if (WHY.test(text)) return { kind: 'why' };
   if (STILL_TRUE.test(text)) return { kind: 'still-true' };
   if (REVERSE.test(text)) return { kind: 'reverse' };
-  // "since when?" asks when the subject of the previous question came about.
-  if (WHEN.test(text)) return { kind: 'refers', question: text };
+  if (WHEN.test(text)) return { kind: 'when' };
   const about = ABOUT.exec(text);
   // "and how can I reduce that?" opens like "and for mobile?" but is a question of its own.
   if (REFERS_BACK.test(text)) return { kind: 'refers', question: about?.[1]?.trim() ?? text };
@@ -168,6 +169,15 @@ export function mergeFollowUp(
     })
     .join(' ');
   return `${kept} ${fragment}`;
+}
+
+/**
+ * The previous question asked as a question of when: "does keras 3 run on pytorch?" followed by
+ * "since when?" is "when does keras 3 run on pytorch". The words of "since when" add nothing to
+ * search for; the opening "when" tells the engine a date is wanted (see intent.ts).
+ */
+export function asWhenQuestion(previous: string): string {
+  return `when ${previous.replace(/[?!.]+\s*$/, '')}`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeFollowUp, readFollowUp, reverseFrameworks, subjectOf, withSubject } from '../../src/engine/conversation.js';
+import { asWhenQuestion, mergeFollowUp, readFollowUp, reverseFrameworks, subjectOf, withSubject } from '../../src/engine/conversation.js';
 
 describe('reading a message as a follow-up', () => {
   it.each([
@@ -29,10 +29,16 @@ describe('reading a message as a follow-up', () => {
     ['can I use it with PyTorch?', 'can i use it with pytorch'],
     ['is there something similar in TensorFlow?', 'is there something similar in tensorflow'],
     ['and how can I reduce that?', 'how can i reduce that'],
-    ['since when?', 'since when'],
-    ['what year', 'what year'],
   ])('%s is a question of its own that points back at the previous one', (message, question) => {
     expect(readFollowUp(message)).toEqual({ kind: 'refers', question });
+  });
+
+  it.each(['since when?', 'when was that', 'what year'])('%s asks when the previous question came about', (message) => {
+    expect(readFollowUp(message)).toEqual({ kind: 'when' });
+  });
+
+  it('asks the previous question again as a question of when', () => {
+    expect(asWhenQuestion('does keras 3 run on pytorch?')).toBe('when does keras 3 run on pytorch');
   });
 
   it.each(['and vice versa?', 'the other way around', 'what about the other direction'])(

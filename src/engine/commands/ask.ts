@@ -8,7 +8,15 @@ import { CONFIDENCE_MODEL, confidenceFrom, evidenceFor } from '../search/confide
 import type { RankedEntry, SearchOutcome } from '../search/knowledge-search.js';
 import type { Candidate, ClaimRef, EngineResult, FollowUp, InputNote } from '../types.js';
 import { exampleQuestions, helpResult } from './catalog.js';
-import { type ConversationState, mergeFollowUp, readFollowUp, reverseFrameworks, subjectOf, withSubject } from '../conversation.js';
+import {
+  asWhenQuestion,
+  type ConversationState,
+  mergeFollowUp,
+  readFollowUp,
+  reverseFrameworks,
+  subjectOf,
+  withSubject,
+} from '../conversation.js';
 import { isNotEnglish } from '../language.js';
 import type { CommandHandler } from './registry.js';
 import { releaseAnswer } from './releases.js';
@@ -74,6 +82,11 @@ export function askInConversation(
         return remembered({ ...result, query: text }, merged);
       }
       return remembered(askResult(context, text, notes), text);
+    }
+    if (followUp.kind === 'when') {
+      const asked = asWhenQuestion(conversation.query);
+      const result = askResult(context, asked, [...notes, { code: 'read-as-follow-up', question: asked }]);
+      return remembered({ ...result, query: text }, asked);
     }
     if (followUp.kind === 'reverse') {
       const reversed = reverseFrameworks(conversation.query, followUpReading(context));
