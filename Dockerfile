@@ -4,22 +4,29 @@
 # `node` user. The base is the current active Node.js LTS line.
 # scripts/check-docker-build.mjs replays these steps without a Docker engine (see the README).
 ARG NODE_IMAGE=node:26-slim
+# The build stage: the same Node.js and Debian as NODE_IMAGE, plus a compiler, for
+# better-sqlite3's native module (the SQLite store) when no prebuilt binary fits.
+ARG NODE_BUILD_IMAGE=node:26
 
-FROM ${NODE_IMAGE} AS build
+FROM ${NODE_BUILD_IMAGE} AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts --no-audit --no-fund
+# No install scripts but better-sqlite3's: without its native module the bot records nothing.
+RUN npm ci --ignore-scripts --no-audit --no-fund && npm rebuild better-sqlite3
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npx tsc -p tsconfig.build.json
+RUN npx tsc -p tsconfig.build.json && npm prune --omit=dev --no-audit --no-fund
 
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY knowledge ./knowledge
+# The one folder written at run time: the SQLite store (DATA_DIR, ./data). Mount a volume on
+# /app/data to keep it when the container is replaced.
+RUN mkdir data && chown node:node data
 USER node
 # /healthz, /readyz and /metrics in every mode, and Slack's events in HTTP mode.
 ENV PORT=3000

@@ -109,6 +109,22 @@ function privateHome(work) {
   return home;
 }
 
+/**
+ * A base image's Node.js comes with its C headers, which node-gyp needs to compile a native
+ * module (better-sqlite3) when no prebuilt binary can be downloaded. Here the base image is this
+ * machine's Node.js: its headers are used when it has them, rather than fetched from nodejs.org.
+ */
+function nodeHeaders() {
+  const prefix = dirname(dirname(process.execPath));
+  return existsSync(join(prefix, 'include', 'node', 'node_api.h')) ? { npm_config_nodedir: prefix } : {};
+}
+
+/** The ids the image's `node` user has in the replay: the unprivileged user of asImageUser. */
+const imageOwner = () => (process.getuid?.() === 0 ? '65534:65534' : `${process.getuid?.()}:${process.getgid?.()}`);
+
+/** `chown node:node ...` in a RUN step gives the folder to the user the final stage runs as here. */
+const asImageOwner = (command) => command.replace(/\bchown node:node\b/g, `chown ${imageOwner()}`);
+
 function replay(instructions, work) {
   mkdirSync(join(work, 'home', '.npm'), { recursive: true });
   const home = privateHome(work);
@@ -177,9 +193,9 @@ function replay(instructions, work) {
       }
       case 'RUN': {
         const runStarted = performance.now();
-        const run = spawnSync('sh', ['-c', rest], {
+        const run = spawnSync('sh', ['-c', asImageOwner(rest)], {
           cwd: join(stage.root, stage.workdir),
-          env: { PATH: process.env.PATH, HOME: home, npm_config_cache: join(home, '.npm'), ...stage.env },
+          env: { PATH: process.env.PATH, HOME: home, npm_config_cache: join(home, '.npm'), ...nodeHeaders(), ...stage.env },
           encoding: 'utf8',
         });
         if (run.status !== 0) fail(`${step.trim()} exited ${run.status}:\n${run.stdout}\n${run.stderr}`);
@@ -220,7 +236,8 @@ function envFile(path) {
 
 function asImageUser(command) {
   // The image runs as USER node; here, as root, an unprivileged user shows the same thing: that
-  // nothing in /app needs writing at run time.
+  // nothing in /app but the folder the Dockerfile gives to node (data/, the SQLite store) needs
+  // writing at run time.
   if (process.getuid?.() !== 0) return command;
   return ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...command];
 }
@@ -337,7 +354,10 @@ async function checkRuns(stage) {
     const metrics = await fetch(`http://127.0.0.1:${port}/metrics`);
     const text = await metrics.text();
     if (!metrics.ok || !/pytorch_vs_tf_questions_total/.test(text)) fail(`/metrics answered ${metrics.status}`);
-    say(`run 3: Slack HTTP mode: HEALTHCHECK passed, /readyz ${JSON.stringify(ready)}, /metrics ${text.split('\n').length} lines`);
+    // The default store (SQLite under DATA_DIR) opens: its native module is in the image and
+    // its folder is writable by the image's user.
+    if (!/^pytorch_vs_tf_store_up 1$/m.test(text)) fail(`the store is not up (pytorch_vs_tf_store_up is not 1):\n${bot.output()}`);
+    say(`run 3: Slack HTTP mode: HEALTHCHECK passed, /readyz ${JSON.stringify(ready)}, /metrics ${text.split('\n').length} lines, store up`);
     bot.child.kill('SIGTERM');
     const code = await within(15_000, bot.exited, 'stopping on SIGTERM');
     if (code !== 0) fail(`SIGTERM: expected exit 0, got ${code}:\n${bot.output()}`);
