@@ -325,7 +325,7 @@ async function checkRuns(stage) {
     encoding: 'utf8',
     timeout: 60_000,
   });
-  if (chat.status !== 0 || !/local terminal chat/.test(chat.stdout) || !/JAX/.test(chat.stdout))
+  if (chat.status !== 0 || !/local\s+terminal\s+chat/.test(chat.stdout) || !/JAX/.test(chat.stdout))
     fail(`with .env.example unedited in a terminal: expected the local chat to answer, got ${chat.status}:\n${chat.stdout}${chat.stderr}`);
   say('run 2: .env.example unedited, in a terminal: the local chat opened and answered "what is jax"');
 
@@ -357,7 +357,9 @@ async function checkRuns(stage) {
     // The default store (SQLite under DATA_DIR) opens: its native module is in the image and
     // its folder is writable by the image's user.
     if (!/^pytorch_vs_tf_store_up 1$/m.test(text)) fail(`the store is not up (pytorch_vs_tf_store_up is not 1):\n${bot.output()}`);
-    say(`run 3: Slack HTTP mode: HEALTHCHECK passed, /readyz ${JSON.stringify(ready)}, /metrics ${text.split('\n').length} lines, store up`);
+    say(
+      `run 3: Slack HTTP mode: HEALTHCHECK passed, /readyz ${JSON.stringify(ready)}, /metrics ${text.split('\n').length} lines, store up`,
+    );
     bot.child.kill('SIGTERM');
     const code = await within(15_000, bot.exited, 'stopping on SIGTERM');
     if (code !== 0) fail(`SIGTERM: expected exit 0, got ${code}:\n${bot.output()}`);

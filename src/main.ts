@@ -10,6 +10,7 @@ import { loadEngine } from './cli/load-engine.js';
 import { outputWidth } from './cli/terminal.js';
 import { OperatorError } from './errors.js';
 import { createLogger, type Logger } from './logging/logger.js';
+import { wrap } from './render/text/index.js';
 
 /** Beyond the drain's grace: how long closing the connections may take before the process exits anyway. */
 const CLOSE_MARGIN_MS = 5_000;
@@ -65,13 +66,11 @@ runEntryPoint(async () => {
     // The knowledge is checked first: a broken knowledge base is the more urgent message.
     const engine = loadEngine(config.knowledgeDir);
     if (!process.stdin.isTTY || !process.stdout.isTTY) throw new OperatorError(NOTHING_CONFIGURED, 2);
-    process.stdout.write('No Slack or Discord tokens are set, so this is the local terminal chat (see README to connect a platform).\n');
-    await runChat(engine, {
-      input: process.stdin,
-      output: process.stdout,
-      interactive: true,
-      width: outputWidth(process.stdout, process.env),
-    });
+    const width = outputWidth(process.stdout, process.env);
+    process.stdout.write(
+      `${wrap('No Slack or Discord tokens are set, so this is the local terminal chat (see README to connect a platform).', width)}\n`,
+    );
+    await runChat(engine, { input: process.stdin, output: process.stdout, interactive: true, width });
     return;
   }
   const logger = createLogger(config.logLevel, { format: config.logFormat });

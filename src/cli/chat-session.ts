@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { plainFromPastedChat } from '../adapters/pasted-text.js';
 import type { ConversationState, Engine, EngineResult } from '../engine/index.js';
-import { renderText } from '../render/text/index.js';
+import { renderText, wrap } from '../render/text/index.js';
 
 export interface ChatStreams {
   input: Readable;
@@ -29,7 +29,7 @@ export async function runChat(engine: Engine, { input, output, interactive, widt
   let last: EngineResult | undefined;
   let conversation: ConversationState | undefined;
   if (interactive) {
-    say(WELCOME);
+    say(wrap(WELCOME, width));
     lines.setPrompt('\nyou> ');
     lines.prompt();
   }

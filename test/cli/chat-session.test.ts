@@ -56,6 +56,19 @@ describe('the terminal chat', () => {
     expect(Math.max(...printed.split('\n').map((line) => [...line].length))).toBeLessThanOrEqual(50);
   });
 
+  it('wraps its welcome to the width it is given, in a terminal too', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk) => (printed += chunk));
+    const done = runChat(shippedEngine(), { input, output, interactive: true, width: 50 });
+    input.end('exit\n');
+    await done;
+    const welcome = printed.slice(0, printed.indexOf('you>'));
+    expect(welcome).toMatch(/help/);
+    expect(Math.max(...welcome.split('\n').map((line) => [...line].length))).toBeLessThanOrEqual(50);
+  });
+
   it('says what to do with a number that is not on the list, and stops at "exit"', async () => {
     const printed = await chat(['7', 'exit', 'what is jax']);
     expect(printed).toMatch(/Type a question/);
