@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { handleEntryPointErrors } from '../app/entry-point.js';
-import { buildWorklist, resolveItem, worklistCsv, worklistMarkdown } from '../curation/worklist.js';
+import { buildWorklist, counted, resolveItem, worklistCounts, worklistCsv, worklistMarkdown } from '../curation/worklist.js';
 import { OperatorError } from '../errors.js';
 import { parseCommandLine, UsageError } from './environment.js';
 import { daysOf, withStore } from './store-command.js';
@@ -46,10 +46,7 @@ if (action === 'export') {
   const csv = join(dir, 'curation-worklist.csv');
   writeFileSync(markdown, worklistMarkdown(list));
   writeFileSync(csv, worklistCsv(list));
-  process.stdout.write(
-    `${list.unanswered.length} unanswered groups, ${list.downVotes.length} 👎 with reasons, ${list.disputes.length} open disputes\n` +
-      `Wrote ${markdown}\nWrote ${csv}\n`,
-  );
+  process.stdout.write(`${worklistCounts(list)}\n` + `Wrote ${markdown}\nWrote ${csv}\n`);
 } else if (action === 'resolve') {
   const [id, ...words] = rest;
   if (id === undefined) throw new UsageError('resolve needs the id of an item (D-…, F-… or U-…)', USAGE);
@@ -60,7 +57,7 @@ if (action === 'export') {
   const normalised = /^u-/i.test(id) ? `U-${id.slice(2).toLowerCase()}` : id.toUpperCase();
   const done = await withStore((store, config) => resolveItem(store, normalised, note, { retentionDays: config.store.retentionDays }));
   if (!done) throw new OperatorError(`No open item has the id ${normalised}.`);
-  const what = done.kind === 'unanswered' ? `${done.count} unanswered questions` : `the ${done.kind === 'vote' ? '👎' : 'dispute'}`;
+  const what = done.kind === 'unanswered' ? counted(done.count, 'unanswered question') : `the ${done.kind === 'vote' ? '👎' : 'dispute'}`;
   process.stdout.write(`Resolved ${normalised}: ${what}, with the note "${note}".\n`);
 } else {
   throw new UsageError(action === undefined ? 'say what to do: export or resolve' : `unknown action: ${action}`, USAGE);

@@ -32,13 +32,27 @@ const day = (at: number) => new Date(at).toISOString().slice(0, 10);
 /** Readers' text on one line, with nothing Markdown would read as markup at its start. */
 const inline = (text: string) => text.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>|])/g, '\\$1');
 
+/** "1 open dispute", "3 open disputes": a count with its noun in the right number. */
+export function counted(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+/** The worklist in one line: how many items of each kind it holds. */
+export function worklistCounts(list: Worklist): string {
+  return [
+    counted(list.unanswered.length, 'unanswered group'),
+    counted(list.downVotes.length, '👎 with a reason', '👎 with reasons'),
+    counted(list.disputes.length, 'open dispute'),
+  ].join(', ');
+}
+
 export function worklistMarkdown(list: Worklist): string {
   const lines = [
     '# Curation worklist',
     '',
     `Last ${list.days} days, made ${list.generated}. Close an item with \`npm run curate resolve <id> -- --note "what was done"\`.`,
     '',
-    `## Unanswered questions (${list.unanswered.length} groups)`,
+    `## Unanswered questions (${counted(list.unanswered.length, 'group')})`,
     '',
   ];
   if (list.unanswered.length === 0) lines.push('None.');

@@ -119,7 +119,7 @@ describe('the curators’ tools on SQLite (DATA_DIR)', () => {
     const out = mkdtempSync(join(tmpdir(), 'pvt-worklist-'));
     const run = runScript('src/cli/curate.ts', ['export', '--out', out], { env });
     expect(run.stderr).toBe('');
-    expect(run.stdout).toContain('3 unanswered groups, 1 👎 with reasons, 1 open disputes');
+    expect(run.stdout).toContain('3 unanswered groups, 1 👎 with a reason, 1 open dispute');
     const markdown = readFileSync(join(out, 'curation-worklist.md'), 'utf8');
     expect(markdown).toContain('**2×** does jax support windows');
     expect(markdown).toContain('`F-DOWNVOT1`');
