@@ -85,11 +85,28 @@ interface EntryProfile {
   answerTerms: Set<string>;
   /** Per way of asking (question, phrasings, claim text): its terms and the things it names. */
   ways: { terms: Set<string>; things: string[]; information: number }[];
+  /**
+   * Every term of the entry, once, with what `fit` asks about it: one map read per query term
+   * instead of one per set and per way of asking (the sets above stay the definition).
+   */
+  termFacts: Map<string, TermFacts>;
   focus: FrameworkFocus;
   /** Which frameworks the curated question itself names (entryFocus may narrow it to one). */
   questionFocus: FrameworkFocus;
   intents: Set<Intent>;
 }
+
+interface TermFacts {
+  /** 1 when the question, phrasings or keywords use the term, `answerOnlyMention` when only the answer does. */
+  mention: number;
+  /** Whether the answer text uses the term. */
+  inAnswer: boolean;
+  /** Bit i set when way of asking i uses the term (only when an entry has at most MAX_MASKED_WAYS ways). */
+  ways: number;
+}
+
+/** Ways of asking one entry whose use of a term fits in one bit mask; entries with more take the plain loop. */
+const MAX_MASKED_WAYS = 31;
 
 /** Which framework each term names: the frameworks themselves and their families' names. */
 export type FrameworkNames = ReadonlyMap<string, 'pytorch' | 'tensorflow'>;
@@ -158,21 +175,26 @@ export interface FitVocabulary {
 }
 
 export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyzer, vocabulary: FitVocabulary): AnswerFitModel {
-  const texts = new Map<string, { asked: string[]; keywords: string[]; answer: string; question: string }>();
+  type EntryTexts = { asked: string[]; keywords: string[]; answer: string; question: string };
+  // One map per kind, keyed by id: no key string is built per lookup on the answering path.
+  const texts: Record<'faq' | 'claim', Map<string, EntryTexts>> = { faq: new Map(), claim: new Map() };
   for (const entry of knowledge.faq) {
-    texts.set(`faq:${entry.id}`, { question: entry.question, asked: entry.phrasings, keywords: entry.keywords, answer: entry.answer });
+    texts.faq.set(entry.id, { question: entry.question, asked: entry.phrasings, keywords: entry.keywords, answer: entry.answer });
   }
   for (const claim of knowledge.claims) {
-    texts.set(`claim:${claim.id}`, { question: claim.claim, asked: [], keywords: claim.keywords, answer: claim.now });
+    texts.claim.set(claim.id, { question: claim.claim, asked: [], keywords: claim.keywords, answer: claim.now });
   }
   const names = frameworkNames(knowledge, analyzer);
   const isThing = (term: string) => term !== PYTORCH && term !== TENSORFLOW && vocabulary.namesThing(term);
-  const profiles = new Map<string, EntryProfile>();
+  const profiles: Record<'faq' | 'claim', Map<string, EntryProfile>> = { faq: new Map(), claim: new Map() };
+  // Per-way sums of one fit, reused (the engine answers one question at a time).
+  let sharedScratch = new Float64Array(MAX_MASKED_WAYS);
+  let sharedOfWayScratch = new Float64Array(MAX_MASKED_WAYS);
 
-  const profileOf = (key: string): EntryProfile | undefined => {
-    const cached = profiles.get(key);
+  const profileOf = (kind: 'faq' | 'claim', id: string): EntryProfile | undefined => {
+    const cached = profiles[kind].get(id);
     if (cached) return cached;
-    const source = texts.get(key);
+    const source = texts[kind].get(id);
     if (!source) return undefined;
     const ways = [source.question, ...source.asked].map((text) => analyzer.analyze(text));
     const askedTerms = new Set([...ways.flat(), ...source.keywords.flatMap((keyword) => analyzer.analyze(keyword))]);
@@ -182,20 +204,43 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
     const counts = new Map<Intent, number>();
     for (const phrasing of source.asked) for (const intent of readIntents(phrasing)) counts.set(intent, (counts.get(intent) ?? 0) + 1);
     for (const [intent, count] of counts) if (count >= Math.max(2, source.asked.length / 3)) intents.add(intent);
+    const answerTerms = new Set(analyzer.analyze(source.answer));
+    const wayProfiles = ways.map((terms) => {
+      const unique = new Set(terms);
+      let information = 0;
+      for (const term of unique) information += vocabulary.idf(term);
+      return { terms: unique, things: [...new Set(terms.filter(isThing))], information };
+    });
+    const termFacts = new Map<string, TermFacts>();
+    const factsOf = (term: string) => {
+      let facts = termFacts.get(term);
+      if (!facts) {
+        facts = {
+          mention: askedTerms.has(term) ? 1 : answerTerms.has(term) ? FIT_MODEL.answerOnlyMention : 0,
+          inAnswer: answerTerms.has(term),
+          ways: 0,
+        };
+        termFacts.set(term, facts);
+      }
+      return facts;
+    };
+    for (const term of askedTerms) factsOf(term);
+    for (const term of answerTerms) factsOf(term);
+    if (wayProfiles.length <= MAX_MASKED_WAYS) {
+      wayProfiles.forEach((way, index) => {
+        for (const term of way.terms) factsOf(term).ways |= 1 << index;
+      });
+    }
     const profile: EntryProfile = {
       askedTerms,
-      answerTerms: new Set(analyzer.analyze(source.answer)),
-      ways: ways.map((terms) => {
-        const unique = new Set(terms);
-        let information = 0;
-        for (const term of unique) information += vocabulary.idf(term);
-        return { terms: unique, things: [...new Set(terms.filter(isThing))], information };
-      }),
+      answerTerms,
+      ways: wayProfiles,
+      termFacts,
       focus: entryFocus(ways, names),
       questionFocus: focusOf(ways[0] ?? [], names),
       intents,
     };
-    profiles.set(key, profile);
+    profiles[kind].set(id, profile);
     return profile;
   };
 
@@ -221,7 +266,7 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
       };
     },
     fit(reading, entry) {
-      const profile = profileOf(`${entry.kind}:${entry.id}`);
+      const profile = profileOf(entry.kind, entry.id);
       if (!profile) {
         return {
           fit: 1,
@@ -244,15 +289,16 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
       let thingInformation = 0;
       let thingsInAnswer = 0;
       const missing: string[] = [];
-      const mentionOf = (term: string) =>
-        profile.askedTerms.has(term) ? 1 : profile.answerTerms.has(term) ? FIT_MODEL.answerOnlyMention : 0;
+      const { termFacts } = profile;
+      const mentionOf = (term: string) => termFacts.get(term)?.mention ?? 0;
       for (const { term, information } of reading.terms) {
         total += information;
         const parts = reading.compounds.get(term);
-        let mention = mentionOf(term);
+        const facts = termFacts.get(term);
+        let mention = facts?.mention ?? 0;
         if (mention < 1 && parts) mention = Math.max(mention, Math.min(...parts.map(mentionOf)));
         covered += information * mention;
-        const answered = profile.answerTerms.has(term) || (parts?.every((part) => profile.answerTerms.has(part)) ?? false);
+        const answered = (facts?.inAnswer ?? false) || (parts?.every((part) => profile.answerTerms.has(part)) ?? false);
         if (answered) inAnswer += information;
         if (things.has(term)) {
           thingInformation += information;
@@ -279,13 +325,40 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
       let mostShared = 0;
       let bestResemblance = 0;
       let resemblance = 0;
-      for (const way of profile.ways) {
+      const { ways } = profile;
+      const masked = ways.length <= MAX_MASKED_WAYS;
+      if (masked) {
+        // Each way's sums, added in the query's term order as the plain loop below does.
+        if (sharedScratch.length < ways.length) {
+          sharedScratch = new Float64Array(ways.length);
+          sharedOfWayScratch = new Float64Array(ways.length);
+        }
+        sharedScratch.fill(0, 0, ways.length);
+        sharedOfWayScratch.fill(0, 0, ways.length);
+        for (const { term, information } of reading.terms) {
+          let mask = termFacts.get(term)?.ways ?? 0;
+          if (mask === 0) continue;
+          const idf = vocabulary.idf(term);
+          for (let index = 0; mask !== 0; index++, mask >>>= 1) {
+            if ((mask & 1) === 0) continue;
+            sharedScratch[index] = sharedScratch[index]! + information;
+            sharedOfWayScratch[index] = sharedOfWayScratch[index]! + idf;
+          }
+        }
+      }
+      for (let index = 0; index < ways.length; index++) {
+        const way = ways[index]!;
         let shared = 0;
         let sharedOfWay = 0;
-        for (const { term, information } of reading.terms) {
-          if (!way.terms.has(term)) continue;
-          shared += information;
-          sharedOfWay += vocabulary.idf(term);
+        if (masked) {
+          shared = sharedScratch[index]!;
+          sharedOfWay = sharedOfWayScratch[index]!;
+        } else {
+          for (const { term, information } of reading.terms) {
+            if (!way.terms.has(term)) continue;
+            shared += information;
+            sharedOfWay += vocabulary.idf(term);
+          }
         }
         if (way.information > 0) resemblance = Math.max(resemblance, sharedOfWay / way.information);
         let extra = 0;

@@ -163,7 +163,16 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
   // recognised even when the entry's other phrasings use different words.
   const phrasingIndex = createPhrasingIndex(phrasingTerms, (term) => entryIndex.idf(term));
 
+  // Each entry's topic by position in knowledge.topics (-1 for none), so ranking reads a topic's
+  // relevance from an array rather than a map keyed by its id.
+  const topicPosition = new Map(knowledge.topics.map((topic, index) => [topic.id, index]));
+  const topicOfEntry = Int32Array.from(entries, (entry) => topicPosition.get(entry.topic) ?? -1);
+
   // Scratch buffers, reused by every query (the engine is synchronous, so one query at a time).
+  const topicRelevanceByPosition = new Float64Array(knowledge.topics.length);
+  const topicScores = new Float64Array(knowledge.topics.length);
+  const topicMasks = new Uint32Array(knowledge.topics.length);
+  const touchedTopics: number[] = [];
   const scores = new Float64Array(entries.length);
   const masks = new Uint32Array(entries.length);
   const closeness = new Float64Array(entries.length);
@@ -187,9 +196,16 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
       const knownInformation = termInformation.reduce((sum, value) => sum + value, 0);
       const topicIdeal = topicIndex.idealScore(knownTerms) || 1;
       const topicRelevance = new Map<string, number>();
-      for (const { doc, score } of topicIndex.score(knownTerms)) {
-        topicRelevance.set(knowledge.topics[doc]!.id, score / topicIdeal);
+      topicRelevanceByPosition.fill(0);
+      topicIndex.accumulate(knownTerms, topicScores, topicMasks, touchedTopics);
+      for (const doc of touchedTopics) {
+        const relevance = topicScores[doc]! / topicIdeal;
+        topicRelevance.set(knowledge.topics[doc]!.id, relevance);
+        topicRelevanceByPosition[doc] = relevance;
+        topicScores[doc] = 0;
+        topicMasks[doc] = 0;
       }
+      touchedTopics.length = 0;
       const entryIdeal = entryIndex.idealScore(knownTerms) || 1;
 
       entryIndex.accumulate(knownTerms, scores, masks, touched);
@@ -200,7 +216,7 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
         return (
           (scores[doc]! / entryIdeal) * discount +
           RANKING_MODEL.closenessInfluence * closeness[doc]! * discount +
-          RANKING_MODEL.topicInfluence * (topicRelevance.get(entries[doc]!.topic) ?? 0)
+          RANKING_MODEL.topicInfluence * (topicOfEntry[doc]! >= 0 ? topicRelevanceByPosition[topicOfEntry[doc]!]! : 0)
         );
       };
       for (const doc of touched) {
