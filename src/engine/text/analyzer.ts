@@ -5,8 +5,8 @@
 // whole vocabulary whatever is indexed first, and it never changes afterwards. Everything works
 // on word lists, not on regular expressions over whole texts, so indexing tens of thousands of
 // entries stays fast.
-import { LRUCache } from 'lru-cache';
 import { stemmer } from 'stemmer';
+import { boundedMemo } from './memo.js';
 import { oneSpelling } from './spelling.js';
 import { FRAMEWORKS, type Knowledge, type SynonymGroup } from '../../knowledge/model.js';
 import { normalizeText, WORD } from './normalize.js';
@@ -163,11 +163,11 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[], vocabulary
     return record;
   };
   // Words the knowledge does not use (query words) are stemmed in a bounded cache of their own.
-  const otherWords = new LRUCache<string, { term: string | null }>({
-    max: STEM_CACHE_LIMIT,
-    memoMethod: (word) => ({ term: termOfNewWord(word) }),
-  });
-  const termOfWord = (word: string): string | null => (records.get(word) ?? otherWords.memo(word)).term;
+  const otherWords = boundedMemo(STEM_CACHE_LIMIT, termOfNewWord);
+  const termOfWord = (word: string): string | null => {
+    const record = records.get(word);
+    return record ? record.term : otherWords(word);
+  };
 
   const toTerms = (words: Words, termOf: (word: string) => string | null): string[] => {
     const terms: string[] = [];
@@ -201,9 +201,14 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[], vocabulary
    * text is analysed twice while the engine is built (a cache: it changes no result).
    */
   const analysedOnce = new Map<string, string[]>();
-  for (const text of vocabulary) {
+  // A quarter of the texts recur (keywords, shared phrasings): each distinct text is analysed
+  // once and its words counted as often as it occurs, in order of first occurrence, so the
+  // records and counts are those of a pass over every text.
+  const occurrences = new Map<string, number>();
+  for (const text of vocabulary) occurrences.set(text, (occurrences.get(text) ?? 0) + 1);
+  for (const [text, times] of occurrences) {
     const words = splitWords(normalizeText(text));
-    for (const word of words.texts) recordOf(word).count++;
+    for (const word of words.texts) recordOf(word).count += times;
     const terms = toTerms(words, (word) => recordOf(word).term);
     for (const term of terms) vocabularyTerms.add(term);
     analysedOnce.set(text, terms);

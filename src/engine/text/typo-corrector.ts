@@ -4,7 +4,7 @@
 // A bounded edit distance then decides, so a word from another domain ("pasta") is left alone
 // rather than bent into a near-looking domain word. Lookups cost a few map reads whatever the
 // vocabulary size; fuse.js, which scans every word, is kept for autocomplete instead.
-import { LRUCache } from 'lru-cache';
+import { boundedMemo } from './memo.js';
 import { editDistanceWithin } from './edit-distance.js';
 
 export interface TypoCorrector {
@@ -32,26 +32,29 @@ function withOneLetterDeleted(word: string): string[] {
 
 /** `frequency` (how often each word occurs) breaks ties between equally close candidates. */
 export function createTypoCorrector(frequency: ReadonlyMap<string, number>): TypoCorrector {
-  const wordsByForm = new Map<string, string[]>();
-  const addForm = (form: string, word: string) => {
-    const list = wordsByForm.get(form);
-    if (!list) wordsByForm.set(form, [word]);
-    else if (list.at(-1) !== word) list.push(word);
+  // Built on the first word that needs it: most questions are spelt right, and building it was
+  // a sizeable part of start-up. `frequency` never changes, so when it is built changes nothing.
+  let deletionIndex: Map<string, string[]> | undefined;
+  const buildDeletionIndex = () => {
+    const wordsByForm = new Map<string, string[]>();
+    const addForm = (form: string, word: string) => {
+      const list = wordsByForm.get(form);
+      if (!list) wordsByForm.set(form, [word]);
+      else if (list.at(-1) !== word) list.push(word);
+    };
+    for (const word of frequency.keys()) {
+      if (word.length < MIN_LENGTH - 1 || !/^\p{L}+$/u.test(word)) continue;
+      addForm(word, word);
+      for (const form of withOneLetterDeleted(word)) addForm(form, word);
+    }
+    return wordsByForm;
   };
-  for (const word of frequency.keys()) {
-    if (word.length < MIN_LENGTH - 1 || !/^\p{L}+$/u.test(word)) continue;
-    addForm(word, word);
-    for (const form of withOneLetterDeleted(word)) addForm(form, word);
-  }
-  // Boxed: the cache cannot hold "no correction" (undefined) itself.
-  const cache = new LRUCache<string, { word: string | undefined }>({
-    max: CACHE_LIMIT,
-    memoMethod: (word) => ({ word: lookup(word) }),
-  });
+  const cache = boundedMemo(CACHE_LIMIT, lookup);
 
   function lookup(word: string): string | undefined {
     const budget = maxEditsFor(word.length);
     if (budget === 0 || !/^\p{L}+$/u.test(word)) return undefined;
+    const wordsByForm = (deletionIndex ??= buildDeletionIndex());
     const candidates = new Set<string>();
     for (const form of [word, ...withOneLetterDeleted(word)])
       for (const candidate of wordsByForm.get(form) ?? []) candidates.add(candidate);
@@ -72,6 +75,6 @@ export function createTypoCorrector(frequency: ReadonlyMap<string, number>): Typ
   }
 
   return {
-    correct: (word) => cache.memo(word).word,
+    correct: (word) => cache(word),
   };
 }
