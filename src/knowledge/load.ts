@@ -2,7 +2,7 @@
 // cross-references between files. Problems are collected, not thrown one at a time, so a curator
 // sees everything that is wrong in one run; each names the file, the entry and the field.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import yaml from 'js-yaml';
 import { z } from 'zod';
 import { OperatorError } from '../errors.js';
@@ -24,6 +24,13 @@ import {
   type TopicFile,
 } from './schema.js';
 import { findCrossReferenceProblems } from './validate.js';
+import {
+  defaultKnowledgeCacheDir,
+  type KnowledgeFiles,
+  knowledgeKey,
+  readCachedKnowledge,
+  writeCachedKnowledge,
+} from './validated-cache.js';
 
 export interface KnowledgeProblem {
   /** Path of the file, relative to the knowledge directory's parent (e.g. "knowledge/topics/hardware.yaml"). */
@@ -58,8 +65,32 @@ export interface KnowledgeInspection {
   problems: KnowledgeProblem[];
 }
 
+/** The files of the shared registry and lexicons, relative to the knowledge directory; topics come from topics/. */
+const TOP_LEVEL_FILES = ['releases.yaml', 'index.yaml', 'sources.yaml', 'synonyms.yaml', 'recommendations.yaml', 'scope.yaml'];
+
+/** Every file the loader reads, with its text, keyed by its path relative to `dir` (topics/<id>.yaml). */
+function readKnowledgeFiles(dir: string): KnowledgeFiles {
+  const files = new Map<string, string>();
+  for (const name of TOP_LEVEL_FILES) {
+    const file = join(dir, name);
+    if (existsSync(file)) files.set(name, readFileSync(file, 'utf8'));
+  }
+  const topicsDir = join(dir, 'topics');
+  if (existsSync(topicsDir)) {
+    for (const name of readdirSync(topicsDir)
+      .filter((name) => name.endsWith('.yaml'))
+      .sort())
+      files.set(`topics/${name}`, readFileSync(join(topicsDir, name), 'utf8'));
+  }
+  return files;
+}
+
 /** Loads and checks everything; never throws for bad content (only the problems list grows). */
 export function inspectKnowledge(dir: string): KnowledgeInspection {
+  return inspectFiles(dir, readKnowledgeFiles(dir));
+}
+
+function inspectFiles(dir: string, files: KnowledgeFiles): KnowledgeInspection {
   const problems: KnowledgeProblem[] = [];
   const display = (file: string) => relative(join(dir, '..'), file) || file;
 
@@ -68,14 +99,15 @@ export function inspectKnowledge(dir: string): KnowledgeInspection {
   let releasesBroken = false;
   function readYaml<T>(file: string, schema: z.ZodType<T>, options: { optional?: boolean; placeholders?: boolean } = {}): T | undefined {
     const shown = display(file);
-    if (!existsSync(file)) {
+    const text = files.get(relative(dir, file).split(sep).join('/'));
+    if (text === undefined) {
       if (!options.optional) problems.push({ file: shown, where: '', message: 'file is missing' });
       return undefined;
     }
     let raw: unknown;
     try {
       // The core schema reads dates as plain strings, as the schemas expect.
-      raw = yaml.load(readFileSync(file, 'utf8'), { schema: yaml.CORE_SCHEMA, filename: shown });
+      raw = yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: shown });
     } catch (error) {
       if (!(error instanceof yaml.YAMLException)) throw error;
       problems.push({
@@ -103,7 +135,7 @@ export function inspectKnowledge(dir: string): KnowledgeInspection {
   // Optional so that a knowledge directory without tracked projects still loads (test fixtures).
   const releasesFile = readYaml(join(dir, 'releases.yaml'), releasesFileSchema, { optional: true });
   releaseProjects = new Map((releasesFile?.projects ?? []).map((project) => [project.id, project]));
-  releasesBroken = existsSync(join(dir, 'releases.yaml')) && !releasesFile;
+  releasesBroken = files.has('releases.yaml') && !releasesFile;
   const index = readYaml(join(dir, 'index.yaml'), indexFileSchema);
   const sourcesFile = readYaml(join(dir, 'sources.yaml'), sourcesFileSchema);
   const synonymsFile = readYaml(join(dir, 'synonyms.yaml'), synonymsFileSchema);
@@ -111,11 +143,7 @@ export function inspectKnowledge(dir: string): KnowledgeInspection {
   const scopeFile = readYaml(join(dir, 'scope.yaml'), scopeFileSchema);
 
   const topicsDir = join(dir, 'topics');
-  const topicFiles = existsSync(topicsDir)
-    ? readdirSync(topicsDir)
-        .filter((name) => name.endsWith('.yaml'))
-        .sort()
-    : [];
+  const topicFiles = [...files.keys()].filter((path) => path.startsWith('topics/')).map((path) => path.slice('topics/'.length));
   const topicsById = new Map<string, { file: string; data: TopicFile }>();
   for (const name of topicFiles) {
     const file = join(topicsDir, name);
@@ -189,10 +217,23 @@ export function inspectKnowledge(dir: string): KnowledgeInspection {
   return { knowledge: knowledge.knowledge, problems };
 }
 
+export interface LoadOptions {
+  /**
+   * Where validated knowledge is cached by the hash of its files (see validated-cache.ts);
+   * false for none. inspectKnowledge (kb:check, reloads) always reads and validates in full.
+   */
+  cacheDir?: string | false;
+}
+
 /** Loads knowledge/ or throws a KnowledgeError that lists every problem. */
-export function loadKnowledge(dir: string): Knowledge {
-  const { knowledge, problems } = inspectKnowledge(dir);
+export function loadKnowledge(dir: string, { cacheDir = defaultKnowledgeCacheDir() ?? false }: LoadOptions = {}): Knowledge {
+  const files = readKnowledgeFiles(dir);
+  const key = cacheDir ? knowledgeKey(files) : undefined;
+  const cached = cacheDir && key ? readCachedKnowledge(cacheDir, key) : undefined;
+  if (cached) return cached;
+  const { knowledge, problems } = inspectFiles(dir, files);
   if (!knowledge || problems.length > 0) throw new KnowledgeError(problems);
+  if (cacheDir && key) writeCachedKnowledge(cacheDir, key, knowledge);
   return knowledge;
 }
 
