@@ -11,7 +11,7 @@ import { type HttpRoute, PLATFORM_PATHS, sendJson, startHttpServer } from '../ad
 import { InFlightReplies } from '../adapters/in-flight.js';
 import type { RunningAdapter } from '../adapters/types.js';
 import type { AppConfig } from '../config/index.js';
-import { createEngine } from '../engine/index.js';
+import { createCachedEngine } from './prebuilt-index.js';
 import { defaultKnowledgeDir, loadKnowledge } from '../knowledge/index.js';
 import type { Logger } from '../logging/logger.js';
 import { createKnowledgeReloader, type KnowledgeReloader } from './knowledge-reload.js';
@@ -51,7 +51,7 @@ export async function startBot(config: AppConfig, logger: Logger, hooks: BotHook
   const started = performance.now();
   const dir = config.knowledgeDir ?? defaultKnowledgeDir();
   const knowledge = loadKnowledge(dir);
-  const slot: EngineSlot = { current: createEngine(knowledge) };
+  const slot: EngineSlot = { current: createCachedEngine(knowledge) };
   const metrics = createMetrics();
   metrics.knowledgeInUse(knowledge.faq.length);
   logger.debug({ ms: Math.round(performance.now() - started), faq: knowledge.faq.length }, 'knowledge loaded');

@@ -7,7 +7,7 @@ import { createReferences, type References } from './references.js';
 import { type AnswerFitModel, createAnswerFitModel } from './search/answer-fit.js';
 import { createKnowledgeSearch, type KnowledgeSearch } from './search/knowledge-search.js';
 import type { QueryTerm } from './search/weighted-bm25.js';
-import { createTextAnalyzer, knowledgeTexts, type TextAnalyzer } from './text/analyzer.js';
+import { createTextAnalyzer, knowledgeTexts, readVocabulary, type TextAnalyzer, type VocabularySnapshot } from './text/analyzer.js';
 import { normalizeText, WORD } from './text/normalize.js';
 import type { CommandSpec, InputNote, ResultBase } from './types.js';
 
@@ -37,6 +37,20 @@ export interface EngineContext extends SearchContext {
   needsRecogniser: NeedsRecogniser;
 }
 
+/**
+ * What building an engine computes that a later build over the same knowledge may be handed
+ * instead, as plain data (JSON). A part that does not fit the knowledge it is given is ignored
+ * and computed afresh; the caller keys what it stores by the knowledge and the engine's code.
+ */
+export interface PrebuiltIndex {
+  vocabulary: VocabularySnapshot;
+}
+
+/** Computes the prebuilt parts of an engine over `knowledge` (pure; see PrebuiltIndex). */
+export function prebuildIndex(knowledge: Knowledge): PrebuiltIndex {
+  return { vocabulary: readVocabulary(knowledge.synonyms, knowledgeTexts(knowledge)) };
+}
+
 /** A corrected word is likely but not certainly what the user meant. */
 const CORRECTED_TERM_WEIGHT = 0.8;
 /** A version or a count ("2", "20") helps, but should not outweigh the words around it. */
@@ -47,8 +61,8 @@ const NUMBER_WEIGHT = 0.5;
  */
 const FOLLOW_UP_WEIGHT = 2;
 
-export function createEngineContext(knowledge: Knowledge, commands: readonly CommandSpec[]): EngineContext {
-  const analyzer = createTextAnalyzer(knowledge.synonyms, knowledgeTexts(knowledge));
+export function createEngineContext(knowledge: Knowledge, commands: readonly CommandSpec[], prebuilt?: PrebuiltIndex): EngineContext {
+  const analyzer = createTextAnalyzer(knowledge.synonyms, knowledgeTexts(knowledge), prebuilt?.vocabulary);
   const search = createKnowledgeSearch(knowledge, analyzer);
   const ambiguousWords = new Set(knowledge.scope.ambiguousTerms.flatMap((term) => normalizeText(term).match(WORD) ?? []));
   // Only a standalone word is ambiguous: "torch.compile" or "torch_xla" is an API name.

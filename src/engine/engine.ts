@@ -8,7 +8,7 @@ import { helpResult } from './commands/catalog.js';
 import { detectGreeting, greetingResult } from './commands/greeting.js';
 import { parseCommand } from './commands/parse.js';
 import { COMMANDS, handlerOf } from './commands/registry.js';
-import { createEngineContext, followUpOf } from './context.js';
+import { createEngineContext, followUpOf, type PrebuiltIndex } from './context.js';
 import { prepareInput } from './input.js';
 import { FUSE_PATTERN_LIMIT } from './text/normalize.js';
 import type { Engine, EngineRequest, EngineResult, InputNote } from './types.js';
@@ -16,8 +16,9 @@ import type { Engine, EngineRequest, EngineResult, InputNote } from './types.js'
 /** Autocomplete lists on Discord hold at most 25 choices. */
 const DEFAULT_SUGGESTIONS = 25;
 
-export function createEngine(knowledge: Knowledge): Engine {
-  const context = createEngineContext(knowledge, COMMANDS);
+/** `prebuilt`: what an earlier build over the same knowledge computed (see PrebuiltIndex); it changes no answer. */
+export function createEngine(knowledge: Knowledge, { prebuilt }: { prebuilt?: PrebuiltIndex } = {}): Engine {
+  const context = createEngineContext(knowledge, COMMANDS, prebuilt);
   // Built on first use: only autocomplete needs it, and it is the costliest index to build.
   let questionFuse: Fuse<TopicFaqEntry> | undefined;
   const fuzzyQuestions = () =>

@@ -29,6 +29,7 @@ import {
   type KnowledgeFiles,
   knowledgeKey,
   readCachedKnowledge,
+  rememberKnowledgeKey,
   writeCachedKnowledge,
 } from './validated-cache.js';
 
@@ -230,10 +231,16 @@ export function loadKnowledge(dir: string, { cacheDir = defaultKnowledgeCacheDir
   const files = readKnowledgeFiles(dir);
   const key = cacheDir ? knowledgeKey(files) : undefined;
   const cached = cacheDir && key ? readCachedKnowledge(cacheDir, key) : undefined;
-  if (cached) return cached;
+  if (cached && key) {
+    rememberKnowledgeKey(cached, key);
+    return cached;
+  }
   const { knowledge, problems } = inspectFiles(dir, files);
   if (!knowledge || problems.length > 0) throw new KnowledgeError(problems);
-  if (cacheDir && key) writeCachedKnowledge(cacheDir, key, knowledge);
+  if (cacheDir && key) {
+    writeCachedKnowledge(cacheDir, key, knowledge);
+    rememberKnowledgeKey(knowledge, key);
+  }
   return knowledge;
 }
 

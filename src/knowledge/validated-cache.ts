@@ -13,9 +13,10 @@ import type { Knowledge } from './model.js';
 
 /** Bumped when the cached form itself changes. */
 const FORMAT = 'validated-knowledge-1';
-/** Older entries beyond this many are removed when one is written (test fixtures make many). */
+/** Older entries of a kind beyond this many are removed when one is written (test fixtures make many). */
 const KEEP_ENTRIES = 16;
-const ENTRY = /^knowledge-[0-9a-f]{64}\.json$/;
+/** An entry's name after its kind: the key and .json. */
+const ENTRY = /^[0-9a-f]{64}\.json$/;
 
 /** The knowledge files the loader reads, by path relative to the knowledge directory, with their text. */
 export type KnowledgeFiles = ReadonlyMap<string, string>;
@@ -62,28 +63,51 @@ export function knowledgeKey(files: KnowledgeFiles): string {
   return hash.digest('hex');
 }
 
+/** The content key of knowledge that loadKnowledge returned, so later caches need not hash it again. */
+const keysOfLoaded = new WeakMap<Knowledge, string>();
+
+export function rememberKnowledgeKey(knowledge: Knowledge, key: string): void {
+  keysOfLoaded.set(knowledge, key);
+}
+
+/** A hash of what the knowledge says: its files' key when loadKnowledge returned it, its JSON otherwise. */
+export function knowledgeContentKey(knowledge: Knowledge): string {
+  return keysOfLoaded.get(knowledge) ?? createHash('sha256').update(JSON.stringify(knowledge)).digest('hex');
+}
+
 export function readCachedKnowledge(cacheDir: string, key: string): Knowledge | undefined {
+  return readCacheEntry<Knowledge>(cacheDir, `knowledge-${key}`);
+}
+
+export function writeCachedKnowledge(cacheDir: string, key: string, knowledge: Knowledge): void {
+  writeCacheEntry(cacheDir, `knowledge-${key}`, knowledge);
+}
+
+/** A cached value by name (a kind, a hyphen, a hex key), or undefined when missing or unreadable. */
+export function readCacheEntry<T>(cacheDir: string, name: string): T | undefined {
   try {
-    return JSON.parse(readFileSync(join(cacheDir, `knowledge-${key}.json`), 'utf8')) as Knowledge;
+    return JSON.parse(readFileSync(join(cacheDir, `${name}.json`), 'utf8')) as T;
   } catch {
     return undefined;
   }
 }
 
-export function writeCachedKnowledge(cacheDir: string, key: string, knowledge: Knowledge): void {
+/** Stores a value as JSON; keeps the newest few of its kind. Failures are ignored (best effort). */
+export function writeCacheEntry(cacheDir: string, name: string, value: unknown): void {
   try {
     mkdirSync(cacheDir, { recursive: true });
-    const file = join(cacheDir, `knowledge-${key}.json`);
+    const file = join(cacheDir, `${name}.json`);
     // Written under a temporary name, then renamed: a reader never sees half a file.
     const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, JSON.stringify(knowledge));
+    writeFileSync(partial, JSON.stringify(value));
     renameSync(partial, file);
+    const kind = name.slice(0, name.lastIndexOf('-') + 1);
     const entries = readdirSync(cacheDir)
-      .filter((name) => ENTRY.test(name))
-      .map((name) => ({ name, modified: statSync(join(cacheDir, name)).mtimeMs }))
+      .filter((entry) => entry.startsWith(kind) && ENTRY.test(entry.slice(kind.length)))
+      .map((entry) => ({ entry, modified: statSync(join(cacheDir, entry)).mtimeMs }))
       .sort((a, b) => b.modified - a.modified);
-    for (const { name } of entries.slice(KEEP_ENTRIES)) unlinkSync(join(cacheDir, name));
+    for (const { entry } of entries.slice(KEEP_ENTRIES)) unlinkSync(join(cacheDir, entry));
   } catch {
-    // A read-only or full disk only costs the next start the full validation.
+    // A read-only or full disk only costs the next start the full work.
   }
 }

@@ -108,8 +108,55 @@ export function knowledgeTexts(knowledge: Knowledge): string[] {
   return texts;
 }
 
+/**
+ * What the vocabulary pass finds, as plain data: a later start with the same knowledge (and the
+ * same code) can hand it back instead of analysing every text again (see src/app/prebuilt-index.ts).
+ */
+export interface VocabularySnapshot {
+  /** The synonym groups it was read with. */
+  synonyms: string;
+  /** Every word met, in order of first meeting: the word, its index term (null for a stopword), how often it occurs. */
+  words: [string, string | null, number][];
+  /** Every distinct text, in order of first occurrence, with its terms. */
+  texts: [string, string[]][];
+  /** Every term the texts produce. */
+  terms: string[];
+}
+
 /** An analyzer whose typo corrector knows every word of `vocabulary` (and every synonym). */
-export function createTextAnalyzer(synonyms: readonly SynonymGroup[], vocabulary: Iterable<string>): TextAnalyzer {
+export function createTextAnalyzer(
+  synonyms: readonly SynonymGroup[],
+  vocabulary: Iterable<string>,
+  snapshot?: VocabularySnapshot,
+): TextAnalyzer {
+  return buildAnalyzer(synonyms, vocabulary, snapshot, false).analyzer;
+}
+
+/** The vocabulary pass over `vocabulary`, as data for createTextAnalyzer. */
+export function readVocabulary(synonyms: readonly SynonymGroup[], vocabulary: Iterable<string>): VocabularySnapshot {
+  return buildAnalyzer(synonyms, vocabulary, undefined, true).snapshot!;
+}
+
+/** Whether a snapshot was read from these texts with these synonyms: its distinct texts, in the same order. */
+function snapshotFits(snapshot: VocabularySnapshot, synonyms: readonly SynonymGroup[], vocabulary: Iterable<string>): boolean {
+  if (snapshot.synonyms !== JSON.stringify(synonyms)) return false;
+  const seen = new Set<string>();
+  let next = 0;
+  for (const text of vocabulary) {
+    if (seen.has(text)) continue;
+    seen.add(text);
+    if (snapshot.texts[next]?.[0] !== text) return false;
+    next++;
+  }
+  return next === snapshot.texts.length;
+}
+
+function buildAnalyzer(
+  synonyms: readonly SynonymGroup[],
+  vocabulary: Iterable<string>,
+  given: VocabularySnapshot | undefined,
+  capture: boolean,
+): { analyzer: TextAnalyzer; snapshot?: VocabularySnapshot } {
   // Variants as word sequences, looked up by their first word; longest first.
   const variantsByFirstWord = new Map<string, { words: string[]; canonical: string }[]>();
   const variantWords = new Set<string>();
@@ -204,14 +251,30 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[], vocabulary
   // A quarter of the texts recur (keywords, shared phrasings): each distinct text is analysed
   // once and its words counted as often as it occurs, in order of first occurrence, so the
   // records and counts are those of a pass over every text.
-  const occurrences = new Map<string, number>();
-  for (const text of vocabulary) occurrences.set(text, (occurrences.get(text) ?? 0) + 1);
-  for (const [text, times] of occurrences) {
-    const words = splitWords(normalizeText(text));
-    for (const word of words.texts) recordOf(word).count += times;
-    const terms = toTerms(words, (word) => recordOf(word).term);
-    for (const term of terms) vocabularyTerms.add(term);
-    analysedOnce.set(text, terms);
+  let snapshot: VocabularySnapshot | undefined;
+  if (given && snapshotFits(given, synonyms, vocabulary)) {
+    // Copies: each caller owns the arrays `analyze` hands out, and the snapshot stays intact.
+    for (const [word, term, count] of given.words) records.set(word, { term, count });
+    for (const [text, terms] of given.texts) analysedOnce.set(text, terms.slice());
+    for (const term of given.terms) vocabularyTerms.add(term);
+  } else {
+    const occurrences = new Map<string, number>();
+    for (const text of vocabulary) occurrences.set(text, (occurrences.get(text) ?? 0) + 1);
+    for (const [text, times] of occurrences) {
+      const words = splitWords(normalizeText(text));
+      for (const word of words.texts) recordOf(word).count += times;
+      const terms = toTerms(words, (word) => recordOf(word).term);
+      for (const term of terms) vocabularyTerms.add(term);
+      analysedOnce.set(text, terms);
+    }
+    if (capture) {
+      snapshot = {
+        synonyms: JSON.stringify(synonyms),
+        words: [...records].map(([word, { term, count }]) => [word, term, count]),
+        texts: [...analysedOnce].map(([text, terms]) => [text, terms.slice()]),
+        terms: [...vocabularyTerms],
+      };
+    }
   }
   const frequency = new Map<string, number>();
   for (const [word, { count }] of records) if (count > 0) frequency.set(word, count);
@@ -227,7 +290,7 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[], vocabulary
     return term !== null && vocabularyTerms.has(term);
   };
 
-  return {
+  const analyzer: TextAnalyzer = {
     analyze(text) {
       const terms = analysedOnce.get(text);
       if (terms === undefined) return toTerms(splitWords(normalizeText(text)), termOfWord);
@@ -249,4 +312,5 @@ export function createTextAnalyzer(synonyms: readonly SynonymGroup[], vocabulary
       return { terms: toTerms(words, termOfWord), corrections };
     },
   };
+  return { analyzer, snapshot };
 }
