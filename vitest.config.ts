@@ -12,6 +12,7 @@ const INTEGRATION = [
   'test/adapters/**/*.test.ts',
   'test/cli/**/*.test.ts',
   'test/main*.test.ts',
+  'test/deploy/**/*.test.ts',
   'test/store/**/*.test.ts',
   'test/app/{entry-point,knowledge-reload,ops-routes,platform-metrics,shared-state}.test.ts',
 ];
