@@ -1,9 +1,11 @@
 // `npm run bench:slack -- --replicas 2`: the pair (or more) as production runs it. Each replica is
 // a real `npm start` process (Slack HTTP mode), all sharing one real PostgreSQL that this bench
-// starts (test/support/postgres.ts), against the Web API stand-in on loopback. The client plays
-// the load balancer: round robin, and a request a replica refuses (503 while it drains) or
-// cannot take (connection refused while it restarts) goes to the next one, as nginx's
-// `proxy_next_upstream error http_503 non_idempotent` does in compose.yaml.
+// starts (test/support/postgres.ts), against the Web API stand-in on loopback. Requests go
+// through the shipped load balancer, deploy/nginx.conf run by a real nginx on loopback
+// (test/support/nginx.ts; Debian's nginx-light): round robin, a connection refused (a replica
+// restarting) or a 503 (a replica draining or starting, before any work) goes to the other
+// replica, and a POST that reached a replica is never sent twice. `--balancer client` plays the
+// balancer in this process instead, the same rules, for a machine without nginx.
 //
 // Besides the slash commands (answered in the acknowledgement, timed), every tenth request is an
 // @mention event, delivered twice the way Slack retries (the retry to whichever replica the
@@ -20,6 +22,7 @@ import { post } from './http-post.js';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { startBotProcess, type BotProcess } from '../test/support/bot-process.js';
+import { type Nginx, startNginx } from '../test/support/nginx.js';
 import { startPostgres } from '../test/support/postgres.js';
 import { appMention, eventCallback, slackSignature, slashCommandFields, TEST_SIGNING_SECRET } from '../test/support/slack/requests.js';
 import { DEFAULT_BOT, SlackWebApiStandIn } from '../test/support/slack/web-api-stand-in.js';
@@ -35,6 +38,8 @@ export interface ReplicaBenchOptions {
   knowledgeDir: string | undefined;
   /** Where to write each replica's log (JSON lines), for looking into a run. */
   logDir: string | undefined;
+  /** The shipped nginx configuration on a real nginx, or a balancer in this process with the same rules. */
+  balancer: 'nginx' | 'client';
 }
 
 interface Replica {
@@ -47,7 +52,7 @@ interface Replica {
 interface Sent {
   status: number;
   body: string;
-  /** How many replicas refused it before one took it. */
+  /** How many replicas refused it before one took it (known with the client balancer only). */
   failovers: number;
 }
 
@@ -62,23 +67,41 @@ const EVENT_EVERY = 10;
 /** Milliseconds and rates to two decimals. */
 const round = (value: number) => roundTo(value, 2);
 
-/** Round robin over the replicas, skipping one that refuses (503) or cannot be reached. */
-function loadBalancer(replicas: Replica[]) {
+/**
+ * Round robin over the replicas, the rules of deploy/nginx.conf: a connection refused (nothing
+ * sent) or a 503 (a refusal before any work) goes to the next replica; a request that reached a
+ * replica and then failed is not sent again.
+ */
+function clientBalancer(replicas: Replica[]) {
   let next = 0;
   return async (body: string, headers: Record<string, string>): Promise<Sent> => {
-    let lastError: unknown;
+    let last: Sent | undefined;
     const first = next++;
     for (let attempt = 0; attempt < replicas.length; attempt++) {
       const replica = replicas[(first + attempt) % replicas.length]!;
       try {
         const response = await post(new URL('/slack/events', `http://127.0.0.1:${replica.port}`), replica.agent, body, headers);
         if (response.status !== 503) return { ...response, failovers: attempt };
-        lastError = new Error('HTTP 503');
+        last = { ...response, failovers: attempt };
       } catch (error) {
-        lastError = error;
+        if ((error as NodeJS.ErrnoException).code !== 'ECONNREFUSED') throw error;
       }
     }
-    throw lastError;
+    if (last) return last;
+    throw new Error('every replica refused the connection');
+  };
+}
+
+/** Through nginx, on one keep-alive agent. */
+function nginxBalancer(nginx: Nginx) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 128 });
+  const target = new URL('/slack/events', nginx.baseUrl);
+  return {
+    agent,
+    send: async (body: string, headers: Record<string, string>): Promise<Sent> => ({
+      ...(await post(target, agent, body, headers)),
+      failovers: 0,
+    }),
   };
 }
 
@@ -97,6 +120,8 @@ export async function runReplicaBench(options: ReplicaBenchOptions) {
   const postgres = await startPostgres();
   const standIn = await SlackWebApiStandIn.start();
   const replicas: Replica[] = [];
+  let nginx: Nginx | undefined;
+  let nginxAgent: Agent | undefined;
   const keepLog = (replica: Replica) => {
     if (options.logDir) appendFileSync(join(options.logDir, `replica-${replica.index + 1}.log`), replica.process.stderr());
   };
@@ -117,7 +142,13 @@ export async function runReplicaBench(options: ReplicaBenchOptions) {
       return { index, port: process.port, process, agent: new Agent({ keepAlive: true, maxSockets: 64 }) };
     };
     for (let index = 0; index < options.replicas; index++) replicas.push(await start(index));
-    const send = loadBalancer(replicas);
+    let send = clientBalancer(replicas);
+    if (options.balancer === 'nginx') {
+      nginx = await startNginx(replicas.map((replica) => replica.port));
+      const balancer = nginxBalancer(nginx);
+      nginxAgent = balancer.agent;
+      send = balancer.send;
+    }
 
     const mentions: string[] = [];
     const sendCommand = async (text: string, dueAt: number): Promise<Outcome> => {
@@ -233,6 +264,7 @@ export async function runReplicaBench(options: ReplicaBenchOptions) {
     const p99 = percentile(latencies, 99);
     return {
       replicas: options.replicas,
+      balancer: options.balancer,
       rollingRestart: options.rollingRestart,
       requests: total,
       slashCommands: commands.length,
@@ -242,7 +274,8 @@ export async function runReplicaBench(options: ReplicaBenchOptions) {
       targetRate: options.rate,
       errors: errorCount,
       errorsByKind: errors,
-      failovers: outcomes.reduce((sum, outcome) => sum + outcome.failovers, 0),
+      // nginx does not say which requests it sent to another replica.
+      failovers: options.balancer === 'client' ? outcomes.reduce((sum, outcome) => sum + outcome.failovers, 0) : undefined,
       latencyMs: {
         p50: round(percentile(latencies, 50)),
         p90: round(percentile(latencies, 90)),
@@ -258,6 +291,8 @@ export async function runReplicaBench(options: ReplicaBenchOptions) {
       node: process.version,
     };
   } finally {
+    nginxAgent?.destroy();
+    await nginx?.stop();
     for (const replica of replicas) {
       replica.agent.destroy();
       replica.process.child.kill('SIGTERM');

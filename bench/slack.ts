@@ -7,8 +7,8 @@
 //   --seconds N      how long to send (default 30)
 //   --json           print the results as one JSON object
 //   --knowledge DIR  read the knowledge from DIR instead of ./knowledge
-//   --replicas N     N real `npm start` processes on one PostgreSQL, behind a round-robin
-//                    balancer (see slack-replicas.ts); with --rolling-restart, restarted one by one
+//   --replicas N     N real `npm start` processes on one PostgreSQL, behind the shipped nginx
+//                    configuration (see slack-replicas.ts); with --rolling-restart, restarted one by one
 // Exits 1 when a request failed or p99 is over the 50 ms target (with replicas: also when an
 // @mention was answered other than exactly once).
 import { Agent } from 'node:http';
@@ -35,8 +35,10 @@ Options:
   --seconds N      how long to send them (default 30)
   --json           print the results as JSON
   --knowledge DIR  read the knowledge from DIR instead of ./knowledge
-  --replicas N     run N bot processes sharing one PostgreSQL, behind a round-robin balancer
-                   (default 1: the app in this process, without a database)
+  --replicas N     run N bot processes sharing one PostgreSQL, behind deploy/nginx.conf on a
+                   real nginx (default 1: the app in this process, without a database)
+  --balancer B     with --replicas: nginx (default; needs Debian's nginx-light) or client (the
+                   same rules played by this process, where nginx is not installed)
   --rolling-restart  with --replicas: restart them one by one during the load
   --logs DIR       with --replicas: write each replica's log (info level, JSON lines) to DIR
   --help           show this help`;
@@ -71,6 +73,7 @@ function parseCommandLine() {
         replicas: { type: 'string', default: '1' },
         'rolling-restart': { type: 'boolean', default: false },
         logs: { type: 'string' },
+        balancer: { type: 'string', default: 'nginx' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -143,6 +146,8 @@ async function main() {
   const replicas = positiveNumber(values.replicas, 'replicas');
   if (!Number.isInteger(replicas)) throw new UsageError(`--replicas must be a whole number, not "${values.replicas}".`, USAGE);
   if (values['rolling-restart'] && replicas < 2) throw new UsageError('--rolling-restart needs --replicas 2 or more.', USAGE);
+  if (values.balancer !== 'nginx' && values.balancer !== 'client')
+    throw new UsageError(`--balancer must be nginx or client, not "${values.balancer}".`, USAGE);
   if (replicas > 1) {
     const results = await runReplicaBench({
       replicas,
@@ -154,6 +159,7 @@ async function main() {
       targetP99Ms: TARGET_P99_MS,
       knowledgeDir: values.knowledge,
       logDir: values.logs,
+      balancer: values.balancer,
     });
     if (values.json) {
       process.stdout.write(`${JSON.stringify(results)}\n`);
@@ -161,8 +167,8 @@ async function main() {
       const { latencyMs: l } = results;
       process.stdout.write(
         `${[
-          `Slack over ${replicas} replicas (real npm start processes, one PostgreSQL), round-robin balancer, Web API stand-in on loopback${results.rollingRestart ? ', rolling restart during the load' : ''}`,
-          `sent ${results.requests} in ${results.seconds} s (${results.achievedRate}/s, target ${rate}/s): ${results.slashCommands} slash commands, ${results.mentions} @mentions each delivered twice; errors: ${results.errors}${results.errors > 0 ? ` ${JSON.stringify(results.errorsByKind)}` : ''}; sent again to another replica: ${results.failovers}`,
+          `Slack over ${replicas} replicas (real npm start processes, one PostgreSQL), ${results.balancer === 'nginx' ? 'behind deploy/nginx.conf on nginx' : 'round-robin balancer in this process'}, Web API stand-in on loopback${results.rollingRestart ? ', rolling restart during the load' : ''}`,
+          `sent ${results.requests} in ${results.seconds} s (${results.achievedRate}/s, target ${rate}/s): ${results.slashCommands} slash commands, ${results.mentions} @mentions each delivered twice; errors: ${results.errors}${results.errors > 0 ? ` ${JSON.stringify(results.errorsByKind)}` : ''}${results.failovers === undefined ? '' : `; sent again to another replica: ${results.failovers}`}`,
           `slash command latency ms: p50 ${l.p50}  p90 ${l.p90}  p99 ${l.p99}  max ${l.max}`,
           `@mentions answered other than once: ${results.mentionsLost} lost, ${results.mentionsDoubled} doubled`,
           ...results.restarts.map((r) => `restarted replica ${r.replica + 1}: exit ${r.exitCode}, ready again after ${r.downSeconds} s`),

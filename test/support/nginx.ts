@@ -35,15 +35,15 @@ function nginxBinary(): string {
 /** deploy/nginx.conf with the replicas at `upstreamPorts` on loopback, listening on `port`, files under `dir`. */
 export function loopbackNginxConf(shipped: string, options: { port: number; upstreamPorts: number[]; dir: string }): string {
   const { port, upstreamPorts, dir } = options;
-  const servers = upstreamPorts.map((upstream) => `server 127.0.0.1:${upstream};`).join('\n    ');
-  let replacedServers = false;
+  // The shipped server lines' parameters (max_fails...) on every replica, without `resolve`.
+  const shippedServer = /^\s*server\s+[\w.-]+:\d+([^;]*);/m.exec(shipped);
+  if (!shippedServer) throw new Error('deploy/nginx.conf has no upstream server lines to point at the replicas');
+  const parameters = shippedServer[1]!.replace(/\bresolve\b/, '').trim();
+  const servers = upstreamPorts.map((upstream) => `server 127.0.0.1:${upstream}${parameters ? ` ${parameters}` : ''};`).join('\n    ');
   const conf = shipped
     // The compose network's DNS and the replicas' names.
     .replace(/^\s*resolver\s[^;]*;\s*$/m, '')
-    .replace(/(?:^\s*server\s+[\w.-]+:\d+[^;]*;\s*$\n?)+/m, () => {
-      replacedServers = true;
-      return `    ${servers}\n`;
-    })
+    .replace(/(?:^\s*server\s+[\w.-]+:\d+[^;]*;\s*$\n?)+/m, `    ${servers}\n`)
     .replace(/^(\s*)listen\s+80;/m, `$1listen 127.0.0.1:${port};`)
     .replace(/^\s*access_log\s[^;]*;/m, '  access_log off;')
     .replace(/^\s*error_log\s[^;]*;/m, `  error_log ${join(dir, 'error.log')} info;`)
@@ -58,7 +58,6 @@ export function loopbackNginxConf(shipped: string, options: { port: number; upst
         `  scgi_temp_path ${join(dir, 'scgi')};`,
       ].join('\n'),
     );
-  if (!replacedServers) throw new Error('deploy/nginx.conf has no upstream server lines to point at the replicas');
   return [`pid ${join(dir, 'nginx.pid')};`, `error_log ${join(dir, 'error.log')} info;`, conf].join('\n');
 }
 
