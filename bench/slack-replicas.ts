@@ -19,6 +19,8 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { percentile, round as roundTo } from './stats.js';
 import { post } from './http-post.js';
+import { cpuSpent, descendantsCpu } from './process-cpu.js';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { startBotProcess, type BotProcess } from '../test/support/bot-process.js';
@@ -229,10 +231,21 @@ export async function runReplicaBench(options: ReplicaBenchOptions) {
     const total = Math.round(options.rate * options.seconds);
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
+    const cpuBefore = descendantsCpu();
+    const clientCpuBefore = process.cpuUsage();
     const began = performance.now();
     const [outcomes] = await Promise.all([sendAtRate(total, true), options.rollingRestart ? rollingRestart() : Promise.resolve()]);
     const elapsedSeconds = (performance.now() - began) / 1000;
     loopDelay.disable();
+    // Where the machine's time went during the load: CPU seconds of each part (a replica that
+    // stopped during a rolling restart is missing from it).
+    const replicaPids = new Set(replicas.map((replica) => replica.process.child.pid));
+    const cpu = cpuSpent(cpuBefore, descendantsCpu(), (pid, name) =>
+      replicaPids.has(pid) ? 'replicas' : name === 'postgres' ? 'postgres' : name === 'nginx' ? 'nginx' : undefined,
+    );
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    cpu.client = (clientCpu.user + clientCpu.system) / 1e6;
+    const cpuTotal = Object.values(cpu).reduce((sum, seconds) => sum + seconds, 0);
 
     // Every mention answered exactly once: wait until the posts stop coming (answers are posted
     // after the acknowledgement), then count them per thread.
@@ -282,6 +295,12 @@ export async function runReplicaBench(options: ReplicaBenchOptions) {
         p99: round(p99),
         max: round(latencies.at(-1) ?? 0),
       },
+      cpuMsPerRequest: Object.fromEntries(
+        Object.entries({ ...cpu, total: cpuTotal }).map(([part, seconds]) => [part, round((seconds * 1000) / total)]),
+      ),
+      /** Cores busy on average during the load (this machine's parts only; other processes not counted). */
+      coresBusy: round(cpuTotal / elapsedSeconds),
+      cores: availableParallelism(),
       mentionsLost: lost,
       mentionsDoubled: doubled,
       restarts,

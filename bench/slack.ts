@@ -170,6 +170,9 @@ async function main() {
           `Slack over ${replicas} replicas (real npm start processes, one PostgreSQL), ${results.balancer === 'nginx' ? 'behind deploy/nginx.conf on nginx' : 'round-robin balancer in this process'}, Web API stand-in on loopback${results.rollingRestart ? ', rolling restart during the load' : ''}`,
           `sent ${results.requests} in ${results.seconds} s (${results.achievedRate}/s, target ${rate}/s): ${results.slashCommands} slash commands, ${results.mentions} @mentions each delivered twice; errors: ${results.errors}${results.errors > 0 ? ` ${JSON.stringify(results.errorsByKind)}` : ''}${results.failovers === undefined ? '' : `; sent again to another replica: ${results.failovers}`}`,
           `slash command latency ms: p50 ${l.p50}  p90 ${l.p90}  p99 ${l.p99}  max ${l.max}`,
+          `CPU ms per request: ${Object.entries(results.cpuMsPerRequest)
+            .map(([part, ms]) => `${part} ${ms}`)
+            .join(', ')}; ${results.coresBusy} of ${results.cores} cores busy with this bench`,
           `@mentions answered other than once: ${results.mentionsLost} lost, ${results.mentionsDoubled} doubled`,
           ...results.restarts.map((r) => `restarted replica ${r.replica + 1}: exit ${r.exitCode}, ready again after ${r.downSeconds} s`),
           `target p99 <= ${TARGET_P99_MS} ms, no errors, every @mention answered once: ${results.met ? 'met' : 'NOT met'}`,
