@@ -2,8 +2,7 @@
 // (postgres.ts) both run. Those files only open a connection; everything the bot stores, and
 // every atomic primitive replicas rely on, is written once, here.
 import { createHmac, randomBytes } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { type Kysely, Migrator, sql, type Transaction } from 'kysely';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
 import type {

@@ -3,7 +3,7 @@
 // The column types are ones both databases read the same way: text, bigint (SQLite's integer),
 // double precision (SQLite's real), integer.
 import type { Kysely } from 'kysely';
-import type { Migration, MigrationProvider } from 'kysely/migration';
+import type { Migration, MigrationProvider } from 'kysely';
 
 const curation: Migration = {
   async up(db: Kysely<unknown>) {
