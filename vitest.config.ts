@@ -14,6 +14,7 @@ const INTEGRATION = [
   'test/main*.test.ts',
   'test/deploy/**/*.test.ts',
   'test/store/**/*.test.ts',
+  'test/setup/**/*.test.ts',
   'test/app/{entry-point,knowledge-reload,ops-routes,platform-metrics,shared-state}.test.ts',
 ];
 

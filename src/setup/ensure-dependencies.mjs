@@ -1,29 +1,42 @@
 #!/usr/bin/env node
 // Runs before the npm scripts a new user types (start, test, ask, ...), so that the README's
 // two-command quick start works on a fresh clone: it installs the locked dependencies when
-// node_modules was not installed from this very package-lock.json, and does nothing otherwise.
-// The lock's content decides, not file times: a fresh checkout or worktree has a newer lock
-// file than an install made from the same lock, and reinstalling then would be wasted (or,
-// through a linked node_modules, pull it from under another checkout).
+// node_modules does not hold what package-lock.json locks, and does nothing otherwise.
+// Contents decide, not file times: npm records what it installed in node_modules/.package-lock.json,
+// and an install that matches the lock is kept however it was made (npm ci by hand, another
+// checkout's install); a fresh checkout's lock file is newer than a matching install, and
+// reinstalling then would cost a minute or more before every command.
 // With --test it also makes sure of the one system tool the tests use that npm cannot install:
 // nginx, which the load-balancer tests run with the shipped deploy/nginx.conf.
 // npm's own output goes to stderr so that `npm run -s ask -- --json` keeps stdout pure JSON.
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const lock = join(root, 'package-lock.json');
-const installedMarker = join(root, 'node_modules', '.package-lock.json');
-/** The hash of the package-lock.json node_modules was last installed from, written after npm ci. */
-const installedFrom = join(root, 'node_modules', '.pytorch-vs-tf-lock-sha256');
+/** npm's own record of what it installed, written by npm ci and npm install. */
+const installed = join(root, 'node_modules', '.package-lock.json');
 
-const lockHash = () => createHash('sha256').update(readFileSync(lock)).digest('hex');
-const readInstalled = () => (existsSync(installedFrom) ? readFileSync(installedFrom, 'utf8').trim() : undefined);
+/**
+ * Whether node_modules holds every package the lock requires, each at its locked version.
+ * Optional packages for other platforms (esbuild's, for one) are locked but never installed.
+ */
+function matchesLock() {
+  if (!existsSync(installed)) return false;
+  try {
+    const locked = JSON.parse(readFileSync(lock, 'utf8')).packages ?? {};
+    const present = JSON.parse(readFileSync(installed, 'utf8')).packages ?? {};
+    return Object.entries(locked).every(
+      ([path, { version, optional }]) => path === '' || (present[path] ? present[path].version === version : optional === true),
+    );
+  } catch {
+    return false;
+  }
+}
 
-if (!existsSync(installedMarker) || readInstalled() !== lockHash()) {
+if (!matchesLock()) {
   process.stderr.write('Installing dependencies (npm ci)...\n');
   const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], {
     cwd: root,
@@ -33,7 +46,6 @@ if (!existsSync(installedMarker) || readInstalled() !== lockHash()) {
     process.stderr.write('npm ci failed; run it by hand to see why.\n');
     process.exit(result.status ?? 1);
   }
-  writeFileSync(installedFrom, `${lockHash()}\n`);
 }
 
 if (process.argv.includes('--test')) ensureNginx();
