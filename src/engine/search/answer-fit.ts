@@ -101,12 +101,9 @@ interface TermFacts {
   mention: number;
   /** Whether the answer text uses the term. */
   inAnswer: boolean;
-  /** Bit i set when way of asking i uses the term (only when an entry has at most MAX_MASKED_WAYS ways). */
-  ways: number;
+  /** The indexes of the ways of asking that use the term, in order. */
+  ways: number[];
 }
-
-/** Ways of asking one entry whose use of a term fits in one bit mask; entries with more take the plain loop. */
-const MAX_MASKED_WAYS = 31;
 
 /** Which framework each term names: the frameworks themselves and their families' names. */
 export type FrameworkNames = ReadonlyMap<string, 'pytorch' | 'tensorflow'>;
@@ -188,8 +185,8 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
   const isThing = (term: string) => term !== PYTORCH && term !== TENSORFLOW && vocabulary.namesThing(term);
   const profiles: Record<'faq' | 'claim', Map<string, EntryProfile>> = { faq: new Map(), claim: new Map() };
   // Per-way sums of one fit, reused (the engine answers one question at a time).
-  let sharedScratch = new Float64Array(MAX_MASKED_WAYS);
-  let sharedOfWayScratch = new Float64Array(MAX_MASKED_WAYS);
+  let sharedScratch = new Float64Array(32);
+  let sharedOfWayScratch = new Float64Array(32);
 
   const profileOf = (kind: 'faq' | 'claim', id: string): EntryProfile | undefined => {
     const cached = profiles[kind].get(id);
@@ -218,7 +215,7 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
         facts = {
           mention: askedTerms.has(term) ? 1 : answerTerms.has(term) ? FIT_MODEL.answerOnlyMention : 0,
           inAnswer: answerTerms.has(term),
-          ways: 0,
+          ways: [],
         };
         termFacts.set(term, facts);
       }
@@ -226,11 +223,9 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
     };
     for (const term of askedTerms) factsOf(term);
     for (const term of answerTerms) factsOf(term);
-    if (wayProfiles.length <= MAX_MASKED_WAYS) {
-      wayProfiles.forEach((way, index) => {
-        for (const term of way.terms) factsOf(term).ways |= 1 << index;
-      });
-    }
+    wayProfiles.forEach((way, index) => {
+      for (const term of way.terms) factsOf(term).ways.push(index);
+    });
     const profile: EntryProfile = {
       askedTerms,
       answerTerms,
@@ -325,41 +320,28 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
       let mostShared = 0;
       let bestResemblance = 0;
       let resemblance = 0;
+      // Each way's share of the question, summed in the query's term order: per query term, the
+      // ways that use it (one map read), not per way, every query term.
       const { ways } = profile;
-      const masked = ways.length <= MAX_MASKED_WAYS;
-      if (masked) {
-        // Each way's sums, added in the query's term order as the plain loop below does.
-        if (sharedScratch.length < ways.length) {
-          sharedScratch = new Float64Array(ways.length);
-          sharedOfWayScratch = new Float64Array(ways.length);
-        }
-        sharedScratch.fill(0, 0, ways.length);
-        sharedOfWayScratch.fill(0, 0, ways.length);
-        for (const { term, information } of reading.terms) {
-          let mask = termFacts.get(term)?.ways ?? 0;
-          if (mask === 0) continue;
-          const idf = vocabulary.idf(term);
-          for (let index = 0; mask !== 0; index++, mask >>>= 1) {
-            if ((mask & 1) === 0) continue;
-            sharedScratch[index] = sharedScratch[index]! + information;
-            sharedOfWayScratch[index] = sharedOfWayScratch[index]! + idf;
-          }
+      if (sharedScratch.length < ways.length) {
+        sharedScratch = new Float64Array(ways.length);
+        sharedOfWayScratch = new Float64Array(ways.length);
+      }
+      sharedScratch.fill(0, 0, ways.length);
+      sharedOfWayScratch.fill(0, 0, ways.length);
+      for (const { term, information } of reading.terms) {
+        const using = termFacts.get(term)?.ways;
+        if (!using || using.length === 0) continue;
+        const idf = vocabulary.idf(term);
+        for (const index of using) {
+          sharedScratch[index] = sharedScratch[index]! + information;
+          sharedOfWayScratch[index] = sharedOfWayScratch[index]! + idf;
         }
       }
       for (let index = 0; index < ways.length; index++) {
         const way = ways[index]!;
-        let shared = 0;
-        let sharedOfWay = 0;
-        if (masked) {
-          shared = sharedScratch[index]!;
-          sharedOfWay = sharedOfWayScratch[index]!;
-        } else {
-          for (const { term, information } of reading.terms) {
-            if (!way.terms.has(term)) continue;
-            shared += information;
-            sharedOfWay += vocabulary.idf(term);
-          }
-        }
+        const shared = sharedScratch[index]!;
+        const sharedOfWay = sharedOfWayScratch[index]!;
         if (way.information > 0) resemblance = Math.max(resemblance, sharedOfWay / way.information);
         let extra = 0;
         for (const thing of way.things) if (!things.has(thing)) extra++;
