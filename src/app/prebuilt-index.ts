@@ -4,46 +4,22 @@
 // pass was half of building the engine. The engine itself stays pure: this module does the
 // reading and writing, and the engine ignores a snapshot that does not fit the knowledge's texts.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createEngine, type Engine, type PrebuiltIndex, prebuildIndex } from '../engine/index.js';
-import { defaultKnowledgeCacheDir, type Knowledge, knowledgeContentKey, readCacheEntry, writeCacheEntry } from '../knowledge/index.js';
+import {
+  codeFingerprint,
+  defaultKnowledgeCacheDir,
+  type Knowledge,
+  knowledgeContentKey,
+  readCacheEntry,
+  writeCacheEntry,
+} from '../knowledge/index.js';
 
 /** Bumped when the cached form changes. */
 const FORMAT = 'prebuilt-index-1';
 
-let codeFingerprint: string | undefined;
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? filesUnder(path) : /\.(ts|js|mjs)$/.test(name) ? [path] : [];
-    });
-}
-
+let engineCode: string | undefined;
 /** The engine's modules, the knowledge model they read, and the locked dependency versions (stemmer). */
-function engineCodeFingerprint(): string {
-  if (codeFingerprint !== undefined) return codeFingerprint;
-  const source = join(dirname(fileURLToPath(import.meta.url)), '..');
-  const hash = createHash('sha256');
-  const engineDir = join(source, 'engine');
-  const files = [
-    ...(existsSync(engineDir) ? filesUnder(engineDir) : []),
-    ...filesUnder(join(source, 'knowledge')).filter((file) => /[/\\]model\.(ts|js)$/.test(file)),
-  ];
-  for (const file of files)
-    hash
-      .update(`${file.slice(source.length)}\0`)
-      .update(readFileSync(file))
-      .update('\0');
-  const lock = join(source, '..', 'package-lock.json');
-  if (existsSync(lock)) hash.update(readFileSync(lock));
-  codeFingerprint = hash.digest('hex');
-  return codeFingerprint;
-}
+const engineCodeFingerprint = () => (engineCode ??= codeFingerprint(['engine'], ['knowledge/model.ts', 'knowledge/model.js']));
 
 export interface CachedEngineOptions {
   /** Where prebuilt indexes are kept (the validated knowledge's cache by default); false for none. */

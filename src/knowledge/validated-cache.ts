@@ -21,25 +21,45 @@ const ENTRY = /^[0-9a-f]{64}\.json$/;
 /** The knowledge files the loader reads, by path relative to the knowledge directory, with their text. */
 export type KnowledgeFiles = ReadonlyMap<string, string>;
 
-let codeFingerprint: string | undefined;
+/** The source root (src/ or dist/): the folder above this one. */
+const SOURCE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The loader's code: the modules beside this one and the locked dependency versions (zod, js-yaml). */
-function loaderCodeFingerprint(): string {
-  if (codeFingerprint !== undefined) return codeFingerprint;
+/** Every module below `dir`, in a stable order. */
+function modulesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? modulesUnder(path) : /\.(ts|js|mjs)$/.test(name) ? [path] : [];
+    });
+}
+
+/**
+ * A hash of the code a cached result was computed with: the modules below the given folders of
+ * the source root (and any single modules named), their names and bytes, and the locked package
+ * versions. Any change to them makes every older entry a miss.
+ */
+export function codeFingerprint(folders: readonly string[], modules: readonly string[] = []): string {
   const hash = createHash('sha256');
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const name of readdirSync(here).sort()) {
-    if (!/\.(ts|js|mjs)$/.test(name)) continue;
+  const files = [
+    ...folders.flatMap((folder) => modulesUnder(join(SOURCE_ROOT, folder))),
+    ...modules.map((module) => join(SOURCE_ROOT, module)),
+  ];
+  for (const file of files.filter(existsSync)) {
     hash
-      .update(`${name}\0`)
-      .update(readFileSync(join(here, name)))
+      .update(`${file.slice(SOURCE_ROOT.length)}\0`)
+      .update(readFileSync(file))
       .update('\0');
   }
-  const lock = join(projectRoot(here) ?? here, 'package-lock.json');
+  const lock = join(projectRoot(SOURCE_ROOT) ?? SOURCE_ROOT, 'package-lock.json');
   if (existsSync(lock)) hash.update(readFileSync(lock));
-  codeFingerprint = hash.digest('hex');
-  return codeFingerprint;
+  return hash.digest('hex');
 }
+
+let loaderCode: string | undefined;
+/** The loader's code: this folder's modules and the locked versions of zod and js-yaml. */
+const loaderCodeFingerprint = () => (loaderCode ??= codeFingerprint(['knowledge']));
 
 function projectRoot(from: string): string | undefined {
   for (let dir = from; ; dir = dirname(dir)) {
