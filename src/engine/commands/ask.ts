@@ -71,41 +71,41 @@ export function askInConversation(
     ...result,
     conversation: { query, entryId: result.entryId, topic: result.topic, turns: (conversation?.turns ?? 0) + 1 },
   });
+  /**
+   * The message read as `question` (the previous question merged with it): answered as that, shown
+   * as typed, with a note saying how it was read; `added` are the words the message brought.
+   */
+  const askedAs = (question: string, added?: string): EngineResult =>
+    remembered({ ...askResult(context, question, [...notes, { code: 'read-as-follow-up', question }], added), query: text }, question);
   if (isNotEnglish(text)) return remembered(otherLanguageResult(context, text, notes), text);
   const followUp = conversation ? readFollowUp(text) : undefined;
   if (conversation && followUp) {
-    if (followUp.kind === 'refers') {
-      const subject = subjectOf(conversation.query, followUpReading(context));
-      if (subject) {
-        const merged = withSubject(followUp.question, subject);
-        const result = askResult(context, merged, [...notes, { code: 'read-as-follow-up', question: merged }], followUp.question);
-        return remembered({ ...result, query: text }, merged);
+    switch (followUp.kind) {
+      case 'refers': {
+        const subject = subjectOf(conversation.query, followUpReading(context));
+        return subject
+          ? askedAs(withSubject(followUp.question, subject), followUp.question)
+          : remembered(askResult(context, text, notes), text);
       }
-      return remembered(askResult(context, text, notes), text);
+      case 'when':
+        return askedAs(asWhenQuestion(conversation.query));
+      case 'reverse':
+        return askedAs(reverseFrameworks(conversation.query, followUpReading(context)));
+      case 'about':
+        return askedAs(mergeFollowUp(conversation.query, followUp.fragment, followUpReading(context)), followUp.fragment);
+      case 'more':
+      case 'why':
+      case 'still-true': {
+        const again = conversation.entryId ? answerInFull(context, conversation.entryId, text, notes, followUp.kind) : undefined;
+        if (again) return remembered(again, conversation.query);
+        // Not an entry of the knowledge (an answer from the release registry, a partial): ask again.
+        const asked = askResult(context, conversation.query, notes);
+        return remembered(
+          asked.kind === 'answer' ? { ...asked, query: text, detail: followUp.kind } : { ...asked, query: text },
+          conversation.query,
+        );
+      }
     }
-    if (followUp.kind === 'when') {
-      const asked = asWhenQuestion(conversation.query);
-      const result = askResult(context, asked, [...notes, { code: 'read-as-follow-up', question: asked }]);
-      return remembered({ ...result, query: text }, asked);
-    }
-    if (followUp.kind === 'reverse') {
-      const reversed = reverseFrameworks(conversation.query, followUpReading(context));
-      const result = askResult(context, reversed, [...notes, { code: 'read-as-follow-up', question: reversed }]);
-      return remembered({ ...result, query: text }, reversed);
-    }
-    if (followUp.kind === 'more' || followUp.kind === 'why' || followUp.kind === 'still-true') {
-      const again = conversation.entryId ? answerInFull(context, conversation.entryId, text, notes, followUp.kind) : undefined;
-      if (again) return remembered(again, conversation.query);
-      // Not an entry of the knowledge (an answer from the release registry, a partial): ask again.
-      const asked = askResult(context, conversation.query, notes);
-      return remembered(
-        asked.kind === 'answer' ? { ...asked, query: text, detail: followUp.kind } : { ...asked, query: text },
-        conversation.query,
-      );
-    }
-    const merged = mergeFollowUp(conversation.query, followUp.fragment, followUpReading(context));
-    const result = askResult(context, merged, [...notes, { code: 'read-as-follow-up', question: merged }], followUp.fragment);
-    return remembered({ ...result, query: text }, merged);
   }
   return remembered(askResult(context, text, notes), text);
 }
