@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { runChat } from '../../src/cli/chat-session.js';
 import { shippedEngine } from '../support/engine.js';
 
-async function chat(lines: string[]): Promise<string> {
+/** What the chat prints for `lines` typed one after another (piped unless `interactive`, at `width` if given). */
+async function chat(lines: string[], options: { interactive?: boolean; width?: number } = {}): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
   output.on('data', (chunk) => (printed += chunk));
-  const done = runChat(shippedEngine(), { input, output, interactive: false });
+  const done = runChat(shippedEngine(), { input, output, interactive: false, ...options });
   input.end(`${lines.join('\n')}\n`);
   await done;
   return printed;
@@ -46,24 +47,12 @@ describe('the terminal chat', () => {
   });
 
   it('wraps to the width it is given', async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = '';
-    output.on('data', (chunk) => (printed += chunk));
-    const done = runChat(shippedEngine(), { input, output, interactive: false, width: 50 });
-    input.end('what is jax\n');
-    await done;
+    const printed = await chat(['what is jax'], { width: 50 });
     expect(Math.max(...printed.split('\n').map((line) => [...line].length))).toBeLessThanOrEqual(50);
   });
 
   it('wraps its welcome to the width it is given, in a terminal too', async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = '';
-    output.on('data', (chunk) => (printed += chunk));
-    const done = runChat(shippedEngine(), { input, output, interactive: true, width: 50 });
-    input.end('exit\n');
-    await done;
+    const printed = await chat(['exit'], { interactive: true, width: 50 });
     const welcome = printed.slice(0, printed.indexOf('you>'));
     expect(welcome).toMatch(/help/);
     expect(Math.max(...welcome.split('\n').map((line) => [...line].length))).toBeLessThanOrEqual(50);
