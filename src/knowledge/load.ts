@@ -2,7 +2,7 @@
 // cross-references between files. Problems are collected, not thrown one at a time, so a curator
 // sees everything that is wrong in one run; each names the file, the entry and the field.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import yaml from 'js-yaml';
 import { z } from 'zod';
 import { OperatorError } from '../errors.js';
@@ -98,9 +98,10 @@ function inspectFiles(dir: string, files: KnowledgeFiles): KnowledgeInspection {
   /** Placeholders resolve against the registry before a file is checked (so limits apply to resolved text). */
   let releaseProjects = new Map<string, ReleaseProject>();
   let releasesBroken = false;
-  function readYaml<T>(file: string, schema: z.ZodType<T>, options: { optional?: boolean; placeholders?: boolean } = {}): T | undefined {
-    const shown = display(file);
-    const text = files.get(relative(dir, file).split(sep).join('/'));
+  /** Reads one file of `files` by its path in the knowledge directory (topics/<id>.yaml). */
+  function readYaml<T>(path: string, schema: z.ZodType<T>, options: { optional?: boolean; placeholders?: boolean } = {}): T | undefined {
+    const shown = display(join(dir, path));
+    const text = files.get(path);
     if (text === undefined) {
       if (!options.optional) problems.push({ file: shown, where: '', message: 'file is missing' });
       return undefined;
@@ -134,21 +135,21 @@ function inspectFiles(dir: string, files: KnowledgeFiles): KnowledgeInspection {
   }
 
   // Optional so that a knowledge directory without tracked projects still loads (test fixtures).
-  const releasesFile = readYaml(join(dir, 'releases.yaml'), releasesFileSchema, { optional: true });
+  const releasesFile = readYaml('releases.yaml', releasesFileSchema, { optional: true });
   releaseProjects = new Map((releasesFile?.projects ?? []).map((project) => [project.id, project]));
   releasesBroken = files.has('releases.yaml') && !releasesFile;
-  const index = readYaml(join(dir, 'index.yaml'), indexFileSchema);
-  const sourcesFile = readYaml(join(dir, 'sources.yaml'), sourcesFileSchema);
-  const synonymsFile = readYaml(join(dir, 'synonyms.yaml'), synonymsFileSchema);
-  const recommendationsFile = readYaml(join(dir, 'recommendations.yaml'), recommendationsFileSchema, { placeholders: true });
-  const scopeFile = readYaml(join(dir, 'scope.yaml'), scopeFileSchema);
+  const index = readYaml('index.yaml', indexFileSchema);
+  const sourcesFile = readYaml('sources.yaml', sourcesFileSchema);
+  const synonymsFile = readYaml('synonyms.yaml', synonymsFileSchema);
+  const recommendationsFile = readYaml('recommendations.yaml', recommendationsFileSchema, { placeholders: true });
+  const scopeFile = readYaml('scope.yaml', scopeFileSchema);
 
   const topicsDir = join(dir, 'topics');
   const topicFiles = [...files.keys()].filter((path) => path.startsWith('topics/')).map((path) => path.slice('topics/'.length));
   const topicsById = new Map<string, { file: string; data: TopicFile }>();
   for (const name of topicFiles) {
     const file = join(topicsDir, name);
-    const data = readYaml(file, topicFileSchema, { placeholders: true });
+    const data = readYaml(`topics/${name}`, topicFileSchema, { placeholders: true });
     if (!data) continue;
     const expectedId = basename(name, '.yaml');
     if (data.id !== expectedId) {
@@ -229,17 +230,17 @@ export interface LoadOptions {
 /** Loads knowledge/ or throws a KnowledgeError that lists every problem. */
 export function loadKnowledge(dir: string, { cacheDir = defaultKnowledgeCacheDir() ?? false }: LoadOptions = {}): Knowledge {
   const files = readKnowledgeFiles(dir);
-  const key = cacheDir ? knowledgeKey(files) : undefined;
-  const cached = cacheDir && key ? readCachedKnowledge(cacheDir, key) : undefined;
-  if (cached && key) {
-    rememberKnowledgeKey(cached, key);
+  const cache = cacheDir ? { dir: cacheDir, key: knowledgeKey(files) } : undefined;
+  const cached = cache && readCachedKnowledge(cache.dir, cache.key);
+  if (cache && cached) {
+    rememberKnowledgeKey(cached, cache.key);
     return cached;
   }
   const { knowledge, problems } = inspectFiles(dir, files);
   if (!knowledge || problems.length > 0) throw new KnowledgeError(problems);
-  if (cacheDir && key) {
-    writeCachedKnowledge(cacheDir, key, knowledge);
-    rememberKnowledgeKey(knowledge, key);
+  if (cache) {
+    writeCachedKnowledge(cache.dir, cache.key, knowledge);
+    rememberKnowledgeKey(knowledge, cache.key);
   }
   return knowledge;
 }
