@@ -119,8 +119,12 @@ function nodeHeaders() {
   return existsSync(join(prefix, 'include', 'node', 'node_api.h')) ? { npm_config_nodedir: prefix } : {};
 }
 
+/** The user and group the image's `node` user is played by here, as root: nobody. */
+const UNPRIVILEGED_ID = 65534;
+
 /** The ids the image's `node` user has in the replay: the unprivileged user of asImageUser. */
-const imageOwner = () => (process.getuid?.() === 0 ? '65534:65534' : `${process.getuid?.()}:${process.getgid?.()}`);
+const imageOwner = () =>
+  process.getuid?.() === 0 ? `${UNPRIVILEGED_ID}:${UNPRIVILEGED_ID}` : `${process.getuid?.()}:${process.getgid?.()}`;
 
 /** `chown node:node ...` in a RUN step gives the folder to the user the final stage runs as here. */
 const asImageOwner = (command) => command.replace(/\bchown node:node\b/g, `chown ${imageOwner()}`);
@@ -239,7 +243,7 @@ function asImageUser(command) {
   // nothing in /app but the folder the Dockerfile gives to node (data/, the SQLite store) needs
   // writing at run time.
   if (process.getuid?.() !== 0) return command;
-  return ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...command];
+  return ['setpriv', `--reuid=${UNPRIVILEGED_ID}`, `--regid=${UNPRIVILEGED_ID}`, '--clear-groups', ...command];
 }
 
 function startProcess(stage, command, env, options = {}) {
