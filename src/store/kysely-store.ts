@@ -1,7 +1,7 @@
 // The storage port over Kysely: one set of typed queries that SQLite (sqlite.ts) and PostgreSQL
 // (postgres.ts) both run. Those files only open a connection; everything the bot stores, and
 // every atomic primitive replicas rely on, is written once, here.
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { type Kysely, Migrator, sql, type Transaction } from 'kysely';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
@@ -29,6 +29,9 @@ export interface KyselyStoreOptions {
 }
 
 const HASH_KEY = 'id-hash-key';
+
+/** A claimant's token, when the caller does not retry and so brings none. */
+const newHolder = () => randomUUID();
 
 /** Migrates the database to the current schema; an error names the migration that failed. */
 export async function migrate(db: Kysely<Database>): Promise<void> {
@@ -218,15 +221,21 @@ export async function createKyselyStore(db: Kysely<Database>, options: KyselySto
     },
   };
 
-  const claimIn = async (executor: Kysely<Database> | Transaction<Database>, key: string, ttlMs: number, at: number) => {
+  const claimIn = async (executor: Kysely<Database> | Transaction<Database>, key: string, ttlMs: number, at: number, holder: string) => {
     const expires = at + Math.max(1, Math.round(ttlMs));
-    // Insert, or take over a key whose time is up; RETURNING yields a row only to the caller who
+    // Insert, or take over a key whose time is up, or renew one this holder already has (its
+    // own earlier attempt, whose answer was lost); RETURNING yields a row only to the caller who
     // got it. PostgreSQL makes a concurrent caller wait on the row and then re-check the WHERE
-    // against the committed row, so two replicas never both get it.
+    // against the committed row, so two holders never both get it.
     const row = await executor
       .insertInto('claims')
-      .values({ key, expires_at: expires })
-      .onConflict((conflict) => conflict.column('key').doUpdateSet({ expires_at: expires }).where('claims.expires_at', '<=', at))
+      .values({ key, expires_at: expires, holder })
+      .onConflict((conflict) =>
+        conflict
+          .column('key')
+          .doUpdateSet({ expires_at: expires, holder })
+          .where((eb) => eb.or([eb('claims.expires_at', '<=', at), eb.and([eb('claims.holder', '=', holder), eb('claims.holder', '<>', '')])])),
+      )
       .returning('key')
       .executeTakeFirst();
     return row !== undefined;
@@ -236,8 +245,8 @@ export async function createKyselyStore(db: Kysely<Database>, options: KyselySto
   class AlreadyHeld extends Error {}
 
   const claims: Claims = {
-    claim: (key, ttlMs) => claimIn(db, key, ttlMs, now()),
-    async claimAll(keys, ttlMs) {
+    claim: (key, ttlMs, holder = newHolder()) => claimIn(db, key, ttlMs, now(), holder),
+    async claimAll(keys, ttlMs, holder = newHolder()) {
       const unique = [...new Set(keys)].sort();
       if (unique.length === 0) return true;
       const at = now();
@@ -246,10 +255,10 @@ export async function createKyselyStore(db: Kysely<Database>, options: KyselySto
         // never waits inside a transaction left open across an await by another connection.
         const expires = at + Math.max(1, Math.round(ttlMs));
         const claimed = await sql<{ key: string }>`
-          insert into claims (key, expires_at)
-          select wanted.column1, ${expires} from (values ${sql.join(unique.map((key) => sql`(${key})`))}) as wanted
-          where not exists (select 1 from claims where key in (${sql.join(unique)}) and expires_at > ${at})
-          on conflict (key) do update set expires_at = excluded.expires_at
+          insert into claims (key, expires_at, holder)
+          select wanted.column1, ${expires}, ${holder} from (values ${sql.join(unique.map((key) => sql`(${key})`))}) as wanted
+          where not exists (select 1 from claims where key in (${sql.join(unique)}) and expires_at > ${at} and holder <> ${holder})
+          on conflict (key) do update set expires_at = excluded.expires_at, holder = excluded.holder
           returning key`.execute(db);
         return claimed.rows.length > 0;
       }
@@ -258,7 +267,7 @@ export async function createKyselyStore(db: Kysely<Database>, options: KyselySto
       // every caller lock in the same order, so overlapping sets never deadlock.
       try {
         await db.transaction().execute(async (trx) => {
-          for (const key of unique) if (!(await claimIn(trx, key, ttlMs, at))) throw new AlreadyHeld();
+          for (const key of unique) if (!(await claimIn(trx, key, ttlMs, at, holder))) throw new AlreadyHeld();
         });
         return true;
       } catch (error) {

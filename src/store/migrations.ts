@@ -88,9 +88,24 @@ const curation: Migration = {
   },
 };
 
+/**
+ * Who holds each claim: a token the claimant picks once per decision and repeats when it tries
+ * again, so a claim whose outcome was lost (a timeout after the database had already taken it)
+ * can be retried and recognised as its own, instead of being given up on.
+ */
+const claimHolders: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('claims')
+      .addColumn('holder', 'text', (column) => column.notNull().defaultTo(''))
+      .execute();
+  },
+};
+
 /** Every migration by name; names sort in the order they run. */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-curation-and-shared-state': curation,
+  '0002-claim-holders': claimHolders,
 };
 
 export const migrationProvider: MigrationProvider = {

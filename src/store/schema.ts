@@ -1,6 +1,8 @@
 // The tables as Kysely sees them: one description for both databases. Times are milliseconds
 // since the epoch (bigint in PostgreSQL, integer in SQLite); flags are 0 or 1, so the same
 // queries read the same values from either. Person and channel ids are keyed hashes, never raw.
+import type { Generated } from 'kysely';
+
 export interface QuestionsTable {
   id: string;
   asked_at: number;
@@ -56,6 +58,8 @@ export interface DisputesTable {
 export interface ClaimsTable {
   key: string;
   expires_at: number;
+  /** The claimant's token ('' for claims made before holders were kept). */
+  holder: Generated<string>;
 }
 
 export interface ConversationsTable {

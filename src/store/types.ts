@@ -135,13 +135,19 @@ export interface CurationStore {
  * Prefix keys with what they are for (`slack-event:Ev123`), so uses never collide.
  */
 export interface Claims {
-  /** True when the key was free (never claimed, or expired) and is now held for `ttlMs`. */
-  claim(key: string, ttlMs: number): Promise<boolean>;
   /**
-   * All or nothing: true when none of the keys is held, and then every one is held for `ttlMs`;
-   * false (and nothing changes) when any is. For a cooldown on a user and a channel together.
+   * True when the key was free (never claimed, or expired) and is now held for `ttlMs`.
+   * `holder` (a token unique to one decision, default a new one) makes the claim safe to repeat:
+   * the same holder claiming again gets true, so a call whose answer was lost (a timeout, a
+   * dropped connection) can be retried without ever granting the key to two holders.
    */
-  claimAll(keys: readonly string[], ttlMs: number): Promise<boolean>;
+  claim(key: string, ttlMs: number, holder?: string): Promise<boolean>;
+  /**
+   * All or nothing: true when none of the keys is held (by another holder), and then every one
+   * is held for `ttlMs`; false (and nothing changes) when any is. For a cooldown on a user and a
+   * channel together. `holder` as for `claim`.
+   */
+  claimAll(keys: readonly string[], ttlMs: number, holder?: string): Promise<boolean>;
   /** Frees a key before it expires (work that failed and may be retried). */
   release(key: string): Promise<void>;
   /** Whether the key is held now (for tests and diagnostics; decide with `claim`, never with this). */

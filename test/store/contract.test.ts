@@ -366,6 +366,25 @@ describe.each(backends)('the store on $name', (backend) => {
       await replicaB.close();
     });
 
+    it('grants a claim again to its own holder (a retry after a lost answer), never to another', async () => {
+      const clock = manualClock();
+      const database = await backend.fresh();
+      const replicaA = await database.open(clock.now);
+      const replicaB = await database.open(clock.now);
+      expect(await replicaA.claims.claim('slack:event:Ev-retried', 60_000, 'holder-a')).toBe(true);
+      // Holder a did not hear its answer and asks again, on either connection: still its own.
+      expect(await replicaA.claims.claim('slack:event:Ev-retried', 60_000, 'holder-a')).toBe(true);
+      expect(await replicaB.claims.claim('slack:event:Ev-retried', 60_000, 'holder-a')).toBe(true);
+      expect(await replicaB.claims.claim('slack:event:Ev-retried', 60_000, 'holder-b')).toBe(false);
+      expect(await replicaB.claims.claim('slack:event:Ev-retried', 60_000)).toBe(false);
+      // The same for a cooldown: its holder may repeat it, anyone else overlapping it is refused.
+      expect(await replicaA.claims.claimAll(['cooldown:user:7', 'cooldown:channel:7'], 30_000, 'holder-a')).toBe(true);
+      expect(await replicaB.claims.claimAll(['cooldown:user:7', 'cooldown:channel:7'], 30_000, 'holder-a')).toBe(true);
+      expect(await replicaB.claims.claimAll(['cooldown:user:8', 'cooldown:channel:7'], 30_000, 'holder-b')).toBe(false);
+      await replicaA.close();
+      await replicaB.close();
+    });
+
     it('claims a user and a channel together or not at all (cooldowns)', async () => {
       const clock = manualClock();
       const store = await (await backend.fresh()).open(clock.now);
