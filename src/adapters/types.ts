@@ -32,13 +32,23 @@ export const NO_OBSERVER: AdapterObserver = { apiError: () => undefined, repeatI
  */
 export interface ClaimOnce {
   /** True for the first claim of `key` within `ttlMs`; false for every later one. */
-  claim(key: string, ttlMs: number): Promise<boolean>;
+  claim(key: string, ttlMs: number, options?: ClaimOptions): Promise<boolean>;
+}
+
+export interface ClaimOptions {
+  /**
+   * What a shared store that cannot be asked (down, or failing for the whole wait) decides, when
+   * this process has not seen the key either: `grant` (the default: going ahead costs at worst a
+   * doubled answer) or `refuse` (for a platform's retry, whose first delivery may have been
+   * claimed and answered by another replica). Claims kept in memory only are never unavailable.
+   */
+  ifUnavailable?: 'grant' | 'refuse';
 }
 
 /** Claims that also take several keys at once, all or nothing (a cooldown on a user and a channel). */
 export interface ClaimAll extends ClaimOnce {
   /** True when none of the keys is held, and then every one is held for `ttlMs`; false (and nothing changes) otherwise. */
-  claimAll(keys: readonly string[], ttlMs: number): Promise<boolean>;
+  claimAll(keys: readonly string[], ttlMs: number, options?: ClaimOptions): Promise<boolean>;
 }
 
 /**
@@ -78,15 +88,25 @@ export function inMemoryClaims(options: { now?: () => number } = {}): ClaimAll {
 }
 
 /**
- * A claim that fails (the shared store is down) lets the work through: answering twice now and
- * then costs less than not answering at all. The failure is logged.
+ * A claim that fails (the shared store is down) lets the work through, unless the caller asked
+ * to refuse then (`ifUnavailable: 'refuse'`): answering twice now and then costs less than not
+ * answering at all, except where another replica has probably answered already. Logged.
  */
-export async function claimOrAllow(claims: ClaimOnce, key: string, ttlMs: number, logger: Logger): Promise<boolean> {
+export async function claimOrAllow(
+  claims: ClaimOnce,
+  key: string,
+  ttlMs: number,
+  logger: Logger,
+  options?: ClaimOptions,
+): Promise<boolean> {
   try {
-    return await claims.claim(key, ttlMs);
+    return await claims.claim(key, ttlMs, options);
   } catch (error) {
-    logger.warn({ err: error, key: key.split(':', 2).join(':') }, 'could not check a key in the shared store; going ahead');
-    return true;
+    logger.warn(
+      { err: error, key: key.split(':', 2).join(':'), ifUnavailable: options?.ifUnavailable ?? 'grant' },
+      'could not check a key in the shared store',
+    );
+    return options?.ifUnavailable !== 'refuse';
   }
 }
 

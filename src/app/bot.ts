@@ -106,8 +106,10 @@ export async function startBot(config: AppConfig, logger: Logger, hooks: BotHook
     knowledge: () => slot.current.knowledge,
   });
   const onFallback = () => metrics.sharedStateFallback();
-  const claims = sharedClaims({ connection, logger: storeLogger, onFallback });
-  const replayClaims = sharedClaims({ connection, logger: storeLogger, onFallback, timeoutMs: ACK_PATH_TIMEOUT_MS });
+  // Other replicas can exist only on a database they can all reach (see shared-state.ts).
+  const replicas = Boolean(config.store.databaseUrl);
+  const claims = sharedClaims({ connection, logger: storeLogger, onFallback, replicas });
+  const replayClaims = sharedClaims({ connection, logger: storeLogger, onFallback, replicas, timeoutMs: ACK_PATH_TIMEOUT_MS });
   const conversations = sharedConversations({ connection, logger: storeLogger, onFallback });
   const purge = setInterval(() => {
     connection

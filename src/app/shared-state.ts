@@ -3,23 +3,35 @@
 // being answered), cooldowns, and conversation state for follow-ups. One replica behind a load
 // balancer sees what the others did.
 //
-// The store must never cost an answer: each call is bounded by a timeout, and while the store is
-// unavailable, failing or slower than that, this process's own memory stands in. Claims then hold within the replica only (a retry that reaches
-// another replica may be answered twice), which is logged once when it starts and once when the
-// store is back.
+// Nothing lost, nothing doubled, when the store is slow or down:
+// - A slow store is waited for, never given up on early. Every call is retried until its
+//   deadline, whatever the failure: the pool had no connection free, the server cancelled a
+//   statement that waited too long on a lock (statement_timeout, which rolls it back), or the
+//   answer was lost after the database may have acted. A claim carries a holder token picked once
+//   per decision, so a retry of a claim that did go through is recognised as the same holder's
+//   and granted again, never granted to a second replica: the store stays the one judge.
+// - Only a store that cannot answer for the whole deadline (down, or overloaded past it) lets
+//   this process's memory decide. Memory refuses what this replica has seen; for the rest the
+//   caller chooses (ClaimOptions.ifUnavailable): going ahead (a first delivery: no other replica
+//   can have it unless the platform retried, and a retry is refused) or refusing (a platform's
+//   retry, whose first delivery another replica may have answered). With no other replica
+//   possible (no DATABASE_URL: the SQLite file of one host), memory's word is final.
+// - Once a deadline has been missed, the store counts as degraded: later calls try it once,
+//   briefly, instead of each waiting out the deadline, until one succeeds. Changes are logged
+//   once each way, and each decision made in memory is counted.
+import { randomUUID } from 'node:crypto';
 import { createInMemoryConversations, CONVERSATION_TTL_MS, type ConversationMemory } from '../adapters/conversations.js';
-import { inMemoryClaims, type ClaimAll } from '../adapters/types.js';
+import { inMemoryClaims, type ClaimAll, type ClaimOptions } from '../adapters/types.js';
 import type { ConversationState } from '../engine/index.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/index.js';
 import { describeStoreError, type StoreConnection } from './store-connection.js';
 
 /**
- * A store call slower than this is given up on (and memory answers instead). Generous: giving
- * up on a slow but working store is what lets two replicas both answer an event, and the work
- * these calls gate (answering an event already acknowledged, a follow-up, a cooldown) has no
- * deadline of seconds. A database that is down fails much sooner (connection refused, or the
- * PostgreSQL store's own 3-second query timeout); this bounds the wait for an overloaded one.
+ * How long a store call is retried before memory decides. Generous: deciding in memory is what
+ * can double or drop an answer, and the work these calls gate (answering an event already
+ * acknowledged, a follow-up, a cooldown) has no deadline of seconds. A database that is down
+ * fails each attempt at once (connection refused); this bounds the wait for an overloaded one.
  */
 export const SHARED_STATE_TIMEOUT_MS = 10_000;
 /**
@@ -27,6 +39,8 @@ export const SHARED_STATE_TIMEOUT_MS = 10_000;
  * slow lets the request through rather than make Slack give up on it.
  */
 export const ACK_PATH_TIMEOUT_MS = 500;
+/** While degraded (a deadline was missed), the one attempt each call makes. */
+export const DEGRADED_ATTEMPT_MS = 250;
 
 /** Claims every replica sees (the store's), with this process's memory standing in when it cannot. */
 export type SharedClaims = ClaimAll;
@@ -35,6 +49,11 @@ export interface SharedStateOptions {
   connection: StoreConnection;
   logger: Logger;
   timeoutMs?: number;
+  /**
+   * Whether other replicas can share this store (PostgreSQL). False: one process on one host
+   * (SQLite), so when the store cannot answer, memory's decision is final and `refuse` is moot.
+   */
+  replicas?: boolean;
   /** Called each time memory stood in for the store (for a metric). */
   onFallback?: () => void;
 }
@@ -55,17 +74,10 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 /**
- * Failures where the statement never reached the database, so trying again cannot do it twice:
- * no pooled PostgreSQL connection came free in time (a busy database), or SQLite's file was
- * locked by another writer. Anything else (a query that timed out may still have run) is not
- * retried.
+ * Runs `op` until it succeeds or `timeoutMs` has passed, pausing a little longer after each
+ * failure. Every operation given here is safe to repeat (claims carry their holder; conversation
+ * writes replace), so a failure whose outcome is unknown is retried like one that never ran.
  */
-function neverRan(error: unknown): boolean {
-  const { code, message } = describeStoreError(error);
-  return code === 'SQLITE_BUSY' || message.includes('timeout exceeded when trying to connect');
-}
-
-/** Runs `op`, again while it failed without running, until `timeoutMs` has passed. */
 async function untilDeadline<T>(op: () => Promise<T>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (let retry = 1; ; retry++) {
@@ -73,7 +85,7 @@ async function untilDeadline<T>(op: () => Promise<T>, timeoutMs: number): Promis
       return await withTimeout(op(), Math.max(1, deadline - Date.now()));
     } catch (error) {
       const pause = Math.min(25 * retry, 250);
-      if (!neverRan(error) || Date.now() + pause >= deadline) throw error;
+      if (Date.now() + pause >= deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
@@ -86,9 +98,7 @@ function storeOrMemory({ connection, logger, timeoutMs = SHARED_STATE_TIMEOUT_MS
     const store = connection.current();
     if (store !== undefined) {
       try {
-        // A busy store is waited for (within the timeout) rather than given up on: giving up
-        // is what lets two replicas both answer.
-        const result = await untilDeadline(() => op(store), timeoutMs);
+        const result = await untilDeadline(() => op(store), degraded ? Math.min(timeoutMs, DEGRADED_ATTEMPT_MS) : timeoutMs);
         if (degraded) {
           degraded = false;
           logger.info({ event: 'shared-state-restored' }, 'the store answers again: replicas share claims and conversations again');
@@ -112,17 +122,33 @@ function storeOrMemory({ connection, logger, timeoutMs = SHARED_STATE_TIMEOUT_MS
 export function sharedClaims(options: SharedStateOptions): SharedClaims {
   const local = inMemoryClaims();
   const run = storeOrMemory(options);
+  const { logger, replicas = true } = options;
+  /** Memory's decision when the store could not answer: what it has seen is refused; the rest as asked. */
+  const decideInMemory = async (key: string, granted: Promise<boolean>, claimOptions: ClaimOptions | undefined) => {
+    if (!(await granted)) return false;
+    if (claimOptions?.ifUnavailable !== 'refuse' || !replicas) return true;
+    logger.warn(
+      { event: 'claim-refused-store-unavailable', key: key.split(':', 3).join(':') },
+      'the store could not say whether another replica has this already; refusing it rather than risk answering twice',
+    );
+    return false;
+  };
   return {
-    claim: (key, ttlMs) =>
-      run(
-        (store) => store.claims.claim(key, ttlMs),
-        () => local.claim(key, ttlMs),
-      ),
-    claimAll: (keys, ttlMs) =>
-      run(
-        (store) => store.claims.claimAll(keys, ttlMs),
-        () => local.claimAll(keys, ttlMs),
-      ),
+    claim(key, ttlMs, claimOptions) {
+      // One holder for every attempt of this decision: a retry of a claim that did go through is still ours.
+      const holder = randomUUID();
+      return run(
+        (store) => store.claims.claim(key, ttlMs, holder),
+        () => decideInMemory(key, local.claim(key, ttlMs), claimOptions),
+      );
+    },
+    claimAll(keys, ttlMs, claimOptions) {
+      const holder = randomUUID();
+      return run(
+        (store) => store.claims.claimAll(keys, ttlMs, holder),
+        () => decideInMemory(keys.join(','), local.claimAll(keys, ttlMs), claimOptions),
+      );
+    },
   };
 }
 

@@ -41,7 +41,11 @@ export async function openPostgresStore({ url, timeoutMs = 3_000, poolSize = 5, 
     connectionString: url,
     max: poolSize,
     connectionTimeoutMillis: timeoutMs,
-    query_timeout: timeoutMs,
+    // The server cancels a statement that runs (or waits on a lock) longer than this, which
+    // rolls it back: the caller knows it did nothing, and the connection is free again. The
+    // client's own limit, a little longer, is only for a server that stopped answering.
+    statement_timeout: timeoutMs,
+    query_timeout: timeoutMs + 1_000,
     idleTimeoutMillis: 30_000,
     types,
   });

@@ -1,7 +1,7 @@
 // What replicas share through the store, against a real PostgreSQL started by the test: two
-// "replicas" here are two connections to one database, as two processes would have. The store
-// must never cost an answer: down or slow, each replica's memory stands in and the fallback is
-// counted.
+// "replicas" here are two connections to one database, as two processes would have. A slow
+// store is waited for (the store alone decides who holds a key); only a store that cannot answer
+// for the whole wait lets each replica's memory stand in, and that is counted.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,24 +73,53 @@ describe('shared state between replicas', () => {
     expect(await first.conversations.get('slack:C1:3.0')).toBeUndefined();
   });
 
-  it('gives up on a store slower than its timeout and decides in memory, counting it', async () => {
-    const first = await replica({ timeoutMs: 200 });
-    // Another session holds the key's row in an open transaction: the claim waits on it, as it
-    // would on an overloaded database.
+  it('waits out a store slowed past its statement timeout (a lock held in another session): one replica gets the key, none decides in memory', async () => {
+    const [first, second] = [await replica(), await replica()];
+    // Another session holds the key's row in an open transaction for longer than the server's
+    // statement timeout (3 s): every claim waits on it, is cancelled, and tries again, as on an
+    // overloaded database. Then it lets go, as an overload ends.
     const blocker = new pg.Client({ connectionString: databaseUrl });
     await blocker.connect();
     try {
       await blocker.query('begin');
       await blocker.query('insert into claims (key, expires_at) values ($1, $2)', ['slack:event:Ev-slow', Date.now() + 60_000]);
-      expect(await first.claims.claim('slack:event:Ev-slow', 60_000)).toBe(true);
-      expect(first.fallbacks()).toBe(1);
-      // Memory now holds the key: a retry reaching this replica is still recognised.
-      expect(await first.claims.claim('slack:event:Ev-slow', 60_000)).toBe(false);
+      const claims = Promise.all([
+        first.claims.claim('slack:event:Ev-slow', 60_000, { ifUnavailable: 'grant' }),
+        second.claims.claim('slack:event:Ev-slow', 60_000, { ifUnavailable: 'refuse' }),
+        first.claims.claim('slack:event:Ev-slow', 60_000),
+      ]);
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      await blocker.query('rollback');
+      expect((await claims).filter(Boolean)).toHaveLength(1);
+      expect(first.fallbacks() + second.fallbacks()).toBe(0);
+    } finally {
+      await blocker.end();
+    }
+  }, 20_000);
+
+  it('decides in memory only when the store fails for the whole wait: a first delivery goes ahead, a retry is refused', async () => {
+    const first = await replica({ timeoutMs: 300 });
+    const blocker = new pg.Client({ connectionString: databaseUrl });
+    await blocker.connect();
+    try {
+      await blocker.query('begin');
+      await blocker.query('lock table claims in access exclusive mode');
+      expect(await first.claims.claim('slack:event:Ev-stuck-1', 60_000, { ifUnavailable: 'grant' })).toBe(true);
+      // Memory now holds the key: a repeat reaching this replica is still recognised.
+      expect(await first.claims.claim('slack:event:Ev-stuck-1', 60_000, { ifUnavailable: 'grant' })).toBe(false);
+      // A retry this replica has not seen may have been answered by another: not answered here.
+      expect(await first.claims.claim('slack:event:Ev-stuck-2', 60_000, { ifUnavailable: 'refuse' })).toBe(false);
+      expect(first.fallbacks()).toBe(3);
     } finally {
       await blocker.query('rollback');
       await blocker.end();
     }
-  });
+    // The store answers again: it decides again, for every replica.
+    const second = await replica();
+    expect(await first.claims.claim('slack:event:Ev-stuck-3', 60_000, { ifUnavailable: 'refuse' })).toBe(true);
+    expect(await second.claims.claim('slack:event:Ev-stuck-3', 60_000)).toBe(false);
+    expect(first.fallbacks()).toBe(3);
+  }, 20_000);
 
   it('waits for a database busy with another writer (the statement never ran) instead of deciding in memory', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'pvt-shared-state-'));
@@ -115,7 +144,7 @@ describe('shared state between replicas', () => {
   });
 
   it('while the database is down, answers from memory (never a lost answer), then shares again once it is back', async () => {
-    const first = await replica();
+    const first = await replica({ timeoutMs: 1_000 });
     await first.conversations.set('slack:C2:1.0', state('tensorflow serving'));
     await postgres.stop();
     try {

@@ -40,9 +40,13 @@ export function ignoreRepeatedEvents(
       const messageKey = messageKeyOf(envelope.event);
       // One after the other: only the delivery that won the event goes on to claim the message
       // (claimed at once, a delivery and its retry could each win one, and neither answer).
+      // When the shared store cannot answer at all, a first delivery is answered (no other
+      // replica has it unless Slack retries it, and then the retry is refused), and a retry is
+      // not (its first delivery reached some replica, which has most likely answered it).
+      const ifUnavailable = typeof context.retryNum === 'number' && context.retryNum > 0 ? 'refuse' : 'grant';
       const fresh =
-        (await claimOrAllow(claims, `slack:event:${eventId}`, EVENT_MEMORY_MS, logger)) &&
-        (messageKey === undefined || (await claimOrAllow(claims, messageKey, EVENT_MEMORY_MS, logger)));
+        (await claimOrAllow(claims, `slack:event:${eventId}`, EVENT_MEMORY_MS, logger, { ifUnavailable })) &&
+        (messageKey === undefined || (await claimOrAllow(claims, messageKey, EVENT_MEMORY_MS, logger, { ifUnavailable })));
       if (!fresh) {
         observer.repeatIgnored();
         logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'ignored a repeated Slack event');
