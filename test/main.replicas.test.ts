@@ -2,6 +2,7 @@
 // behind a load balancer: Slack may deliver an event, or its retry, to either; a captured
 // request may be replayed to either; a thread may continue on the other. Two real processes, a
 // real PostgreSQL started by the test, the Slack Web API stand-in; everything on loopback.
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotProcess, waitFor, type BotProcess } from './support/bot-process.js';
 import { startPostgres, type PostgresServer } from './support/postgres.js';
@@ -19,6 +20,7 @@ import { DEFAULT_BOT, SlackWebApiStandIn } from './support/slack/web-api-stand-i
 const BOT = `<@${DEFAULT_BOT.userId}>`;
 
 let postgres: PostgresServer;
+let databaseUrl: string;
 let slack: SlackWebApiStandIn;
 let replicas: [BotProcess, BotProcess];
 let senders: [SlackRequestSender, SlackRequestSender];
@@ -26,7 +28,7 @@ const posts = () => slack.callsTo('chat.postMessage');
 
 beforeAll(async () => {
   postgres = await startPostgres();
-  const databaseUrl = await postgres.createDatabase('replicas');
+  databaseUrl = await postgres.createDatabase('replicas');
   slack = await SlackWebApiStandIn.start();
   const env = {
     SLACK_BOT_TOKEN: 'xoxb-test-token',
@@ -70,6 +72,47 @@ describe('two replicas on one PostgreSQL', () => {
       .sort();
     expect(answeredThreads).toEqual(events.map(({ mention }) => mention.ts).sort());
   });
+
+  it('answer an event and its retry once while the store makes their claims wait for seconds (a lock held in another session)', async () => {
+    const before = posts().length;
+    const events = Array.from({ length: 5 }, (_, index) => ({
+      eventId: uniqueId('Ev'),
+      mention: appMention(`${BOT} question ${index}: what is tensorboard?`),
+    }));
+    // Another session holds the rows of the events and of their messages in an open transaction
+    // for more than twice the database's statement timeout (3 s): every claim of them waits, as
+    // on an overloaded database, and is cancelled at least once (both the event's and then the
+    // message's, had either replica given up on the first). Then it lets go (rolls back), as an
+    // overload ends, well inside the replicas' 10 s wait.
+    const blocker = new pg.Client({ connectionString: databaseUrl });
+    await blocker.connect();
+    try {
+      await blocker.query('begin');
+      for (const { eventId, mention } of events) {
+        for (const key of [`slack:event:${eventId}`, `slack:message:${String(mention.channel)}:${String(mention.ts)}`])
+          await blocker.query('insert into claims (key, expires_at) values ($1, $2)', [key, Date.now() + 60_000]);
+      }
+      const responses = await Promise.all(
+        events.flatMap(({ eventId, mention }) => [
+          senders[0].event(mention, { eventId }),
+          senders[1].event(mention, { eventId, retryNum: 1 }),
+        ]),
+      );
+      expect(responses.map((response) => response.status)).toEqual(responses.map(() => 200));
+      await new Promise((resolve) => setTimeout(resolve, 6_500));
+      expect(posts().length).toBe(before);
+    } finally {
+      await blocker.query('rollback');
+      await blocker.end();
+    }
+    await waitFor(() => (posts().length >= before + events.length ? true : undefined), 'an answer to every event');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const answeredThreads = posts()
+      .slice(before)
+      .map((post) => post.params.thread_ts)
+      .sort();
+    expect(answeredThreads).toEqual(events.map(({ mention }) => mention.ts).sort());
+  }, 30_000);
 
   it('refuse a request replayed to the other replica (401), and answer it once', async () => {
     const body = new URLSearchParams(slashCommandFields('compare hardware')).toString();
