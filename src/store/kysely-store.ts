@@ -234,7 +234,9 @@ export async function createKyselyStore(db: Kysely<Database>, options: KyselySto
         conflict
           .column('key')
           .doUpdateSet({ expires_at: expires, holder })
-          .where((eb) => eb.or([eb('claims.expires_at', '<=', at), eb.and([eb('claims.holder', '=', holder), eb('claims.holder', '<>', '')])])),
+          .where((eb) =>
+            eb.or([eb('claims.expires_at', '<=', at), eb.and([eb('claims.holder', '=', holder), eb('claims.holder', '<>', '')])]),
+          ),
       )
       .returning('key')
       .executeTakeFirst();
