@@ -36,6 +36,13 @@ describe('answering the question that was asked', () => {
     expect(engine.respond('can I run my pytorch model in the browser').entryId).toBe('pytorch-in-browser');
   });
 
+  it.each([
+    ['we want to go from tensorflow to pytorch, how do we convert the model', 'tensorflow-to-pytorch'],
+    ['moving our torch models over to tf, where do I start', 'pytorch-to-tensorflow'],
+  ])('reads which way a move goes: %s -> %s', (question, entryId) => {
+    expect(engine.respond(question).entryId).toBe(entryId);
+  });
+
   it('says honestly when the area is known but no entry answers, offering the closest questions', () => {
     const result = engine.respond('does pytorch run on linux');
     expect(result.kind).toBe('partial');

@@ -27,7 +27,7 @@ export function smallKnowledgeEngine(): Engine {
     faq,
     claims: [],
   });
-  files.index = { topics: ['mobile', 'platforms'] };
+  files.index = { topics: ['mobile', 'platforms', 'switching'] };
   files.scope = {
     frameworkTerms: ['pytorch', 'tensorflow', 'keras', 'jax', 'litert', 'executorch', 'onnx', 'cuda', 'tpu', 'tfjs'],
     contextTerms: ['model', 'which', 'deploy'],
@@ -103,6 +103,27 @@ export function smallKnowledgeEngine(): Engine {
         'Does PyTorch run on macOS?',
         ['pytorch on a mac', 'install torch on macos', 'pytorch apple silicon'],
         'PyTorch ships macOS wheels and uses the MPS backend on Apple silicon.',
+      ),
+    ]),
+    // The same words either way round: only the direction of the move tells them apart.
+    switching: topic('switching', 'Switching frameworks', [
+      entry(
+        'tensorflow-to-pytorch',
+        'How do I move a TensorFlow model to PyTorch?',
+        ['port tensorflow code to pytorch', 'convert a tf model to torch', 'migrate from tensorflow to pytorch'],
+        'Rebuild the network in PyTorch module by module and copy the weights across, transposing kernels.',
+      ),
+      entry(
+        'pytorch-to-tensorflow',
+        'How do I move a PyTorch model to TensorFlow?',
+        ['port pytorch code to tensorflow', 'convert a torch model to tf', 'migrate from pytorch to tensorflow'],
+        'Rebuild the network in Keras layer by layer and copy the weights across, or go through ONNX.',
+      ),
+      entry(
+        'switching-worth-it',
+        'Is it worth switching frameworks for an existing project?',
+        ['should we rewrite our project in another framework', 'is a framework switch worth the cost', 'keep our framework or change'],
+        'Only when the current framework blocks something you need; a rewrite costs months.',
       ),
     ]),
   };

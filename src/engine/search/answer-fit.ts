@@ -12,6 +12,7 @@
 import type { Knowledge } from '../../knowledge/model.js';
 import type { TextAnalyzer } from '../text/analyzer.js';
 import { normalizeText } from '../text/normalize.js';
+import { type Direction, directionsOppose, readDirection } from './direction.js';
 import { type Intent, intentFit, readIntents } from './intent.js';
 import type { QueryTerm } from './weighted-bm25.js';
 
@@ -26,6 +27,8 @@ export interface QueryReading {
   intents: Set<Intent>;
   /** Names written as one joined word ("tf.keras"), with the terms of their parts. */
   compounds: Map<string, string[]>;
+  /** Which way the question moves between two things ("from TensorFlow to PyTorch"), if it does. */
+  direction: Direction | undefined;
 }
 
 export interface AnswerFit {
@@ -69,6 +72,8 @@ export const FIT_MODEL = {
   otherFramework: 0.35,
   /** A question about both, answered by an entry about one of them. */
   oneOfBoth: 0.9,
+  /** A move one way ("TensorFlow to PyTorch") answered by an entry about the opposite move: as off as the other framework. */
+  otherDirection: 0.35,
   /** Each thing the entry's closest way of asking names and the question does not. */
   extraThing: 0.75,
 };
@@ -94,6 +99,8 @@ interface EntryProfile {
   /** Which frameworks the curated question itself names (entryFocus may narrow it to one). */
   questionFocus: FrameworkFocus;
   intents: Set<Intent>;
+  /** Which way the entry moves between two things, if its question (or most phrasings) say so. */
+  direction: Direction | undefined;
 }
 
 interface TermFacts {
@@ -159,6 +166,20 @@ function entryFocus(ways: readonly string[][], names: FrameworkNames): Framework
   return focus;
 }
 
+/**
+ * Which way an entry moves: its question's direction, or else the one its phrasings give when
+ * at least two of them do and none disagrees.
+ */
+function entryDirection(texts: readonly string[], read: (text: string) => Direction | undefined): Direction | undefined {
+  const [question = '', ...phrasings] = texts;
+  const own = read(question);
+  if (own) return own;
+  const found = phrasings.map(read).filter((direction): direction is Direction => direction !== undefined);
+  if (found.length < 2) return undefined;
+  const [first] = found;
+  return found.every((direction) => direction.from === first?.from && direction.to === first?.to) ? first : undefined;
+}
+
 export function focusFit(query: FrameworkFocus, entry: FrameworkFocus, model = FIT_MODEL): number {
   if (query === 'none' || entry === 'none' || query === entry || entry === 'both') return 1;
   if (query === 'both') return model.oneOfBoth;
@@ -183,6 +204,17 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
   }
   const names = frameworkNames(knowledge, analyzer);
   const isThing = (term: string) => term !== PYTORCH && term !== TENSORFLOW && vocabulary.namesThing(term);
+  // What one written word names as the start or end of a move: a framework by its family, any
+  // other named thing by its term.
+  const endpoint = (word: string): string | undefined => {
+    const terms = analyzer.analyze(word);
+    for (const term of terms) {
+      const framework = names.get(term);
+      if (framework) return framework;
+    }
+    return terms.find(isThing);
+  };
+  const directionOf = (text: string) => readDirection(text, endpoint);
   const profiles: Record<'faq' | 'claim', Map<string, EntryProfile>> = { faq: new Map(), claim: new Map() };
   // Per-way sums of one fit, reused (the engine answers one question at a time).
   let sharedScratch = new Float64Array(32);
@@ -234,6 +266,7 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
       focus: entryFocus(ways, names),
       questionFocus: focusOf(ways[0] ?? [], names),
       intents,
+      direction: entryDirection([source.question, ...source.asked], directionOf),
     };
     profiles[kind].set(id, profile);
     return profile;
@@ -258,6 +291,7 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
           names,
         ),
         intents: readIntents(text),
+        direction: directionOf(text),
       };
     },
     fit(reading, entry) {
@@ -310,8 +344,9 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
       // two is not answered by an entry about one of them, however well its words match.
       const comparesBoth = reading.focus === 'both' && (reading.intents.has('compare') || reading.intents.has('choose'));
       const focus =
-        comparesBoth && (profile.questionFocus === 'pytorch' || profile.questionFocus === 'tensorflow')
-          ? FIT_MODEL.otherFramework
+        (comparesBoth && (profile.questionFocus === 'pytorch' || profile.questionFocus === 'tensorflow')) ||
+        directionsOppose(reading.direction, profile.direction)
+          ? Math.min(FIT_MODEL.otherFramework, FIT_MODEL.otherDirection)
           : focusFit(reading.focus, profile.focus);
       const intent = intentFit(reading.intents, profile.intents);
       // The ways of asking the entry that share most with the question are the ones it

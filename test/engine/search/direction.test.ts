@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { directionsOppose, readDirection } from '../../../src/engine/search/direction.js';
+
+// Endpoints as the engine reads them: a framework by its family, other named things by name.
+const NAMES: Record<string, string> = {
+  tf: 'tensorflow',
+  tensorflow: 'tensorflow',
+  keras: 'tensorflow',
+  torch: 'pytorch',
+  pytorch: 'pytorch',
+  onnx: 'onnx',
+  tflite: 'tensorflow',
+  savedmodel: 'tensorflow',
+};
+const endpoint = (word: string) => NAMES[word];
+const read = (text: string) => readDirection(text, endpoint);
+
+describe('reading which way a question moves between two things', () => {
+  it.each([
+    ['migrating from pytorch to tensorflow, any guide', { from: 'pytorch', to: 'tensorflow' }],
+    ['how do I convert my tf model to pytorch', { from: 'tensorflow', to: 'pytorch' }],
+    ['Could you provide a method to convert ONNX to TensorFlow SavedModel?', { from: 'onnx', to: 'tensorflow' }],
+    ['worth porting to pytorch or not', { from: undefined, to: 'pytorch' }],
+    ['moving from tf1 to pytorch, worth it?', { from: 'tensorflow', to: 'pytorch' }],
+    ['load the pretrained torch weights into a keras model', { from: 'pytorch', to: 'tensorflow' }],
+  ])('%s', (text, direction) => {
+    expect(read(text)).toEqual(direction);
+  });
+
+  it.each([
+    'is pytorch faster compared to tensorflow',
+    'how to use pytorch with onnx',
+    'how hard is it to port a tf2 codebase',
+    'which is easier to learn, tf or torch',
+  ])('finds no move in "%s"', (text) => {
+    expect(read(text)).toBeUndefined();
+  });
+
+  it('takes a move verb used as a name for the verb ("to transform my model to pytorch")', () => {
+    const withTransform = (word: string) => (word === 'transform' ? 'transform' : endpoint(word));
+    expect(readDirection('a way to transform my tf model to pytorch', withTransform)).toEqual({ from: 'tensorflow', to: 'pytorch' });
+  });
+});
+
+describe('whether an entry moves the opposite way', () => {
+  it('opposes the reverse move, and a move that starts where the question wants to end', () => {
+    expect(directionsOppose({ from: 'tensorflow', to: 'pytorch' }, { from: 'pytorch', to: 'tensorflow' })).toBe(true);
+    expect(directionsOppose({ to: 'pytorch' }, { from: 'pytorch', to: 'tensorflow' })).toBe(true);
+    expect(directionsOppose({ from: 'onnx', to: 'tensorflow' }, { from: 'pytorch', to: 'onnx' })).toBe(true);
+  });
+
+  it('does not oppose the same move, another route, or a question that names no move', () => {
+    expect(directionsOppose({ from: 'tensorflow', to: 'pytorch' }, { from: 'tensorflow', to: 'pytorch' })).toBe(false);
+    expect(directionsOppose({ from: 'pytorch', to: 'tensorflow' }, { from: 'pytorch', to: 'onnx' })).toBe(false);
+    expect(directionsOppose(undefined, { from: 'pytorch', to: 'tensorflow' })).toBe(false);
+  });
+});
