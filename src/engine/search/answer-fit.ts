@@ -167,8 +167,8 @@ function entryFocus(ways: readonly string[][], names: FrameworkNames): Framework
 }
 
 /**
- * Which way an entry moves: its question's direction, or else the one its phrasings give when
- * at least two of them do and none disagrees.
+ * Which way an entry moves: its question's direction, or else what the phrasings that give one
+ * (at least two) all agree on.
  */
 function entryDirection(texts: readonly string[], read: (text: string) => Direction | undefined): Direction | undefined {
   const [question = '', ...phrasings] = texts;
@@ -176,8 +176,11 @@ function entryDirection(texts: readonly string[], read: (text: string) => Direct
   if (own) return own;
   const found = phrasings.map(read).filter((direction): direction is Direction => direction !== undefined);
   if (found.length < 2) return undefined;
+  // What they all agree on: "pytorch to tensorflow" and "pytorch to keras" both leave PyTorch.
   const [first] = found;
-  return found.every((direction) => direction.from === first?.from && direction.to === first?.to) ? first : undefined;
+  const from = found.every((direction) => direction.from === first?.from) ? first?.from : undefined;
+  const to = found.every((direction) => direction.to === first?.to) ? first?.to : undefined;
+  return from || to ? { from, to } : undefined;
 }
 
 export function focusFit(query: FrameworkFocus, entry: FrameworkFocus, model = FIT_MODEL): number {

@@ -12,11 +12,14 @@ export interface Direction {
 
 /** Words that make "X to Y" a move rather than, say, "compared to" or "how to". */
 const MOVE_WORDS =
-  'convert\\w*|conversion|port|porting|ported|migrat\\w*|move|moving|moved|switch\\w*|transfer\\w*|transform\\w*|translat\\w*|rewrit\\w*|load\\w*|import\\w*|export\\w*|go|going|went|transition\\w*|jump\\w*|change|changing';
+  'convert\\w*|conversion|port|porting|ported|migrat\\w*|turn|turning|re-?implement\\w*|move|moving|moved|switch\\w*|transfer\\w*|transform\\w*|translat\\w*|rewrit\\w*|load\\w*|import\\w*|export\\w*|go|going|went|transition\\w*|jump\\w*|change|changing';
 const MOVE = new RegExp(`\\b(?:${MOVE_WORDS})\\b`);
 const MOVE_WORD = new RegExp(`^(?:${MOVE_WORDS})$`);
 const TO = new Set(['to', 'into', '->', '=>', '→', 'towards']);
 const FROM = 'from';
+/** Rebuilding something elsewhere says where with "in": "reimplement this TF repo in PyTorch". */
+const REBUILD = /\b(?:re-?implement\w*|rewrit\w*|re-?writ\w*|port|porting|ported|recreat\w*|redo|redoing)\b/;
+const IN = 'in';
 /**
  * Words that may stand between "to"/"from" and the thing ("to a TFLite model", "from our old
  * TF1 code"); any other word ends the search, so "how to port a tf2 codebase" is not a move to tf2.
@@ -50,19 +53,26 @@ export function readDirection(text: string, endpoint: (word: string) => string |
   };
   let from: string | undefined;
   let to: string | undefined;
+  const rebuilds = REBUILD.test(normalized);
+  const sourceBefore = (index: number) => {
+    for (let j = index - 1; j >= 0 && j >= index - SOURCE_REACH; j--) if (ends[j] && ends[j] !== to) return ends[j];
+    return undefined;
+  };
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     if (word === FROM && !from) from = nextEnd(i);
+    if (rebuilds && word === IN && !to) {
+      // "in" after a rebuild verb names where it is rebuilt; the thing before names what.
+      const target = nextEnd(i);
+      const verbBefore = words.slice(Math.max(0, i - SOURCE_REACH - 1), i).some((w) => REBUILD.test(w));
+      if (target && verbBefore) {
+        to = target;
+        from ??= sourceBefore(i);
+      }
+    }
     if (TO.has(word) && !to) {
       to = nextEnd(i);
-      if (to && !from) {
-        for (let j = i - 1; j >= 0 && j >= i - SOURCE_REACH; j--) {
-          if (ends[j] && ends[j] !== to) {
-            from = ends[j];
-            break;
-          }
-        }
-      }
+      if (to && !from) from = sourceBefore(i);
     }
   }
   if (from === to) to = undefined;

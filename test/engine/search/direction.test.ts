@@ -23,6 +23,8 @@ describe('reading which way a question moves between two things', () => {
     ['worth porting to pytorch or not', { from: undefined, to: 'pytorch' }],
     ['moving from tf1 to pytorch, worth it?', { from: 'tensorflow', to: 'pytorch' }],
     ['load the pretrained torch weights into a keras model', { from: 'pytorch', to: 'tensorflow' }],
+    ['is it worth reimplementing this tensorflow repo in pytorch', { from: 'tensorflow', to: 'pytorch' }],
+    ['how do I turn a pytorch model into a savedmodel', { from: 'pytorch', to: 'tensorflow' }],
   ])('%s', (text, direction) => {
     expect(read(text)).toEqual(direction);
   });
@@ -32,6 +34,7 @@ describe('reading which way a question moves between two things', () => {
     'how to use pytorch with onnx',
     'how hard is it to port a tf2 codebase',
     'which is easier to learn, tf or torch',
+    'I implemented the model in pytorch, how do I use it in tensorflow',
   ])('finds no move in "%s"', (text) => {
     expect(read(text)).toBeUndefined();
   });
