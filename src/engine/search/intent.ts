@@ -93,7 +93,7 @@ const ANYWHERE: [Intent, RegExp][] = [
   ],
   [
     'error',
-    /\b(?:cant|cannot|can not|unable to|doesnt|does not|wont|isnt) (?:detect|find|see|recogni[sz]e|load|import|install|use|work|run|access)\b|\bnot (?:detected|found|recogni[sz]ed|working)\b/,
+    /\b(?:cant|cannot|can not|unable to|doesnt|does not|wont|isnt) (?:detect|find|see|recogni[sz]e|load|import|install|use|work|run|access)\b|\bnot (?:detected|found|recogni[sz]ed|working|using|seeing|detecting|finding|recogni[sz]ing|picking up)\b|\b(?:isnt|arent|wasnt) (?:using|working|detecting|seeing|finding)\b/,
   ],
   [
     'cost',

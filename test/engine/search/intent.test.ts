@@ -28,6 +28,8 @@ describe('reading what kind of answer a question wants', () => {
     ['which organization is behind pytorch nowadays', 'who'],
     ['what is tensorflow hub', 'what'],
     ['RuntimeError: CUDA error: device-side assert triggered', 'error'],
+    ['keras with the tensorflow backend is not using my gpu', 'error'],
+    ['pytorch isnt using the gpu at all', 'error'],
     ["Tensorflow can't detect my GPU", 'error'],
     ['are they free to use commercially', 'cost'],
   ])('%s -> %s', (question, intent) => {
