@@ -29,6 +29,7 @@ describe('reading what kind of answer a question wants', () => {
     ['what is tensorflow hub', 'what'],
     ['RuntimeError: CUDA error: device-side assert triggered', 'error'],
     ['keras with the tensorflow backend is not using my gpu', 'error'],
+    ['we have to decide between pytorch and tensorflow for a research project', 'choose'],
     ['pytorch isnt using the gpu at all', 'error'],
     ["Tensorflow can't detect my GPU", 'error'],
     ['are they free to use commercially', 'cost'],
