@@ -46,6 +46,8 @@ const NOT_A_REGISTRY_QUESTION =
 const SUB_PRODUCT =
   /^[\s-]+(?:geometric|mobile|hub|probability|addons|text|io|quantum|recommenders|decision|federated|model|agents|datasets|audio|ignite|metrics|rec|data|ao|codec|tts|profiler|object|privacy|graphics|ranking|transform|lattice|estimator|cloud|enterprise|foundation|conference|forums?)\b/i;
 
+/** "version of X" / "version for X": what follows is what the version is of. */
+const VERSION_OF = /\b(?:version|versions|equivalent|counterpart) (?:of|for) (?:the |a |an )?(?=[\p{L}\p{N}])/giu;
 const LATEST_WORDS = /\b(?:latest|newest|current(?:ly)?|most recent|last|recent|up[- ]to[- ]date)\b/i;
 const VERSION_WORDS = /\b(?:version|versions|release|releases|ver|stable)\b/i;
 const RELEASED_WORDS = /\b(?:out|released|release date|available|shipped|launched|come out|came out|here yet|out yet)\b/i;
@@ -106,6 +108,12 @@ export function recogniseReleaseQuestion(knowledge: Knowledge, text: string): Re
   const mentions = findProjectMentions(text, projects).filter((mention) => !SUB_PRODUCT.test(text.slice(mention.end)));
   const ids = [...new Set(mentions.map((mention) => mention.projectId))];
   if (ids.length === 0 || ids.length > MAX_PROJECTS) return undefined;
+  // "the pytorch version of model.summary()" asks for an equivalent, not a release: the version
+  // asked about is of something that is not a project the registry tracks.
+  for (const match of text.matchAll(VERSION_OF)) {
+    const object = (match.index ?? 0) + match[0].length;
+    if (!mentions.some((mention) => mention.start <= object && object < mention.end)) return undefined;
+  }
   const named = ids.map((id) => knowledge.releases.find((project) => project.id === id)!);
   const formerNames = ids.filter((id) => mentions.every((mention) => mention.projectId !== id || mention.former));
   // A version the user names, outside the project names themselves ("keras 3" is a name).

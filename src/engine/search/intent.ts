@@ -82,7 +82,10 @@ const ANYWHERE: [Intent, RegExp][] = [
     /\b(?:is|are) (?:it|they|\w+) (?:better|worse|preferred)\b|\bbetter (?:choice|option|framework|to learn|to use)\b|\bworth (?:it|learning|using|switching|knowing|looking at|trying|a look)\b/,
   ],
   ['choose', /\b(?:easiest|simplest|best|better) (?:framework|library|one|option|choice) (?:to|for)\b/],
-  ['choose', /\b(?:decide|deciding|choose|choosing|pick|picking|torn|select|selecting) between\b|\b(?:help me|helping us) (?:decide|choose|pick)\b/],
+  [
+    'choose',
+    /\b(?:decide|deciding|choose|choosing|pick|picking|torn|select|selecting) between\b|\b(?:help me|helping us) (?:decide|choose|pick)\b/,
+  ],
   ['compare', /\b(?:beats?|outperforms?|faster than|slower than|better than|worse than)\b/],
   [
     'compare',

@@ -84,6 +84,7 @@ describe('recognising a version or status question', () => {
     ["what's the newest pytorch", 'latest: pytorch'],
     ['current torch version?', 'latest: pytorch'],
     ['keras version', 'latest: keras'],
+    ['what is the latest version of pytorch', 'latest: pytorch'],
     ['whats the keras version', 'latest: keras'],
     ['latest pytorch and tensorflow versions', 'latest: pytorch, tensorflow'],
     ['is tf serving still maintained', 'status: tf-serving'],
@@ -117,6 +118,9 @@ describe('recognising a version or status question', () => {
     'what are the latest features in keras 3 for training large language models on many gpus at once',
     // A TensorFlow version *of* another project, not TensorFlow's own version.
     'yolo tensorflow version',
+    // A framework's counterpart of an API, not a release.
+    "what's the pytorch version of model.summary()",
+    'tensorflow version of torch.no_grad',
   ])('not a registry question: %s', (question) => {
     expect(intentOf(question)).toBeUndefined();
   });
