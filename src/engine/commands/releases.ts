@@ -145,6 +145,9 @@ export function recogniseReleaseQuestion(knowledge: Knowledge, text: string): Re
     if (formerNames.length === named.length) return undefined;
     return { intent: 'status', projects: named, asksDead: DEAD_WORDS.test(textWithoutVersions), formerNames };
   }
+  // "when was tensorflow 2.0 released" asks for a date the registry does not keep for older
+  // releases; the history entries have it.
+  if (asked && /\bwhen\b/i.test(text) && !named.every((project) => versionNames(asked, project.latest.version))) return undefined;
   if (asked && (RELEASED_WORDS.test(textWithoutVersions) || /\bis there\b/i.test(text))) {
     return named.length === 1 ? { intent: 'released', projects: named, version: asked, formerNames } : undefined;
   }

@@ -121,6 +121,8 @@ describe('recognising a version or status question', () => {
     // A framework's counterpart of an API, not a release.
     "what's the pytorch version of model.summary()",
     'tensorflow version of torch.no_grad',
+    // The date of an older release is history, not the registry's latest release.
+    'when was tensorflow 2.0 released',
   ])('not a registry question: %s', (question) => {
     expect(intentOf(question)).toBeUndefined();
   });
