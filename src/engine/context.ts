@@ -5,7 +5,7 @@ import { createTopicMatcher, type TopicMatcher } from './commands/compare.js';
 import { createNeedsRecogniser, type NeedsRecogniser } from './commands/recommend.js';
 import { createReferences, type References } from './references.js';
 import { type AnswerFitModel, createAnswerFitModel } from './search/answer-fit.js';
-import { createKnowledgeSearch, type KnowledgeSearch } from './search/knowledge-search.js';
+import { createKnowledgeSearch, type KnowledgeSearch, type SearchSnapshot } from './search/knowledge-search.js';
 import type { QueryTerm } from './search/weighted-bm25.js';
 import { createTextAnalyzer, knowledgeTexts, readVocabulary, type TextAnalyzer, type VocabularySnapshot } from './text/analyzer.js';
 import { normalizeText, WORD } from './text/normalize.js';
@@ -39,16 +39,38 @@ export interface EngineContext extends SearchContext {
 
 /**
  * What building an engine computes that a later build over the same knowledge may be handed
- * instead, as plain data (JSON). A part that does not fit the knowledge it is given is ignored
- * and computed afresh; the caller keys what it stores by the knowledge and the engine's code.
+ * instead, as plain data (strings, numbers, arrays and typed arrays). A part that does not fit
+ * the knowledge it is given is ignored and computed afresh; the caller keys what it stores by
+ * the knowledge and the engine's code, which the engine cannot check.
  */
 export interface PrebuiltIndex {
+  /** The vocabulary pass: used when read from exactly the knowledge's texts, in order. */
   vocabulary: VocabularySnapshot;
+  /** The knowledge's layout the indexes were built for (see knowledgeLayout). */
+  layout: string;
+  /** The built indexes: used when the vocabulary is used and the layout is the same. */
+  search: SearchSnapshot;
+}
+
+/**
+ * Which text of knowledgeTexts goes where: the entries, claims and topics in order, with their
+ * ids, topics and how many phrasings and keywords each has. With the texts themselves, in order
+ * (which the vocabulary snapshot checks), this fixes every document the indexes were built from.
+ */
+function knowledgeLayout(knowledge: Knowledge): string {
+  return JSON.stringify([
+    knowledge.topics.map((topic) => [topic.id, topic.keywords.length]),
+    knowledge.faq.map((entry) => [entry.id, entry.topic, entry.phrasings.length, entry.keywords.length]),
+    knowledge.claims.map((claim) => [claim.id, claim.topic, claim.keywords.length]),
+    [knowledge.scope.frameworkTerms.length, knowledge.scope.contextTerms.length],
+    knowledge.criteria.map((criterion) => criterion.phrasings.length),
+  ]);
 }
 
 /** Computes the prebuilt parts of an engine over `knowledge` (pure; see PrebuiltIndex). */
 export function prebuildIndex(knowledge: Knowledge): PrebuiltIndex {
-  return { vocabulary: readVocabulary(knowledge.synonyms, knowledgeTexts(knowledge)) };
+  const { analyzer, snapshot } = readVocabulary(knowledge.synonyms, knowledgeTexts(knowledge));
+  return { vocabulary: snapshot, layout: knowledgeLayout(knowledge), search: createKnowledgeSearch(knowledge, analyzer).snapshot() };
 }
 
 /** A corrected word is likely but not certainly what the user meant. */
@@ -63,7 +85,8 @@ const FOLLOW_UP_WEIGHT = 2;
 
 export function createEngineContext(knowledge: Knowledge, commands: readonly CommandSpec[], prebuilt?: PrebuiltIndex): EngineContext {
   const analyzer = createTextAnalyzer(knowledge.synonyms, knowledgeTexts(knowledge), prebuilt?.vocabulary);
-  const search = createKnowledgeSearch(knowledge, analyzer);
+  const prebuiltSearch = prebuilt && analyzer.fromSnapshot && prebuilt.layout === knowledgeLayout(knowledge) ? prebuilt.search : undefined;
+  const search = createKnowledgeSearch(knowledge, analyzer, prebuiltSearch);
   const ambiguousWords = new Set(knowledge.scope.ambiguousTerms.flatMap((term) => normalizeText(term).match(WORD) ?? []));
   // Only a standalone word is ambiguous: "torch.compile" or "torch_xla" is an API name.
   const standalone = (word: string) => new RegExp(`(?<![\\p{L}\\p{N}._-])${word}(?![\\p{L}\\p{N}._-])`, 'gu');

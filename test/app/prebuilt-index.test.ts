@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCachedEngine } from '../../src/app/prebuilt-index.js';
-import { createEngine, prebuildIndex } from '../../src/engine/index.js';
+import { createCachedEngine, fromStorable, toStorable } from '../../src/app/prebuilt-index.js';
+import { createEngine, type PrebuiltIndex, prebuildIndex } from '../../src/engine/index.js';
 import { loadKnowledge } from '../../src/knowledge/index.js';
 import { validFixture, writeFixture } from '../support/knowledge-fixture.js';
 
@@ -27,20 +27,35 @@ describe('the prebuilt index', () => {
     expect(readdirSync(cacheDir).filter((name) => name.startsWith('index-'))).toHaveLength(1);
     expect(answersOf(createCachedEngine(knowledge, { cacheDir }))).toEqual(expected);
     // Through JSON, as a later start reads it.
-    const prebuilt = JSON.parse(JSON.stringify(prebuildIndex(knowledge)));
+    const prebuilt = fromStorable(JSON.parse(JSON.stringify(toStorable(prebuildIndex(knowledge))))) as PrebuiltIndex;
     expect(answersOf(createEngine(knowledge, { prebuilt }))).toEqual(expected);
   });
 
   it('is used only when it was read from the same texts, and ignored otherwise', () => {
-    const { vocabulary } = prebuildIndex(knowledge);
+    const prebuilt = prebuildIndex(knowledge);
+    const { vocabulary } = prebuilt;
     const texts = vocabulary.texts.map(([text]): [string, string[]] => [text, ['bogus']]);
+    const withVocabulary = (changed: Partial<PrebuiltIndex['vocabulary']>) => ({ ...prebuilt, vocabulary: { ...vocabulary, ...changed } });
     // Read from these very texts: used as it is, even with nonsense terms (so the check below means something).
-    expect(answersOf(createEngine(knowledge, { prebuilt: { vocabulary: { ...vocabulary, texts } } }))).not.toEqual(expected);
+    expect(answersOf(createEngine(knowledge, { prebuilt: withVocabulary({ texts }) }))).not.toEqual(expected);
     // One text differs from the knowledge's: computed afresh.
     const [first, ...rest] = texts;
     const edited: [string, string[]][] = [[`${first![0]} (edited)`, first![1]], ...rest];
-    expect(answersOf(createEngine(knowledge, { prebuilt: { vocabulary: { ...vocabulary, texts: edited } } }))).toEqual(expected);
-    const otherSynonyms = { ...vocabulary, texts, synonyms: '[]' };
-    expect(answersOf(createEngine(knowledge, { prebuilt: { vocabulary: otherSynonyms } }))).toEqual(expected);
+    expect(answersOf(createEngine(knowledge, { prebuilt: withVocabulary({ texts: edited }) }))).toEqual(expected);
+    expect(answersOf(createEngine(knowledge, { prebuilt: withVocabulary({ texts, synonyms: '[]' }) }))).toEqual(expected);
+    // The same texts in another order (one text read twice, another dropped): computed afresh.
+    const sequence = [vocabulary.sequence[1]!, ...vocabulary.sequence.slice(1)];
+    expect(answersOf(createEngine(knowledge, { prebuilt: withVocabulary({ texts, sequence }) }))).toEqual(expected);
+  });
+
+  it('uses its built indexes only for knowledge laid out the same way', () => {
+    const prebuilt = prebuildIndex(knowledge);
+    const { entries } = prebuilt.search;
+    // Postings under other terms: every entry answers to the wrong words.
+    const shuffled = { ...prebuilt.search, entries: { ...entries, terms: [...entries.terms.slice(1), entries.terms[0]!] } };
+    expect(answersOf(createEngine(knowledge, { prebuilt: { ...prebuilt, search: shuffled } }))).not.toEqual(expected);
+    // Built for entries arranged otherwise (a phrasing moved, a keyword renamed, an entry's topic changed): built afresh.
+    const layout = prebuilt.layout.replace('"', '"moved-');
+    expect(answersOf(createEngine(knowledge, { prebuilt: { ...prebuilt, layout, search: shuffled } }))).toEqual(expected);
   });
 });

@@ -6,8 +6,8 @@
 import type { Knowledge } from '../../knowledge/model.js';
 import type { TextAnalyzer } from '../text/analyzer.js';
 import { createScopeClassifier, type ScopeEvidence } from './scope.js';
-import { createPhrasingIndex } from './phrasing-index.js';
-import { MAX_MASKED_TERMS, WeightedBm25Index, type QueryTerm } from './weighted-bm25.js';
+import { createPhrasingIndex, type PhrasingSnapshot } from './phrasing-index.js';
+import { type Bm25Snapshot, MAX_MASKED_TERMS, WeightedBm25Index, type QueryTerm } from './weighted-bm25.js';
 
 type EntryField = 'question' | 'phrasings' | 'keywords' | 'topic' | 'body';
 type TopicField = 'title' | 'covers' | 'keywords' | 'summary' | 'questions';
@@ -73,77 +73,33 @@ export interface KnowledgeSearch {
   /** How much a term says about which entry is meant: rare terms say more. */
   idf(term: string): number;
   search(queryTerms: QueryTerm[], options?: { kinds?: readonly IndexedEntry['kind'][] }): SearchOutcome;
+  /** The built indexes as plain data, for a later build over the same knowledge and analyzer. */
+  snapshot(): SearchSnapshot;
 }
 
-export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyzer): KnowledgeSearch {
-  const analyze = (...texts: string[]) => texts.flatMap((text) => analyzer.analyze(text));
-  // Every entry carries its topic's title, scope and keywords; analysed once per topic, not per entry.
-  const topicTerms = new Map(knowledge.topics.map((topic) => [topic.id, analyze(topic.title, topic.covers, ...topic.keywords)]));
-  const topicText = (topicId: string) => topicTerms.get(topicId) ?? [];
+/** The entry, topic and phrasing indexes as an earlier build over the same knowledge made them. */
+export interface SearchSnapshot {
+  entries: Bm25Snapshot;
+  topics: Bm25Snapshot;
+  phrasings: PhrasingSnapshot;
+}
 
-  const entries: IndexedEntry[] = [];
-  const entryDocs: { fields: Record<EntryField, string[]> }[] = [];
-  /** Per entry, the terms of each single way of asking it. */
-  const phrasingTerms: string[][][] = [];
-  for (const entry of knowledge.faq) {
-    entries.push({ kind: 'faq', id: entry.id, topic: entry.topic, title: entry.question });
-    const ways = [entry.question, ...entry.phrasings].map((text) => analyzer.analyze(text));
-    phrasingTerms.push(ways);
-    entryDocs.push({
-      fields: {
-        question: ways[0]!,
-        phrasings: ways.slice(1).flat(),
-        keywords: analyze(...entry.keywords),
-        topic: topicText(entry.topic),
-        body: analyze(entry.answer),
-      },
-    });
-  }
-  for (const claim of knowledge.claims) {
-    entries.push({ kind: 'claim', id: claim.id, topic: claim.topic, title: claim.claim });
-    const claimTerms = analyzer.analyze(claim.claim);
-    const keywordTerms = claim.keywords.map((keyword) => analyzer.analyze(keyword));
-    phrasingTerms.push([claimTerms, ...keywordTerms]);
-    entryDocs.push({
-      fields: {
-        question: claimTerms,
-        phrasings: [],
-        keywords: keywordTerms.flat(),
-        topic: topicText(claim.topic),
-        body: analyze(claim.now),
-      },
-    });
-  }
-  const entryIndex = new WeightedBm25Index<EntryField>(entryDocs, {
-    fieldWeights: { question: 3, phrasings: 2.5, keywords: 2.5, topic: 1.2, body: 0.6 },
-    k1: 1.2,
-    b: 0.4,
-  });
+const ENTRY_INDEX = { fieldWeights: { question: 3, phrasings: 2.5, keywords: 2.5, topic: 1.2, body: 0.6 }, k1: 1.2, b: 0.4 };
+const TOPIC_INDEX = { fieldWeights: { title: 3, covers: 3, keywords: 3, summary: 1, questions: 1 }, k1: 1.2, b: 0.3 };
 
-  // A topic's questions are its FAQ entries' questions, phrasings and keywords, already analysed.
-  const questionsByTopic = new Map<string, string[]>(knowledge.topics.map((topic) => [topic.id, []]));
-  entryDocs.forEach((doc, i) => {
-    const entry = entries[i]!;
-    if (entry.kind !== 'faq') return;
-    const questions = questionsByTopic.get(entry.topic);
-    if (!questions) return;
-    for (const field of [doc.fields.question, doc.fields.phrasings, doc.fields.keywords]) for (const term of field) questions.push(term);
-  });
-  const topicDocs = knowledge.topics.map((topic) => ({
-    fields: {
-      title: analyzer.analyze(topic.title),
-      covers: analyzer.analyze(topic.covers),
-      keywords: analyze(...topic.keywords),
-      summary: analyzer.analyze(topic.summary),
-      questions: questionsByTopic.get(topic.id)!,
-    } satisfies Record<TopicField, string[]>,
-  }));
-  const topicIndex = new WeightedBm25Index<TopicField>(topicDocs, {
-    fieldWeights: { title: 3, covers: 3, keywords: 3, summary: 1, questions: 1 },
-    k1: 1.2,
-    b: 0.3,
-  });
-
+/**
+ * `snapshot`: the indexes an earlier build over the same knowledge, with an analyzer giving the
+ * same terms, made (see KnowledgeSearch.snapshot); taken as they are instead of analysing every
+ * entry again. The caller makes sure they fit.
+ */
+export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyzer, snapshot?: SearchSnapshot): KnowledgeSearch {
+  const entries: IndexedEntry[] = [
+    ...knowledge.faq.map((entry) => ({ kind: 'faq' as const, id: entry.id, topic: entry.topic, title: entry.question })),
+    ...knowledge.claims.map((claim) => ({ kind: 'claim' as const, id: claim.id, topic: claim.topic, title: claim.claim })),
+  ];
+  const built = snapshot ?? buildIndexes(knowledge, analyzer);
+  const entryIndex = new WeightedBm25Index<EntryField>([], ENTRY_INDEX, built.entries);
+  const topicIndex = new WeightedBm25Index<TopicField>([], TOPIC_INDEX, built.topics);
   const scopeClassifier = createScopeClassifier(knowledge.scope, analyzer, [
     ...knowledge.faq.flatMap((entry) => entry.keywords),
     ...knowledge.claims.flatMap((claim) => claim.keywords),
@@ -159,9 +115,7 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
   const maxThingDocuments = Math.max(1, entries.length * MAX_THING_SHARE);
   const namesThing = (term: string) =>
     (scopeClassifier.namesDomainThing(term) || facetTerms.has(term)) && entryIndex.documentFrequency(term) <= maxThingDocuments;
-  // Each question and phrasing on its own, so that a query close to one way of asking is
-  // recognised even when the entry's other phrasings use different words.
-  const phrasingIndex = createPhrasingIndex(phrasingTerms, (term) => entryIndex.idf(term));
+  const phrasingIndex = createPhrasingIndex([], (term) => entryIndex.idf(term), built.phrasings);
 
   // Each entry's topic by position in knowledge.topics (-1 for none), so ranking reads a topic's
   // relevance from an array rather than a map keyed by its id.
@@ -181,6 +135,7 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
 
   return {
     entries,
+    snapshot: () => built,
     namesThing,
     idf: (term) => entryIndex.idf(term),
     search(queryTerms, options) {
@@ -287,6 +242,73 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
       };
     },
   };
+}
+
+/** The entry, topic and phrasing indexes over every entry, claim and topic, analysed. */
+function buildIndexes(knowledge: Knowledge, analyzer: TextAnalyzer): SearchSnapshot {
+  const analyze = (...texts: string[]) => texts.flatMap((text) => analyzer.analyze(text));
+  // Every entry carries its topic's title, scope and keywords; analysed once per topic, not per entry.
+  const topicTerms = new Map(knowledge.topics.map((topic) => [topic.id, analyze(topic.title, topic.covers, ...topic.keywords)]));
+  const topicText = (topicId: string) => topicTerms.get(topicId) ?? [];
+
+  const entries: Pick<IndexedEntry, 'kind' | 'topic'>[] = [];
+  const entryDocs: { fields: Record<EntryField, string[]> }[] = [];
+  /** Per entry, the terms of each single way of asking it. */
+  const phrasingTerms: string[][][] = [];
+  for (const entry of knowledge.faq) {
+    entries.push({ kind: 'faq', topic: entry.topic });
+    const ways = [entry.question, ...entry.phrasings].map((text) => analyzer.analyze(text));
+    phrasingTerms.push(ways);
+    entryDocs.push({
+      fields: {
+        question: ways[0]!,
+        phrasings: ways.slice(1).flat(),
+        keywords: analyze(...entry.keywords),
+        topic: topicText(entry.topic),
+        body: analyze(entry.answer),
+      },
+    });
+  }
+  for (const claim of knowledge.claims) {
+    entries.push({ kind: 'claim', topic: claim.topic });
+    const claimTerms = analyzer.analyze(claim.claim);
+    const keywordTerms = claim.keywords.map((keyword) => analyzer.analyze(keyword));
+    phrasingTerms.push([claimTerms, ...keywordTerms]);
+    entryDocs.push({
+      fields: {
+        question: claimTerms,
+        phrasings: [],
+        keywords: keywordTerms.flat(),
+        topic: topicText(claim.topic),
+        body: analyze(claim.now),
+      },
+    });
+  }
+  const entryIndex = new WeightedBm25Index<EntryField>(entryDocs, ENTRY_INDEX);
+
+  // A topic's questions are its FAQ entries' questions, phrasings and keywords, already analysed.
+  const questionsByTopic = new Map<string, string[]>(knowledge.topics.map((topic) => [topic.id, []]));
+  entryDocs.forEach((doc, i) => {
+    const entry = entries[i]!;
+    if (entry.kind !== 'faq') return;
+    const questions = questionsByTopic.get(entry.topic);
+    if (!questions) return;
+    for (const field of [doc.fields.question, doc.fields.phrasings, doc.fields.keywords]) for (const term of field) questions.push(term);
+  });
+  const topicDocs = knowledge.topics.map((topic) => ({
+    fields: {
+      title: analyzer.analyze(topic.title),
+      covers: analyzer.analyze(topic.covers),
+      keywords: analyze(...topic.keywords),
+      summary: analyzer.analyze(topic.summary),
+      questions: questionsByTopic.get(topic.id)!,
+    } satisfies Record<TopicField, string[]>,
+  }));
+  const topicIndex = new WeightedBm25Index<TopicField>(topicDocs, TOPIC_INDEX);
+  // Each question and phrasing on its own, so that a query close to one way of asking is
+  // recognised even when the entry's other phrasings use different words.
+  const phrasingIndex = createPhrasingIndex(phrasingTerms, (term) => entryIndex.idf(term));
+  return { entries: entryIndex.snapshot(), topics: topicIndex.snapshot(), phrasings: phrasingIndex.snapshot() };
 }
 
 /** Keeps the `limit` highest-scored documents, in typed arrays, without sorting all matches. */

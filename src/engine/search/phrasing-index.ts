@@ -19,44 +19,54 @@ const CONTAINMENT_WEIGHT = 0.85;
 /** Frequent words still say something; without a floor, "pytorch vs tensorflow" would weigh nothing. */
 const MIN_TERM_WEIGHT = 0.35;
 
-export function createPhrasingIndex(phrasingsByEntry: string[][][], idf: (term: string) => number): PhrasingIndex {
+/**
+ * A built phrasing index as plain data (see PrebuiltIndex): term i's postings are entries
+ * offsets[i] to offsets[i + 1] of ids and weights; then each phrasing's entry, norm and mass.
+ */
+export interface PhrasingSnapshot {
+  terms: string[];
+  offsets: Int32Array;
+  ids: Int32Array;
+  weights: Float64Array;
+  entryOfPhrasing: Int32Array;
+  normOfPhrasing: Float64Array;
+  massOfPhrasing: Float64Array;
+}
+
+export interface PhrasingIndexWithSnapshot extends PhrasingIndex {
+  /** The index as plain data, for a later build over the same phrasings. */
+  snapshot(): PhrasingSnapshot;
+}
+
+/**
+ * `phrasingsByEntry`: each entry's ways of asking, as terms. `snapshot`: an earlier build's over
+ * the same phrasings and weights, taken as it is instead.
+ */
+export function createPhrasingIndex(
+  phrasingsByEntry: string[][][],
+  idf: (term: string) => number,
+  snapshot?: PhrasingSnapshot,
+): PhrasingIndexWithSnapshot {
   const weights = new Map<string, number>();
   const weightOf = (term: string) => {
     let weight = weights.get(term);
     if (weight === undefined) weights.set(term, (weight = Math.max(MIN_TERM_WEIGHT, idf(term))));
     return weight;
   };
-  const entryOf: number[] = [];
-  const norms: number[] = [];
-  /** Sum of the phrasing's term weights, for containment; 0 for one-word phrasings. */
-  const masses: number[] = [];
-  const building = new Map<string, { ids: number[]; weights: number[] }>();
-  phrasingsByEntry.forEach((texts, entry) => {
-    for (const termList of texts) {
-      const terms = new Set(termList);
-      if (terms.size === 0) continue;
-      const id = entryOf.push(entry) - 1;
-      norms.push(Math.sqrt([...terms].reduce((sum, term) => sum + weightOf(term) ** 2, 0)));
-      masses.push(terms.size >= MIN_CONTAINED_TERMS ? [...terms].reduce((sum, term) => sum + weightOf(term), 0) : 0);
-      for (const term of terms) {
-        let list = building.get(term);
-        if (!list) building.set(term, (list = { ids: [], weights: [] }));
-        list.ids.push(id);
-        list.weights.push(weightOf(term));
-      }
-    }
-  });
-  const postings = new Map(
-    [...building].map(([term, list]) => [term, { ids: Int32Array.from(list.ids), weights: Float64Array.from(list.weights) }]),
-  );
-  const entryOfPhrasing = Int32Array.from(entryOf);
-  const normOfPhrasing = Float64Array.from(norms);
-  const massOfPhrasing = Float64Array.from(masses);
-  const dot = new Float64Array(entryOf.length);
-  const contained = new Float64Array(entryOf.length);
+  const built = snapshot ?? buildSnapshot(phrasingsByEntry, weightOf);
+  const postings = new Map<string, { ids: Int32Array; weights: Float64Array }>();
+  for (let i = 0; i < built.terms.length; i++) {
+    const from = built.offsets[i]!;
+    const to = built.offsets[i + 1]!;
+    postings.set(built.terms[i]!, { ids: built.ids.subarray(from, to), weights: built.weights.subarray(from, to) });
+  }
+  const { entryOfPhrasing, normOfPhrasing, massOfPhrasing } = built;
+  const dot = new Float64Array(entryOfPhrasing.length);
+  const contained = new Float64Array(entryOfPhrasing.length);
   const touchedPhrasings: number[] = [];
 
   return {
+    snapshot: () => built,
     accumulate(query, closeness, touched) {
       let queryNormSquared = 0;
       for (const { term, weight } of query) {
@@ -86,5 +96,51 @@ export function createPhrasingIndex(phrasingsByEntry: string[][][], idf: (term: 
       }
       touchedPhrasings.length = 0;
     },
+  };
+}
+
+function buildSnapshot(phrasingsByEntry: string[][][], weightOf: (term: string) => number): PhrasingSnapshot {
+  const entryOf: number[] = [];
+  const norms: number[] = [];
+  /** Sum of the phrasing's term weights, for containment; 0 for one-word phrasings. */
+  const masses: number[] = [];
+  const building = new Map<string, { ids: number[]; weights: number[] }>();
+  phrasingsByEntry.forEach((texts, entry) => {
+    for (const termList of texts) {
+      const terms = new Set(termList);
+      if (terms.size === 0) continue;
+      const id = entryOf.push(entry) - 1;
+      norms.push(Math.sqrt([...terms].reduce((sum, term) => sum + weightOf(term) ** 2, 0)));
+      masses.push(terms.size >= MIN_CONTAINED_TERMS ? [...terms].reduce((sum, term) => sum + weightOf(term), 0) : 0);
+      for (const term of terms) {
+        let list = building.get(term);
+        if (!list) building.set(term, (list = { ids: [], weights: [] }));
+        list.ids.push(id);
+        list.weights.push(weightOf(term));
+      }
+    }
+  });
+  const offsets = new Int32Array(building.size + 1);
+  let term = 0;
+  for (const list of building.values()) {
+    offsets[term + 1] = offsets[term]! + list.ids.length;
+    term++;
+  }
+  const ids = new Int32Array(offsets[building.size]!);
+  const weights = new Float64Array(ids.length);
+  term = 0;
+  for (const list of building.values()) {
+    ids.set(list.ids, offsets[term]!);
+    weights.set(list.weights, offsets[term]!);
+    term++;
+  }
+  return {
+    terms: [...building.keys()],
+    offsets,
+    ids,
+    weights,
+    entryOfPhrasing: Int32Array.from(entryOf),
+    normOfPhrasing: Float64Array.from(norms),
+    massOfPhrasing: Float64Array.from(masses),
   };
 }

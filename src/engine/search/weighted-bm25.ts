@@ -39,81 +39,113 @@ interface Postings {
   weightedTf: Float64Array;
 }
 
+/**
+ * A built index as plain data: term i's postings are entries offsets[i] to offsets[i + 1] of
+ * docs and weightedTf. A later build over the same documents (same code) may be handed it
+ * instead of the documents (see PrebuiltIndex); the index is then exactly the one that was built.
+ */
+export interface Bm25Snapshot {
+  size: number;
+  k1: number;
+  terms: string[];
+  offsets: Int32Array;
+  docs: Int32Array;
+  weightedTf: Float64Array;
+}
+
+/** Postings of every term, by term id, in one pair of typed arrays. */
+function buildSnapshot<Field extends string>(documents: readonly FieldedDocument<Field>[], options: Bm25Options<Field>): Bm25Snapshot {
+  const k1 = options.k1 ?? 1.2;
+  const b = options.b ?? 0.5;
+  const fields = Object.keys(options.fieldWeights) as Field[];
+  const averageLength = {} as Record<Field, number>;
+  for (const field of fields) {
+    const total = documents.reduce((sum, doc) => sum + doc.fields[field].length, 0);
+    averageLength[field] = Math.max(1, total / Math.max(1, documents.length));
+  }
+  // Terms get dense ids so a document's term weights can be tallied in one reused buffer.
+  // Every (document, term, weight) is recorded in growable typed arrays, then postings are
+  // filled in one pass at their exact size: no per-term arrays, little garbage.
+  const termIds = new Map<string, number>();
+  let tally = new Float64Array(1024);
+  let documentFrequency = new Int32Array(1024);
+  const touched: number[] = [];
+  let pairTerms = new Int32Array(1 << 16);
+  let pairDocs = new Int32Array(1 << 16);
+  let pairTfs = new Float64Array(1 << 16);
+  let pairs = 0;
+  const grow = <T extends Int32Array | Float64Array>(array: T, size: number): T => {
+    if (size <= array.length) return array;
+    const grown = new (array.constructor as { new (length: number): T })(Math.max(size, array.length * 2));
+    grown.set(array);
+    return grown;
+  };
+  documents.forEach((doc, index) => {
+    for (const field of fields) {
+      const terms = doc.fields[field];
+      if (terms.length === 0) continue;
+      const lengthNorm = 1 - b + (b * terms.length) / averageLength[field];
+      const contribution = options.fieldWeights[field] / lengthNorm;
+      for (const term of terms) {
+        let id = termIds.get(term);
+        if (id === undefined) {
+          id = termIds.size;
+          termIds.set(term, id);
+          tally = grow(tally, id + 1);
+          documentFrequency = grow(documentFrequency, id + 1);
+        }
+        if (tally[id] === 0) touched.push(id);
+        tally[id] = tally[id]! + contribution;
+      }
+    }
+    pairTerms = grow(pairTerms, pairs + touched.length);
+    pairDocs = grow(pairDocs, pairs + touched.length);
+    pairTfs = grow(pairTfs, pairs + touched.length);
+    for (const id of touched) {
+      pairTerms[pairs] = id;
+      pairDocs[pairs] = index;
+      pairTfs[pairs] = tally[id]!;
+      pairs++;
+      documentFrequency[id] = documentFrequency[id]! + 1;
+      tally[id] = 0;
+    }
+    touched.length = 0;
+  });
+  const offsets = new Int32Array(termIds.size + 1);
+  for (let id = 0; id < termIds.size; id++) offsets[id + 1] = offsets[id]! + documentFrequency[id]!;
+  const docs = new Int32Array(pairs);
+  const weightedTf = new Float64Array(pairs);
+  const filled = offsets.slice(0, termIds.size);
+  for (let i = 0; i < pairs; i++) {
+    const slot = filled[pairTerms[i]!]!++;
+    docs[slot] = pairDocs[i]!;
+    weightedTf[slot] = pairTfs[i]!;
+  }
+  return { size: documents.length, k1, terms: [...termIds.keys()], offsets, docs, weightedTf };
+}
+
 export class WeightedBm25Index<Field extends string> {
   readonly size: number;
   private readonly postings = new Map<string, Postings>();
   private readonly k1: number;
+  private readonly built: Bm25Snapshot;
 
-  constructor(documents: readonly FieldedDocument<Field>[], options: Bm25Options<Field>) {
-    this.k1 = options.k1 ?? 1.2;
-    const b = options.b ?? 0.5;
-    this.size = documents.length;
-    const fields = Object.keys(options.fieldWeights) as Field[];
-    const averageLength = {} as Record<Field, number>;
-    for (const field of fields) {
-      const total = documents.reduce((sum, doc) => sum + doc.fields[field].length, 0);
-      averageLength[field] = Math.max(1, total / Math.max(1, documents.length));
+  /** Built from the documents, or taken as it is from `snapshot` (an earlier build's, see snapshot()). */
+  constructor(documents: readonly FieldedDocument<Field>[], options: Bm25Options<Field>, snapshot?: Bm25Snapshot) {
+    this.built = snapshot ?? buildSnapshot(documents, options);
+    const { size, k1, terms, offsets, docs, weightedTf } = this.built;
+    this.size = size;
+    this.k1 = k1;
+    for (let id = 0; id < terms.length; id++) {
+      const from = offsets[id]!;
+      const to = offsets[id + 1]!;
+      this.postings.set(terms[id]!, { docs: docs.subarray(from, to), weightedTf: weightedTf.subarray(from, to) });
     }
-    // Terms get dense ids so a document's term weights can be tallied in one reused buffer.
-    // Every (document, term, weight) is recorded in growable typed arrays, then postings are
-    // filled in one pass at their exact size: no per-term arrays, little garbage.
-    const termIds = new Map<string, number>();
-    let tally = new Float64Array(1024);
-    let documentFrequency = new Int32Array(1024);
-    const touched: number[] = [];
-    let pairTerms = new Int32Array(1 << 16);
-    let pairDocs = new Int32Array(1 << 16);
-    let pairTfs = new Float64Array(1 << 16);
-    let pairs = 0;
-    const grow = <T extends Int32Array | Float64Array>(array: T, size: number): T => {
-      if (size <= array.length) return array;
-      const grown = new (array.constructor as { new (length: number): T })(Math.max(size, array.length * 2));
-      grown.set(array);
-      return grown;
-    };
-    documents.forEach((doc, index) => {
-      for (const field of fields) {
-        const terms = doc.fields[field];
-        if (terms.length === 0) continue;
-        const lengthNorm = 1 - b + (b * terms.length) / averageLength[field];
-        const contribution = options.fieldWeights[field] / lengthNorm;
-        for (const term of terms) {
-          let id = termIds.get(term);
-          if (id === undefined) {
-            id = termIds.size;
-            termIds.set(term, id);
-            tally = grow(tally, id + 1);
-            documentFrequency = grow(documentFrequency, id + 1);
-          }
-          if (tally[id] === 0) touched.push(id);
-          tally[id] = tally[id]! + contribution;
-        }
-      }
-      pairTerms = grow(pairTerms, pairs + touched.length);
-      pairDocs = grow(pairDocs, pairs + touched.length);
-      pairTfs = grow(pairTfs, pairs + touched.length);
-      for (const id of touched) {
-        pairTerms[pairs] = id;
-        pairDocs[pairs] = index;
-        pairTfs[pairs] = tally[id]!;
-        pairs++;
-        documentFrequency[id] = documentFrequency[id]! + 1;
-        tally[id] = 0;
-      }
-      touched.length = 0;
-    });
-    const postingsById = [...termIds.values()].map((id) => ({
-      docs: new Int32Array(documentFrequency[id]!),
-      weightedTf: new Float64Array(documentFrequency[id]!),
-    }));
-    const filled = new Int32Array(termIds.size);
-    for (let i = 0; i < pairs; i++) {
-      const id = pairTerms[i]!;
-      const slot = filled[id]!++;
-      postingsById[id]!.docs[slot] = pairDocs[i]!;
-      postingsById[id]!.weightedTf[slot] = pairTfs[i]!;
-    }
-    for (const [term, id] of termIds) this.postings.set(term, postingsById[id]!);
+  }
+
+  /** The index as plain data, for a later build over the same documents. */
+  snapshot(): Bm25Snapshot {
+    return this.built;
   }
 
   /** Inverse document frequency; a term in no document gets the highest value. */

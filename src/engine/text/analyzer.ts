@@ -24,6 +24,8 @@ export interface TextAnalyzer {
   analyze(text: string): string[];
   /** Index terms of a query (already cleaned of links, emoji and control characters), with typo correction. */
   analyzeQuery(text: string): QueryAnalysis;
+  /** Whether the vocabulary was taken from a snapshot that fits (see VocabularySnapshot), not read afresh. */
+  readonly fromSnapshot: boolean;
 }
 
 /** Compounds longer than this are sentences glued by punctuation, not names. */
@@ -119,6 +121,8 @@ export interface VocabularySnapshot {
   words: [string, string | null, number][];
   /** Every distinct text, in order of first occurrence, with its terms. */
   texts: [string, string[]][];
+  /** Each text of the vocabulary in order, as its position in `texts`: the vocabulary exactly, repeats included. */
+  sequence: number[];
   /** Every term the texts produce. */
   terms: string[];
 }
@@ -132,23 +136,25 @@ export function createTextAnalyzer(
   return buildAnalyzer(synonyms, vocabulary, snapshot, false).analyzer;
 }
 
-/** The vocabulary pass over `vocabulary`, as data for createTextAnalyzer. */
-export function readVocabulary(synonyms: readonly SynonymGroup[], vocabulary: Iterable<string>): VocabularySnapshot {
-  return buildAnalyzer(synonyms, vocabulary, undefined, true).snapshot!;
+/** The vocabulary pass over `vocabulary`, as data for createTextAnalyzer, and the analyzer it gives. */
+export function readVocabulary(
+  synonyms: readonly SynonymGroup[],
+  vocabulary: Iterable<string>,
+): { snapshot: VocabularySnapshot; analyzer: TextAnalyzer } {
+  const { analyzer, snapshot } = buildAnalyzer(synonyms, vocabulary, undefined, true);
+  return { analyzer, snapshot: snapshot! };
 }
 
-/** Whether a snapshot was read from these texts with these synonyms: its distinct texts, in the same order. */
+/** Whether a snapshot was read from exactly these texts, in this order, with these synonyms. */
 function snapshotFits(snapshot: VocabularySnapshot, synonyms: readonly SynonymGroup[], vocabulary: Iterable<string>): boolean {
   if (snapshot.synonyms !== JSON.stringify(synonyms)) return false;
-  const seen = new Set<string>();
+  const { texts, sequence } = snapshot;
   let next = 0;
   for (const text of vocabulary) {
-    if (seen.has(text)) continue;
-    seen.add(text);
-    if (snapshot.texts[next]?.[0] !== text) return false;
+    if (next >= sequence.length || texts[sequence[next]!]?.[0] !== text) return false;
     next++;
   }
-  return next === snapshot.texts.length;
+  return next === sequence.length;
 }
 
 function buildAnalyzer(
@@ -252,7 +258,8 @@ function buildAnalyzer(
   // once and its words counted as often as it occurs, in order of first occurrence, so the
   // records and counts are those of a pass over every text.
   let snapshot: VocabularySnapshot | undefined;
-  if (given && snapshotFits(given, synonyms, vocabulary)) {
+  const fromSnapshot = given !== undefined && snapshotFits(given, synonyms, vocabulary);
+  if (given && fromSnapshot) {
     // Copies: each caller owns the arrays `analyze` hands out, and the snapshot stays intact.
     for (const [word, term, count] of given.words) records.set(word, { term, count });
     for (const [text, terms] of given.texts) analysedOnce.set(text, terms.slice());
@@ -268,10 +275,12 @@ function buildAnalyzer(
       analysedOnce.set(text, terms);
     }
     if (capture) {
+      const position = new Map([...occurrences.keys()].map((text, index) => [text, index]));
       snapshot = {
         synonyms: JSON.stringify(synonyms),
         words: [...records].map(([word, { term, count }]) => [word, term, count]),
         texts: [...analysedOnce].map(([text, terms]) => [text, terms.slice()]),
+        sequence: Array.from(vocabulary, (text) => position.get(text)!),
         terms: [...vocabularyTerms],
       };
     }
@@ -291,6 +300,7 @@ function buildAnalyzer(
   };
 
   const analyzer: TextAnalyzer = {
+    fromSnapshot,
     analyze(text) {
       const terms = analysedOnce.get(text);
       if (terms === undefined) return toTerms(splitWords(normalizeText(text)), termOfWord);
