@@ -1,9 +1,12 @@
 // Corrects a misspelt word to a word the knowledge actually uses ("tensroflow" -> "tensorflow").
-// Candidates come from a deletion index (SymSpell's idea): a word and a typo of it share a form
-// with one letter deleted, which covers an extra, a missing, a wrong or two swapped letters.
-// A bounded edit distance then decides, so a word from another domain ("pasta") is left alone
-// rather than bent into a near-looking domain word. Lookups cost a few map reads whatever the
-// vocabulary size; fuse.js, which scans every word, is kept for autocomplete instead.
+// Candidates are the words that share a form with one letter deleted (SymSpell's idea): a word
+// and a typo of it do, which covers an extra, a missing, a wrong or two swapped letters. A
+// bounded edit distance then decides, so a word from another domain ("pasta") is left alone
+// rather than bent into a near-looking domain word. The shared form is checked letter by letter
+// over the known words one letter shorter, as long or longer, without building the forms: a
+// table of every word's forms took a tenth of a second to build, paid by the first misspelt
+// question after a start, while a check over the words of the knowledge takes a fraction of a
+// millisecond and each word is looked up once (the results are remembered).
 import { boundedMemo } from './memo.js';
 import { editDistanceWithin } from './edit-distance.js';
 
@@ -24,43 +27,70 @@ function maxEditsFor(length: number): number {
   return 3;
 }
 
-function withOneLetterDeleted(word: string): string[] {
-  const forms: string[] = [];
-  for (let i = 0; i < word.length; i++) forms.push(word.slice(0, i) + word.slice(i + 1));
-  return forms;
+/** Whether `longer` with one letter deleted is `shorter` (one letter longer). */
+function isOneLetterLonger(longer: string, shorter: string): boolean {
+  let same = 0;
+  while (same < shorter.length && longer.charCodeAt(same) === shorter.charCodeAt(same)) same++;
+  // The letter at the first difference is the one deleted (in a run of equal letters, any of them).
+  for (let i = same; i < shorter.length; i++) if (longer.charCodeAt(i + 1) !== shorter.charCodeAt(i)) return false;
+  return true;
+}
+
+/**
+ * Whether two different words of the same length give the same form with one letter deleted
+ * from each. Such letters can always be taken at the first and the last difference (a letter
+ * inside a run of equal letters deletes like any of them), so two deletions are tried: the first
+ * difference from one word and the last from the other.
+ */
+function shareFormOfSameLength(a: string, b: string): boolean {
+  let first = 0;
+  while (first < a.length && a.charCodeAt(first) === b.charCodeAt(first)) first++;
+  let last = a.length - 1;
+  while (last > first && a.charCodeAt(last) === b.charCodeAt(last)) last--;
+  const shiftedEqual = (x: string, y: string) => {
+    for (let i = first; i < last; i++) if (x.charCodeAt(i + 1) !== y.charCodeAt(i)) return false;
+    return true;
+  };
+  return shiftedEqual(a, b) || shiftedEqual(b, a);
+}
+
+/**
+ * Whether `word` and `known` share a form with at most one letter deleted from each: what a
+ * table of every known word's forms, looked up with each form of `word`, would find.
+ */
+export function shareOneDeletionForm(word: string, known: string): boolean {
+  const difference = known.length - word.length;
+  if (difference === 0) return shareFormOfSameLength(word, known);
+  if (difference === 1) return isOneLetterLonger(known, word);
+  if (difference === -1) return isOneLetterLonger(word, known);
+  return false;
 }
 
 /** `frequency` (how often each word occurs) breaks ties between equally close candidates. */
 export function createTypoCorrector(frequency: ReadonlyMap<string, number>): TypoCorrector {
-  // Built on the first word that needs it: most questions are spelt right, and building it was
-  // a sizeable part of start-up. `frequency` never changes, so when it is built changes nothing.
-  let deletionIndex: Map<string, string[]> | undefined;
-  const buildDeletionIndex = () => {
-    const wordsByForm = new Map<string, string[]>();
-    const addForm = (form: string, word: string) => {
-      const list = wordsByForm.get(form);
-      if (!list) wordsByForm.set(form, [word]);
-      else if (list.at(-1) !== word) list.push(word);
-    };
+  // The words a typo can be corrected to, by length; listed on the first word that needs them.
+  let byLength: Map<number, string[]> | undefined;
+  const listByLength = () => {
+    const lists = new Map<number, string[]>();
     for (const word of frequency.keys()) {
       if (word.length < MIN_LENGTH - 1 || !/^\p{L}+$/u.test(word)) continue;
-      addForm(word, word);
-      for (const form of withOneLetterDeleted(word)) addForm(form, word);
+      const list = lists.get(word.length);
+      if (list) list.push(word);
+      else lists.set(word.length, [word]);
     }
-    return wordsByForm;
+    return lists;
   };
   const cache = boundedMemo(CACHE_LIMIT, lookup);
 
   function lookup(word: string): string | undefined {
     const budget = maxEditsFor(word.length);
     if (budget === 0 || !/^\p{L}+$/u.test(word)) return undefined;
-    const wordsByForm = (deletionIndex ??= buildDeletionIndex());
-    const candidates = new Set<string>();
-    for (const form of [word, ...withOneLetterDeleted(word)])
-      for (const candidate of wordsByForm.get(form) ?? []) candidates.add(candidate);
+    const lists = (byLength ??= listByLength());
+    const candidates: string[] = [];
+    for (const length of [word.length - 1, word.length, word.length + 1])
+      for (const known of lists.get(length) ?? []) if (known !== word && shareOneDeletionForm(word, known)) candidates.push(known);
     let best: { word: string; distance: number; frequency: number } | undefined;
     for (const candidate of candidates) {
-      if (candidate === word) continue;
       const distance = editDistanceWithin(word, candidate, budget);
       if (distance > budget) continue;
       const candidateFrequency = frequency.get(candidate) ?? 0;
