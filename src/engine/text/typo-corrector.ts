@@ -47,11 +47,13 @@ function shareFormOfSameLength(a: string, b: string): boolean {
   while (first < a.length && a.charCodeAt(first) === b.charCodeAt(first)) first++;
   let last = a.length - 1;
   while (last > first && a.charCodeAt(last) === b.charCodeAt(last)) last--;
-  const shiftedEqual = (x: string, y: string) => {
-    for (let i = first; i < last; i++) if (x.charCodeAt(i + 1) !== y.charCodeAt(i)) return false;
-    return true;
-  };
-  return shiftedEqual(a, b) || shiftedEqual(b, a);
+  return shiftedEqual(a, b, first, last) || shiftedEqual(b, a, first, last);
+}
+
+/** Whether x, one letter on, equals y from `from` to `to` (exclusive). */
+function shiftedEqual(x: string, y: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (x.charCodeAt(i + 1) !== y.charCodeAt(i)) return false;
+  return true;
 }
 
 /**
