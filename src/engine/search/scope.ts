@@ -46,15 +46,36 @@ export function createScopeClassifier(scope: Scope, analyzer: TextAnalyzer, keyw
   const namedTerms = [...toTermLists(scope.frameworkTerms), ...joinedForms];
   const frameworkTerms = [...namedTerms, ...toTermLists(scope.subjectTerms)];
   const contextTerms = toTermLists(scope.contextTerms);
-  const anyPresent = (lists: string[][], query: ReadonlySet<string>) => lists.some((terms) => terms.every((term) => query.has(term)));
   const domainTerms = new Set(namedTerms.filter((terms) => terms.length === 1).map(([term]) => term!));
+  const frameworkLists = byFirstTerm(frameworkTerms);
+  const contextLists = byFirstTerm(contextTerms);
   return {
     namesDomainThing: (term) => domainTerms.has(term),
     classify(queryTerms, withoutAmbiguousWords = queryTerms) {
-      if (anyPresent(frameworkTerms, withoutAmbiguousWords)) return 'framework';
-      if (anyPresent(contextTerms, queryTerms)) return 'context';
-      if (anyPresent(frameworkTerms, queryTerms)) return 'everyday-name';
+      if (anyPresent(frameworkLists, withoutAmbiguousWords)) return 'framework';
+      if (anyPresent(contextLists, queryTerms)) return 'context';
+      if (anyPresent(frameworkLists, queryTerms)) return 'everyday-name';
       return 'none';
     },
   };
+}
+
+/** Term lists by their first term: a list can be whole in a query only when its first term is there. */
+function byFirstTerm(lists: readonly string[][]): Map<string, string[][]> {
+  const index = new Map<string, string[][]>();
+  for (const terms of lists) {
+    const list = index.get(terms[0]!);
+    if (list) list.push(terms);
+    else index.set(terms[0]!, [terms]);
+  }
+  return index;
+}
+
+/** Whether every term of some list is in the query: only the lists starting with one of its terms are read. */
+function anyPresent(lists: ReadonlyMap<string, string[][]>, query: ReadonlySet<string>): boolean {
+  for (const term of query) {
+    const candidates = lists.get(term);
+    if (candidates?.some((terms) => terms.every((other) => query.has(other)))) return true;
+  }
+  return false;
 }
