@@ -68,12 +68,18 @@ export async function startBotProcess(env: Record<string, string>, options: { po
         .filter((line) => line.startsWith('{'))
         .map((line) => JSON.parse(line) as Record<string, unknown>),
     async ready(limitMs = 45_000) {
-      await Promise.race([
-        waitFor(async () => ((await fetch(`${baseUrl}/readyz`)).ok ? true : undefined), `the bot on port ${port} to be ready`, limitMs),
-        exited.then((code) => {
-          throw new Error(`the bot exited with ${code} before it was ready:\n${stderr}`);
-        }),
-      ]);
+      try {
+        await Promise.race([
+          waitFor(async () => ((await fetch(`${baseUrl}/readyz`)).ok ? true : undefined), `the bot on port ${port} to be ready`, limitMs),
+          exited.then((code) => {
+            throw new Error(`the bot exited with ${code} before it was ready:\n${stderr}`);
+          }),
+        ]);
+      } catch (error) {
+        // A bot that never got ready may not be held by the test yet, so nothing else would stop it.
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+        throw error;
+      }
     },
     kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
