@@ -2,7 +2,7 @@
 // (postgres.ts) both run. Those files only open a connection; everything the bot stores, and
 // every atomic primitive replicas rely on, is written once, here.
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import { type Kysely, Migrator, sql, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, Migrator, sql, type Transaction } from 'kysely';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
 import type {
@@ -221,26 +221,23 @@ export async function createKyselyStore(db: Kysely<Database>, options: KyselySto
     },
   };
 
+  // The claim runs before Slack's acknowledgement of every request (replay refusal), so its
+  // statement is written once, here, rather than built and compiled by Kysely on every call. It
+  // inserts the key, or takes over a key whose time is up, or renews one this holder already has
+  // (its own earlier attempt, whose answer was lost); RETURNING yields a row only to the caller
+  // who got it. PostgreSQL makes a concurrent caller wait on the row and then re-check the WHERE
+  // against the committed row, so two holders never both get it. Parameters: key, expiry,
+  // holder, now.
+  const placeholders = options.dialect === 'postgres' ? ['$1', '$2', '$3', '$4'] : ['?', '?', '?', '?'];
+  const [keyParam, expiresParam, holderParam, atParam] = placeholders;
+  const claimSql = `insert into claims (key, expires_at, holder) values (${keyParam}, ${expiresParam}, ${holderParam})
+    on conflict (key) do update set expires_at = excluded.expires_at, holder = excluded.holder
+    where claims.expires_at <= ${atParam} or (claims.holder = excluded.holder and claims.holder <> '')
+    returning key`;
   const claimIn = async (executor: Kysely<Database> | Transaction<Database>, key: string, ttlMs: number, at: number, holder: string) => {
     const expires = at + Math.max(1, Math.round(ttlMs));
-    // Insert, or take over a key whose time is up, or renew one this holder already has (its
-    // own earlier attempt, whose answer was lost); RETURNING yields a row only to the caller who
-    // got it. PostgreSQL makes a concurrent caller wait on the row and then re-check the WHERE
-    // against the committed row, so two holders never both get it.
-    const row = await executor
-      .insertInto('claims')
-      .values({ key, expires_at: expires, holder })
-      .onConflict((conflict) =>
-        conflict
-          .column('key')
-          .doUpdateSet({ expires_at: expires, holder })
-          .where((eb) =>
-            eb.or([eb('claims.expires_at', '<=', at), eb.and([eb('claims.holder', '=', holder), eb('claims.holder', '<>', '')])]),
-          ),
-      )
-      .returning('key')
-      .executeTakeFirst();
-    return row !== undefined;
+    const result = await executor.executeQuery(CompiledQuery.raw(claimSql, [key, expires, holder, at]));
+    return result.rows.length > 0;
   };
 
   /** Thrown inside a transaction to roll back a partial claimAll. */

@@ -73,6 +73,10 @@ export function createReceiver(
     endpoints: EVENTS_PATH,
     logger,
     processBeforeResponse: options.processBeforeResponse ?? false,
+    // Every request reaches the receiver through the request guard (request-guard.ts), which has
+    // checked its signature and timestamp already: checking them again costs a second HMAC and
+    // parse per request before the acknowledgement, and checks nothing more.
+    signatureVerification: false,
     // The server has read the body within this limit already; Bolt's own default is 4 MB.
     bodyLimit: DEFAULT_HTTP_LIMITS.maxBodyBytes,
   });
