@@ -16,9 +16,14 @@
 //   can have it unless the platform retried, and a retry is refused) or refusing (a platform's
 //   retry, whose first delivery another replica may have answered). With no other replica
 //   possible (no DATABASE_URL: the SQLite file of one host), memory's word is final.
-// - Once a deadline has been missed, the store counts as degraded: later calls try it once,
-//   briefly, instead of each waiting out the deadline, until one succeeds. Changes are logged
-//   once each way, and each decision made in memory is counted.
+// - A store that is down (connections refused) makes later calls try it once, briefly, instead
+//   of each waiting out the deadline, until one succeeds: nothing can reach it then, so no other
+//   replica decides differently. A store that is merely slow gets the full wait every time: a
+//   quick attempt there would flip between memory and the store, the way two replicas come to
+//   answer one event. Changes are logged once each way, and each decision made in memory is
+//   counted.
+// - A process so busy that its timers fire late must not mistake that for a slow store: when the
+//   wait is up, the answers already received are read first (one turn of the event loop).
 import { randomUUID } from 'node:crypto';
 import { createInMemoryConversations, CONVERSATION_TTL_MS, type ConversationMemory } from '../adapters/conversations.js';
 import { inMemoryClaims, type ClaimAll, type ClaimOptions } from '../adapters/types.js';
@@ -39,8 +44,8 @@ export const SHARED_STATE_TIMEOUT_MS = 10_000;
  * slow lets the request through rather than make Slack give up on it.
  */
 export const ACK_PATH_TIMEOUT_MS = 500;
-/** While degraded (a deadline was missed), the one attempt each call makes. */
-export const DEGRADED_ATTEMPT_MS = 250;
+/** While the store is down (its connections were refused for a whole wait), the one attempt each call makes. */
+export const DOWN_ATTEMPT_MS = 250;
 
 /** Claims every replica sees (the store's), with this process's memory standing in when it cannot. */
 export type SharedClaims = ClaimAll;
@@ -68,9 +73,17 @@ class StoreTimeout extends Error {
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new StoreTimeout(ms)), ms);
+    // Timers run before the event loop reads its sockets: on a busy process the answer may have
+    // arrived and be waiting to be read. setImmediate runs after that read, so it wins if it came.
+    timer = setTimeout(() => setImmediate(() => reject(new StoreTimeout(ms))), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The database could not be reached at all (not merely slow): nobody can be using it. */
+function unreachable(error: unknown): boolean {
+  const { code, message } = describeStoreError(error);
+  return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EHOSTUNREACH' || message.includes('ECONNREFUSED');
 }
 
 /**
@@ -94,11 +107,13 @@ async function untilDeadline<T>(op: () => Promise<T>, timeoutMs: number): Promis
 /** Runs `op` on the store, or `fallback` in memory when there is no store or it fails; says each change once. */
 function storeOrMemory({ connection, logger, timeoutMs = SHARED_STATE_TIMEOUT_MS, onFallback }: SharedStateOptions) {
   let degraded = false;
+  let down = false;
   return async <T>(op: (store: Store) => Promise<T>, fallback: () => Promise<T>): Promise<T> => {
     const store = connection.current();
     if (store !== undefined) {
       try {
-        const result = await untilDeadline(() => op(store), degraded ? Math.min(timeoutMs, DEGRADED_ATTEMPT_MS) : timeoutMs);
+        const result = await untilDeadline(() => op(store), down ? Math.min(timeoutMs, DOWN_ATTEMPT_MS) : timeoutMs);
+        down = false;
         if (degraded) {
           degraded = false;
           logger.info({ event: 'shared-state-restored' }, 'the store answers again: replicas share claims and conversations again');
@@ -106,6 +121,7 @@ function storeOrMemory({ connection, logger, timeoutMs = SHARED_STATE_TIMEOUT_MS
         return result;
       } catch (error) {
         connection.reportFailure(error);
+        down = unreachable(error);
         if (!degraded)
           logger.warn({ event: 'shared-state-degraded', ...describeStoreError(error) }, 'the store failed; using this replica’s memory');
         degraded = true;
