@@ -1,9 +1,13 @@
 // Test settings in one place, as two projects:
-// - unit: in-process tests of pure code (engine, renderers, knowledge, config, metrics). They
-//   share one module graph per worker (isolate: false), so the shipped knowledge is loaded and
-//   indexed once per worker rather than once per file.
+// - unit: in-process tests of pure code (engine, renderers, knowledge, config, metrics).
 // - integration: real Bolt and discord.js against local stand-ins, HTTP servers, file watching
-//   and child processes. Each file gets fresh modules.
+//   and child processes.
+// Both share one module graph per worker (isolate: false): the shipped knowledge is loaded and
+// indexed, and Bolt, discord.js and Kysely are imported, once per worker rather than once per
+// file (fresh modules for every integration file cost about 45 s of CPU per run). This is safe
+// because no test mocks modules, stubs globals or the environment, or fakes timers, and the
+// code under test keeps no module-level state between instances (metrics use one registry per
+// bot, not prom-client's global one); every test starts what it needs and closes it.
 // The timeouts leave room for a busy two-core machine. A test that needs more than half of its
 // timeout there is too slow and is made cheaper, not given more time.
 import { defineConfig } from 'vitest/config';
@@ -27,7 +31,7 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: INTEGRATION, isolate: false } },
-      { extends: true, test: { name: 'integration', include: INTEGRATION } },
+      { extends: true, test: { name: 'integration', include: INTEGRATION, isolate: false } },
     ],
   },
 });
