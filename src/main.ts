@@ -2,7 +2,7 @@
 // platform (Slack, Discord or both) with /healthz, /readyz and /metrics on PORT. With none
 // configured it opens the local terminal chat when run in a terminal, and otherwise says which
 // variables to set. SIGTERM and SIGINT stop it cleanly; SIGHUP reloads the knowledge.
-import { startBot, type RunningBot } from './app/bot.js';
+import type { RunningBot } from './app/bot.js';
 import { logCrashesWith, runEntryPoint } from './app/entry-point.js';
 import { runChat } from './cli/chat-session.js';
 import { loadConfig } from './cli/environment.js';
@@ -76,5 +76,8 @@ runEntryPoint(async () => {
   const logger = createLogger(config.logLevel, { format: config.logFormat });
   logCrashesWith(logger);
   const signals = handleSignals(logger, config.shutdownGraceMs);
+  // Loaded only now: Bolt, discord.js and the store take about a second of CPU to load, which a
+  // configuration error or the local chat never needs.
+  const { startBot } = await import('./app/bot.js');
   signals.started(await startBot(config, logger, { onFatal: (reason) => signals.fatal(reason) }));
 });
