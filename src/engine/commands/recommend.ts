@@ -31,7 +31,7 @@ export function createNeedsRecogniser(context: SearchContext): NeedsRecogniser {
   const phrasings = criteria.flatMap((criterion, index) =>
     [criterion.need, ...criterion.phrasings].map((text) => ({ criterion: index, terms: context.analyzer.analyze(text) })),
   );
-  const index = new WeightedBm25Index(
+  const index = WeightedBm25Index.build(
     phrasings.map((p) => ({ fields: { text: p.terms } })),
     { fieldWeights: { text: 1 } },
   );

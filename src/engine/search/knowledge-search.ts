@@ -6,7 +6,7 @@
 import type { Knowledge } from '../../knowledge/model.js';
 import type { TextAnalyzer } from '../text/analyzer.js';
 import { createScopeClassifier, type ScopeEvidence } from './scope.js';
-import { createPhrasingIndex, type PhrasingSnapshot } from './phrasing-index.js';
+import { createPhrasingIndex, type PhrasingIndexWithSnapshot, type PhrasingSnapshot, phrasingIndexFromSnapshot } from './phrasing-index.js';
 import { type Bm25Snapshot, MAX_MASKED_TERMS, WeightedBm25Index, type QueryTerm } from './weighted-bm25.js';
 
 type EntryField = 'question' | 'phrasings' | 'keywords' | 'topic' | 'body';
@@ -97,9 +97,7 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
     ...knowledge.faq.map((entry) => ({ kind: 'faq' as const, id: entry.id, topic: entry.topic, title: entry.question })),
     ...knowledge.claims.map((claim) => ({ kind: 'claim' as const, id: claim.id, topic: claim.topic, title: claim.claim })),
   ];
-  const built = snapshot ?? buildIndexes(knowledge, analyzer);
-  const entryIndex = new WeightedBm25Index<EntryField>([], ENTRY_INDEX, built.entries);
-  const topicIndex = new WeightedBm25Index<TopicField>([], TOPIC_INDEX, built.topics);
+  const { entryIndex, topicIndex, phrasingIndex } = snapshot ? indexesFromSnapshot(snapshot) : buildIndexes(knowledge, analyzer);
   const scopeClassifier = createScopeClassifier(knowledge.scope, analyzer, [
     ...knowledge.faq.flatMap((entry) => entry.keywords),
     ...knowledge.claims.flatMap((claim) => claim.keywords),
@@ -115,7 +113,6 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
   const maxThingDocuments = Math.max(1, entries.length * MAX_THING_SHARE);
   const namesThing = (term: string) =>
     (scopeClassifier.namesDomainThing(term) || facetTerms.has(term)) && entryIndex.documentFrequency(term) <= maxThingDocuments;
-  const phrasingIndex = createPhrasingIndex([], (term) => entryIndex.idf(term), built.phrasings);
 
   // Each entry's topic by position in knowledge.topics (-1 for none), so ranking reads a topic's
   // relevance from an array rather than a map keyed by its id.
@@ -135,7 +132,7 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
 
   return {
     entries,
-    snapshot: () => built,
+    snapshot: () => ({ entries: entryIndex.snapshot(), topics: topicIndex.snapshot(), phrasings: phrasingIndex.snapshot() }),
     namesThing,
     idf: (term) => entryIndex.idf(term),
     search(queryTerms, options) {
@@ -244,19 +241,33 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
   };
 }
 
+interface SearchIndexes {
+  entryIndex: WeightedBm25Index;
+  topicIndex: WeightedBm25Index;
+  phrasingIndex: PhrasingIndexWithSnapshot;
+}
+
+/** The indexes an earlier build made (see KnowledgeSearch.snapshot), taken as they are. */
+function indexesFromSnapshot(snapshot: SearchSnapshot): SearchIndexes {
+  const entryIndex = new WeightedBm25Index(snapshot.entries);
+  return {
+    entryIndex,
+    topicIndex: new WeightedBm25Index(snapshot.topics),
+    phrasingIndex: phrasingIndexFromSnapshot(snapshot.phrasings, (term) => entryIndex.idf(term)),
+  };
+}
+
 /** The entry, topic and phrasing indexes over every entry, claim and topic, analysed. */
-function buildIndexes(knowledge: Knowledge, analyzer: TextAnalyzer): SearchSnapshot {
+function buildIndexes(knowledge: Knowledge, analyzer: TextAnalyzer): SearchIndexes {
   const analyze = (...texts: string[]) => texts.flatMap((text) => analyzer.analyze(text));
   // Every entry carries its topic's title, scope and keywords; analysed once per topic, not per entry.
   const topicTerms = new Map(knowledge.topics.map((topic) => [topic.id, analyze(topic.title, topic.covers, ...topic.keywords)]));
   const topicText = (topicId: string) => topicTerms.get(topicId) ?? [];
 
-  const entries: Pick<IndexedEntry, 'kind' | 'topic'>[] = [];
   const entryDocs: { fields: Record<EntryField, string[]> }[] = [];
   /** Per entry, the terms of each single way of asking it. */
   const phrasingTerms: string[][][] = [];
   for (const entry of knowledge.faq) {
-    entries.push({ kind: 'faq', topic: entry.topic });
     const ways = [entry.question, ...entry.phrasings].map((text) => analyzer.analyze(text));
     phrasingTerms.push(ways);
     entryDocs.push({
@@ -270,7 +281,6 @@ function buildIndexes(knowledge: Knowledge, analyzer: TextAnalyzer): SearchSnaps
     });
   }
   for (const claim of knowledge.claims) {
-    entries.push({ kind: 'claim', topic: claim.topic });
     const claimTerms = analyzer.analyze(claim.claim);
     const keywordTerms = claim.keywords.map((keyword) => analyzer.analyze(keyword));
     phrasingTerms.push([claimTerms, ...keywordTerms]);
@@ -284,16 +294,16 @@ function buildIndexes(knowledge: Knowledge, analyzer: TextAnalyzer): SearchSnaps
       },
     });
   }
-  const entryIndex = new WeightedBm25Index<EntryField>(entryDocs, ENTRY_INDEX);
+  const entryIndex = WeightedBm25Index.build<EntryField>(entryDocs, ENTRY_INDEX);
 
   // A topic's questions are its FAQ entries' questions, phrasings and keywords, already analysed.
   const questionsByTopic = new Map<string, string[]>(knowledge.topics.map((topic) => [topic.id, []]));
-  entryDocs.forEach((doc, i) => {
-    const entry = entries[i]!;
-    if (entry.kind !== 'faq') return;
+  // The FAQ entries' documents come first, in order, then the claims'.
+  knowledge.faq.forEach((entry, i) => {
     const questions = questionsByTopic.get(entry.topic);
+    const { fields } = entryDocs[i]!;
     if (!questions) return;
-    for (const field of [doc.fields.question, doc.fields.phrasings, doc.fields.keywords]) for (const term of field) questions.push(term);
+    for (const field of [fields.question, fields.phrasings, fields.keywords]) for (const term of field) questions.push(term);
   });
   const topicDocs = knowledge.topics.map((topic) => ({
     fields: {
@@ -304,11 +314,11 @@ function buildIndexes(knowledge: Knowledge, analyzer: TextAnalyzer): SearchSnaps
       questions: questionsByTopic.get(topic.id)!,
     } satisfies Record<TopicField, string[]>,
   }));
-  const topicIndex = new WeightedBm25Index<TopicField>(topicDocs, TOPIC_INDEX);
+  const topicIndex = WeightedBm25Index.build<TopicField>(topicDocs, TOPIC_INDEX);
   // Each question and phrasing on its own, so that a query close to one way of asking is
   // recognised even when the entry's other phrasings use different words.
   const phrasingIndex = createPhrasingIndex(phrasingTerms, (term) => entryIndex.idf(term));
-  return { entries: entryIndex.snapshot(), topics: topicIndex.snapshot(), phrasings: phrasingIndex.snapshot() };
+  return { entryIndex, topicIndex, phrasingIndex };
 }
 
 /** Keeps the `limit` highest-scored documents, in typed arrays, without sorting all matches. */

@@ -38,22 +38,28 @@ export interface PhrasingIndexWithSnapshot extends PhrasingIndex {
   snapshot(): PhrasingSnapshot;
 }
 
-/**
- * `phrasingsByEntry`: each entry's ways of asking, as terms. `snapshot`: an earlier build's over
- * the same phrasings and weights, taken as it is instead.
- */
-export function createPhrasingIndex(
-  phrasingsByEntry: string[][][],
-  idf: (term: string) => number,
-  snapshot?: PhrasingSnapshot,
-): PhrasingIndexWithSnapshot {
+/** A term's weight in a phrasing: its information, with a floor so common words still count a little. */
+function phrasingWeights(idf: (term: string) => number): (term: string) => number {
   const weights = new Map<string, number>();
-  const weightOf = (term: string) => {
+  return (term) => {
     let weight = weights.get(term);
     if (weight === undefined) weights.set(term, (weight = Math.max(MIN_TERM_WEIGHT, idf(term))));
     return weight;
   };
-  const built = snapshot ?? buildSnapshot(phrasingsByEntry, weightOf);
+}
+
+/** An index over each entry's ways of asking (`phrasingsByEntry`, as terms). */
+export function createPhrasingIndex(phrasingsByEntry: string[][][], idf: (term: string) => number): PhrasingIndexWithSnapshot {
+  const weightOf = phrasingWeights(idf);
+  return indexOver(buildSnapshot(phrasingsByEntry, weightOf), weightOf);
+}
+
+/** The index an earlier build over the same phrasings and weights made, taken as it is. */
+export function phrasingIndexFromSnapshot(built: PhrasingSnapshot, idf: (term: string) => number): PhrasingIndexWithSnapshot {
+  return indexOver(built, phrasingWeights(idf));
+}
+
+function indexOver(built: PhrasingSnapshot, weightOf: (term: string) => number): PhrasingIndexWithSnapshot {
   const postings = new Map<string, { ids: Int32Array; weights: Float64Array }>();
   for (let i = 0; i < built.terms.length; i++) {
     const from = built.offsets[i]!;

@@ -124,16 +124,22 @@ function buildSnapshot<Field extends string>(documents: readonly FieldedDocument
   return { size: documents.length, k1, terms: [...termIds.keys()], offsets, docs, weightedTf };
 }
 
-export class WeightedBm25Index<Field extends string> {
+/** A built index: what it was built from (documents, fields and their weights) no longer matters. */
+export class WeightedBm25Index {
   readonly size: number;
   private readonly postings = new Map<string, Postings>();
   private readonly k1: number;
   private readonly built: Bm25Snapshot;
 
-  /** Built from the documents, or taken as it is from `snapshot` (an earlier build's, see snapshot()). */
-  constructor(documents: readonly FieldedDocument<Field>[], options: Bm25Options<Field>, snapshot?: Bm25Snapshot) {
-    this.built = snapshot ?? buildSnapshot(documents, options);
-    const { size, k1, terms, offsets, docs, weightedTf } = this.built;
+  /** An index built over `documents`. */
+  static build<Field extends string>(documents: readonly FieldedDocument<Field>[], options: Bm25Options<Field>): WeightedBm25Index {
+    return new WeightedBm25Index(buildSnapshot(documents, options));
+  }
+
+  /** The index an earlier build made, taken as it is (see snapshot()). */
+  constructor(built: Bm25Snapshot) {
+    this.built = built;
+    const { size, k1, terms, offsets, docs, weightedTf } = built;
     this.size = size;
     this.k1 = k1;
     for (let id = 0; id < terms.length; id++) {

@@ -38,7 +38,7 @@ describe('weighted BM25 index', () => {
     fc.assert(
       fc.property(fc.array(doc, { minLength: 1, maxLength: 12 }), fc.uniqueArray(term, { minLength: 1, maxLength: 3 }), (docs, query) => {
         const weights = { a: 3, b: 1 };
-        const index = new WeightedBm25Index(docs, { fieldWeights: weights, k1: 1.2, b: 0.5 });
+        const index = WeightedBm25Index.build(docs, { fieldWeights: weights, k1: 1.2, b: 0.5 });
         const expected = naiveScores(docs, weights, query, 1.2, 0.5);
         const actual = new Array(docs.length).fill(0);
         for (const hit of index.score(query.map((t) => ({ term: t, weight: 1 })))) actual[hit.doc] = hit.score;
@@ -50,7 +50,7 @@ describe('weighted BM25 index', () => {
   });
 
   it('reports which query terms each document matched', () => {
-    const index = new WeightedBm25Index([{ fields: { a: ['gpu', 'tpu'] } }, { fields: { a: ['mobile'] } }], { fieldWeights: { a: 1 } });
+    const index = WeightedBm25Index.build([{ fields: { a: ['gpu', 'tpu'] } }, { fields: { a: ['mobile'] } }], { fieldWeights: { a: 1 } });
     const hits = index.score([
       { term: 'gpu', weight: 1 },
       { term: 'mobile', weight: 1 },
@@ -63,7 +63,7 @@ describe('weighted BM25 index', () => {
   });
 
   it('weighs a field by its weight: the same term counts more in a heavier field', () => {
-    const index = new WeightedBm25Index(
+    const index = WeightedBm25Index.build(
       [{ fields: { title: ['tpu'], body: [] } }, { fields: { title: [], body: ['tpu'] } }, { fields: { title: ['x'], body: ['y'] } }],
       { fieldWeights: { title: 3, body: 1 } },
     );
