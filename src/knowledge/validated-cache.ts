@@ -52,9 +52,17 @@ export function codeFingerprint(folders: readonly string[], modules: readonly st
       .update(readFileSync(file))
       .update('\0');
   }
-  const lock = join(projectRoot(SOURCE_ROOT) ?? SOURCE_ROOT, 'package-lock.json');
-  if (existsSync(lock)) hash.update(readFileSync(lock));
-  return hash.digest('hex');
+  return hash.update(lockedVersions()).digest('hex');
+}
+
+let lockDigest: string | undefined;
+/** A hash of package-lock.json, read once: every fingerprint of a start includes it. */
+function lockedVersions(): string {
+  if (lockDigest === undefined) {
+    const lock = join(projectRoot(SOURCE_ROOT) ?? SOURCE_ROOT, 'package-lock.json');
+    lockDigest = existsSync(lock) ? createHash('sha256').update(readFileSync(lock)).digest('hex') : '';
+  }
+  return lockDigest;
 }
 
 let loaderCode: string | undefined;
