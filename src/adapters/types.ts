@@ -87,6 +87,11 @@ export function inMemoryClaims(options: { now?: () => number } = {}): ClaimAll {
   };
 }
 
+/** What a claim key is for ("slack:event"), without the ids after it: what logs say of a key. */
+export function keyKind(key: string): string {
+  return key.split(':', 2).join(':');
+}
+
 /**
  * A claim that fails (the shared store is down) lets the work through, unless the caller asked
  * to refuse then (`ifUnavailable: 'refuse'`): answering twice now and then costs less than not
@@ -103,7 +108,7 @@ export async function claimOrAllow(
     return await claims.claim(key, ttlMs, options);
   } catch (error) {
     logger.warn(
-      { err: error, key: key.split(':', 2).join(':'), ifUnavailable: options?.ifUnavailable ?? 'grant' },
+      { err: error, key: keyKind(key), ifUnavailable: options?.ifUnavailable ?? 'grant' },
       'could not check a key in the shared store',
     );
     return options?.ifUnavailable !== 'refuse';

@@ -26,7 +26,7 @@
 //   wait is up, the answers already received are read first (one turn of the event loop).
 import { randomUUID } from 'node:crypto';
 import { createInMemoryConversations, CONVERSATION_TTL_MS, type ConversationMemory } from '../adapters/conversations.js';
-import { inMemoryClaims, type ClaimAll, type ClaimOptions } from '../adapters/types.js';
+import { inMemoryClaims, keyKind, type ClaimAll, type ClaimOptions } from '../adapters/types.js';
 import type { ConversationState } from '../engine/index.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/index.js';
@@ -144,7 +144,7 @@ export function sharedClaims(options: SharedStateOptions): SharedClaims {
     if (!(await granted)) return false;
     if (claimOptions?.ifUnavailable !== 'refuse' || !replicas) return true;
     logger.warn(
-      { event: 'claim-refused-store-unavailable', key: key.split(':', 3).join(':') },
+      { event: 'claim-refused-store-unavailable', key: keyKind(key) },
       'the store could not say whether another replica has this already; refusing it rather than risk answering twice',
     );
     return false;
