@@ -10,15 +10,15 @@ export interface Direction {
   to?: string;
 }
 
+/** Rebuilding something elsewhere: a move that says where with "in" ("reimplement this TF repo in PyTorch"). */
+const REBUILD_WORDS = 're-?implement\\w*|re-?writ\\w*|port|porting|ported|recreat\\w*|redo|redoing';
 /** Words that make "X to Y" a move rather than, say, "compared to" or "how to". */
-const MOVE_WORDS =
-  'convert\\w*|conversion|port|porting|ported|migrat\\w*|turn|turning|re-?implement\\w*|move|moving|moved|switch\\w*|transfer\\w*|transform\\w*|translat\\w*|rewrit\\w*|load\\w*|import\\w*|export\\w*|go|going|went|transition\\w*|jump\\w*|change|changing';
+const MOVE_WORDS = `${REBUILD_WORDS}|convert\\w*|conversion|migrat\\w*|turn|turning|move|moving|moved|switch\\w*|transfer\\w*|transform\\w*|translat\\w*|load\\w*|import\\w*|export\\w*|go|going|went|transition\\w*|jump\\w*|change|changing`;
 const MOVE = new RegExp(`\\b(?:${MOVE_WORDS})\\b`);
 const MOVE_WORD = new RegExp(`^(?:${MOVE_WORDS})$`);
+const REBUILD = new RegExp(`\\b(?:${REBUILD_WORDS})\\b`);
 const TO = new Set(['to', 'into', '->', '=>', '→', 'towards']);
 const FROM = 'from';
-/** Rebuilding something elsewhere says where with "in": "reimplement this TF repo in PyTorch". */
-const REBUILD = /\b(?:re-?implement\w*|rewrit\w*|re-?writ\w*|port|porting|ported|recreat\w*|redo|redoing)\b/;
 const IN = 'in';
 /**
  * Words that may stand between "to"/"from" and the thing ("to a TFLite model", "from our old
