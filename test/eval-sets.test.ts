@@ -26,6 +26,7 @@ const answerLabelledSets = [
   'holdout-2-questions.jsonl',
   'holdout-3-questions.jsonl',
   'real-blind.jsonl',
+  'real-blind-2.jsonl',
 ];
 
 describe('the labelled question sets', () => {
