@@ -24,7 +24,10 @@ const DISPUTER = { id: 'U0DISPUT1', name: 'katherine.johnson' };
 const QUESTIONS = [
   'what is TensorFlow Lite called now?',
   'which GPU should I buy for deep learning',
-  'pytorch or tensorflow for transformers on a budget laptop',
+  // Partial because no entry covers both tools it names (answer-fit `things`), not because its
+  // confidence sits just under the answer threshold: a question that did moved across it as the
+  // knowledge grew, which is not what this test is about.
+  'does keras tuner work with torchrl',
   'what is the best pizza in town',
   'how do I bake sourdough bread',
 ];
