@@ -15,7 +15,7 @@
 // --rolling-restart restarts the replicas one after the other during the load (SIGTERM, wait for
 // the drain and exit, start a new process on the same port, wait until it is ready, then the
 // next), as a deploy does.
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { percentile, round as roundTo } from './stats.js';
 import { post } from './http-post.js';
@@ -311,6 +311,8 @@ export async function runReplicaBench(options: ReplicaBenchOptions) {
     };
   } finally {
     nginxAgent?.destroy();
+    // nginx's error log says why a request failed (502: which replica, what broke).
+    if (options.logDir && nginx) writeFileSync(join(options.logDir, 'nginx-error.log'), nginx.errorLog());
     await nginx?.stop();
     for (const replica of replicas) {
       replica.agent.destroy();

@@ -40,7 +40,8 @@ Options:
   --balancer B     with --replicas: nginx (default; needs Debian's nginx-light) or client (the
                    same rules played by this process, where nginx is not installed)
   --rolling-restart  with --replicas: restart them one by one during the load
-  --logs DIR       with --replicas: write each replica's log (info level, JSON lines) to DIR
+  --logs DIR       with --replicas: write each replica's log (info level, JSON lines) and
+                   nginx's error log to DIR
   --help           show this help`;
 
 const TARGET_P99_MS = 50;

@@ -8,9 +8,11 @@
 //   load balancer never reuses a connection the bot is closing at that moment (a 502);
 // - a cap on open connections;
 // - while draining (after SIGTERM), requests for new work get 503 and the connection is closed,
-//   so the load balancer sends them to another replica; health and metrics still answer.
+//   so the load balancer sends them to another replica; health and metrics still answer;
+// - closing does not race the load balancer: see close().
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, Server as NetServer, type Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { OperatorError } from '../errors.js';
 
 export interface HttpLimits {
@@ -24,6 +26,11 @@ export interface HttpLimits {
   keepAliveTimeoutMs: number;
   /** Open connections at most; more are refused by the operating system's backlog handling. */
   maxConnections: number;
+  /**
+   * At close, how long idle keep-alive connections are left for the load balancer to use up
+   * (each use gets 503 and closes it) before the rest are closed; see close().
+   */
+  closeLingerMs: number;
 }
 
 /**
@@ -36,7 +43,11 @@ export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   requestTimeoutMs: 10_000,
   keepAliveTimeoutMs: 75_000,
   maxConnections: 1_000,
+  closeLingerMs: 2_000,
 };
+
+/** At close, a connection-holding client that sent nothing for this long is taken as gone quiet. */
+const QUIET_MS = 200;
 
 /** Where the platforms send their requests on this server. */
 export const PLATFORM_PATHS = { slack: '/slack/events', discord: '/discord/interactions' } as const;
@@ -102,8 +113,11 @@ export async function startHttpServer(options: {
   const limits = { ...DEFAULT_HTTP_LIMITS, ...options.limits };
   const routes: HttpRoute[] = [...(options.routes ?? [])];
   let draining = false;
+  let lastRequestAt = 0;
+  const openSockets = new Set<Socket>();
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
+    lastRequestAt = performance.now();
     if (draining) response.shouldKeepAlive = false;
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     const onPath = routes.filter((candidate) => candidate.path === path);
@@ -146,6 +160,10 @@ export async function startHttpServer(options: {
     },
   );
   server.maxConnections = limits.maxConnections;
+  server.on('connection', (socket: Socket) => {
+    openSockets.add(socket);
+    socket.once('close', () => openSockets.delete(socket));
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
@@ -175,14 +193,28 @@ export async function startHttpServer(options: {
     },
     close() {
       draining = true;
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Idle keep-alive connections would otherwise hold the close for keepAliveTimeoutMs;
-        // requests still being answered get a moment to finish first.
+      // Closing an idle keep-alive connection races the load balancer: a request it has just
+      // sent on that connection meets a reset, and it cannot resend a POST that may have been
+      // answered (nginx answers 502, and a slash command is lost). So the close goes in steps:
+      // 1. linger while the balancer still uses the connections: every request now gets 503 and
+      //    `Connection: close`, which moves it to another replica and retires that connection;
+      //    stop once none is left, or nothing came for QUIET_MS, or after closeLingerMs;
+      // 2. stop listening, without touching the connections (http.Server's own close() would
+      //    also close the idle ones at once), and let requests already accepted be read;
+      // 3. close what is left; a request still running (an acknowledgement waiting on a slow
+      //    store) gets 2.5 s before it is cut, which keeps the whole close within the 5 s the
+      //    process allows beyond the drain's grace (main.ts).
+      closing ??= (async () => {
+        const lingerEnds = performance.now() + limits.closeLingerMs;
+        while (openSockets.size > 0 && performance.now() < lingerEnds && performance.now() - lastRequestAt < QUIET_MS) await sleep(25);
+        const closed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
+        await sleep(25);
         server.closeIdleConnections();
-        const hardStop = setTimeout(() => server.closeAllConnections(), 1_000);
+        const hardStop = setTimeout(() => server.closeAllConnections(), 2_500);
         hardStop.unref();
-      });
+        await closed;
+        clearTimeout(hardStop);
+      })();
       return closing;
     },
   };

@@ -3,7 +3,7 @@
 // Limits are set small here so that each behaviour shows quickly; the defaults are checked too.
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_HTTP_LIMITS, sendJson, startHttpServer, type BotHttpServer, type HttpLimits } from '../../src/adapters/http-server.js';
 
 let server: BotHttpServer | undefined;
@@ -46,13 +46,14 @@ function rawExchange(port: number, write: (socket: Socket) => void): Promise<str
 }
 
 describe('the HTTP server', () => {
-  it('defaults: 1 MB bodies, 5 s for headers, 10 s for a request, 75 s keep-alive, 1,000 connections', () => {
+  it('defaults: 1 MB bodies, 5 s for headers, 10 s for a request, 75 s keep-alive, 1,000 connections, 2 s close linger', () => {
     expect(DEFAULT_HTTP_LIMITS).toEqual({
       maxBodyBytes: 1024 * 1024,
       headersTimeoutMs: 5_000,
       requestTimeoutMs: 10_000,
       keepAliveTimeoutMs: 75_000,
       maxConnections: 1_000,
+      closeLingerMs: 2_000,
     });
   });
 
@@ -128,6 +129,26 @@ describe('the HTTP server', () => {
     });
     expect(refused).toEqual({ status: 503, connection: 'close' });
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+  });
+
+  it('at close, an idle keep-alive connection the load balancer uses again gets 503 and "Connection: close", never a reset', async () => {
+    const { port } = await serve();
+    const socket = connect(port, '127.0.0.1');
+    sockets.push(socket);
+    let received = '';
+    socket.on('data', (chunk) => (received += chunk));
+    socket.on('error', () => undefined);
+    const post = 'POST /work HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}';
+    socket.write(post);
+    await vi.waitFor(() => expect(received).toContain('{"bytes":2}'));
+    received = '';
+    const closing = server!.close();
+    // What a balancer does at that moment: send the next request on the connection it holds.
+    socket.write(post);
+    await new Promise((resolve) => socket.once('close', resolve));
+    expect(received).toMatch(/^HTTP\/1\.1 503 /);
+    expect(received.toLowerCase()).toContain('connection: close');
+    await closing;
   });
 
   it('a route added later replaces the one on the same path and method (a "starting" 503 until the platform is ready)', async () => {
