@@ -1,5 +1,5 @@
 // `npm run bench:slack -- --replicas 2`: the pair (or more) as production runs it. Each replica is
-// a real `npm start` process (Slack HTTP mode), all sharing one real PostgreSQL that this bench
+// a real bot process (Slack HTTP mode), all sharing one real PostgreSQL that this bench
 // starts (test/support/postgres.ts), against the Web API stand-in on loopback. Requests go
 // through the shipped load balancer, deploy/nginx.conf run by a real nginx on loopback
 // (test/support/nginx.ts; Debian's nginx-light): round robin, a connection refused (a replica
@@ -12,10 +12,16 @@
 // balancer picks next), so the shared dedupe is exercised under load. At the end every mention
 // must have exactly one answer posted: none lost, none doubled.
 //
+// The replicas run the compiled code, as the image does (`tsc -p tsconfig.build.json`, then
+// `node main.js`), built once into node_modules/.cache: under tsx each start would compile the
+// sources again, which is not what a deploy pays, and on two cores slows the replica serving
+// meanwhile.
+//
 // --rolling-restart restarts the replicas one after the other during the load (SIGTERM, wait for
 // the drain and exit, start a new process on the same port, wait until it is ready, then the
 // next), as a deploy does.
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import { percentile, round as roundTo } from './stats.js';
 import { post } from './http-post.js';
@@ -42,6 +48,8 @@ export interface ReplicaBenchOptions {
   logDir: string | undefined;
   /** The shipped nginx configuration on a real nginx, or a balancer in this process with the same rules. */
   balancer: 'nginx' | 'client';
+  /** NODE_OPTIONS for the replicas (e.g. garbage-collector settings to compare). */
+  replicaNodeOptions: string | undefined;
 }
 
 interface Replica {
@@ -117,8 +125,23 @@ function signedHeaders(body: string, contentType: string, timestamp: number, ext
   };
 }
 
+const projectRoot = join(import.meta.dirname, '..');
+
+/** Compiles src/ the way the Dockerfile does; returns the main.js to run. */
+function buildLikeTheImage(): string {
+  const outDir = join(projectRoot, 'node_modules', '.cache', 'pytorch-vs-tf', 'bench-dist');
+  rmSync(outDir, { recursive: true, force: true });
+  const tsc = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  });
+  if (tsc.status !== 0) throw new Error(`compiling src/ failed:\n${tsc.stdout}${tsc.stderr}`);
+  return join(outDir, 'main.js');
+}
+
 export async function runReplicaBench(options: ReplicaBenchOptions) {
   if (options.logDir) mkdirSync(options.logDir, { recursive: true });
+  const compiledMain = buildLikeTheImage();
   const postgres = await startPostgres();
   const standIn = await SlackWebApiStandIn.start();
   const replicas: Replica[] = [];
@@ -136,10 +159,11 @@ export async function runReplicaBench(options: ReplicaBenchOptions) {
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: options.logDir ? 'info' : 'warn',
       NODE_ENV: 'production',
+      ...(options.replicaNodeOptions ? { NODE_OPTIONS: options.replicaNodeOptions } : {}),
       ...(options.knowledgeDir ? { KNOWLEDGE_DIR: options.knowledgeDir } : {}),
     };
     const start = async (index: number, port?: number): Promise<Replica> => {
-      const process = await startBotProcess(env, port === undefined ? {} : { port });
+      const process = await startBotProcess(env, port === undefined ? { compiledMain } : { port, compiledMain });
       await process.ready(120_000);
       return { index, port: process.port, process, agent: new Agent({ keepAlive: true, maxSockets: 64 }) };
     };

@@ -7,8 +7,9 @@
 //   --seconds N      how long to send (default 30)
 //   --json           print the results as one JSON object
 //   --knowledge DIR  read the knowledge from DIR instead of ./knowledge
-//   --replicas N     N real `npm start` processes on one PostgreSQL, behind the shipped nginx
-//                    configuration (see slack-replicas.ts); with --rolling-restart, restarted one by one
+//   --replicas N     N real bot processes (the compiled code, as the image runs it) on one
+//                    PostgreSQL, behind the shipped nginx configuration (see slack-replicas.ts);
+//                    with --rolling-restart, restarted one by one
 // Exits 1 when a request failed or p99 is over the 50 ms target (with replicas: also when an
 // @mention was answered other than exactly once).
 import { Agent } from 'node:http';
@@ -35,13 +36,15 @@ Options:
   --seconds N      how long to send them (default 30)
   --json           print the results as JSON
   --knowledge DIR  read the knowledge from DIR instead of ./knowledge
-  --replicas N     run N bot processes sharing one PostgreSQL, behind deploy/nginx.conf on a
-                   real nginx (default 1: the app in this process, without a database)
+  --replicas N     run N bot processes (compiled first, as the image runs them) sharing one
+                   PostgreSQL, behind deploy/nginx.conf on a real nginx (default 1: the app
+                   in this process, without a database)
   --balancer B     with --replicas: nginx (default; needs Debian's nginx-light) or client (the
                    same rules played by this process, where nginx is not installed)
   --rolling-restart  with --replicas: restart them one by one during the load
   --logs DIR       with --replicas: write each replica's log (info level, JSON lines) and
                    nginx's error log to DIR
+  --node-options S  with --replicas: NODE_OPTIONS for the replicas (e.g. "--max-semi-space-size=32")
   --help           show this help`;
 
 const TARGET_P99_MS = 50;
@@ -75,6 +78,7 @@ function parseCommandLine() {
         'rolling-restart': { type: 'boolean', default: false },
         logs: { type: 'string' },
         balancer: { type: 'string', default: 'nginx' },
+        'node-options': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -161,6 +165,7 @@ async function main() {
       knowledgeDir: values.knowledge,
       logDir: values.logs,
       balancer: values.balancer,
+      replicaNodeOptions: values['node-options'],
     });
     if (values.json) {
       process.stdout.write(`${JSON.stringify(results)}\n`);
@@ -168,7 +173,7 @@ async function main() {
       const { latencyMs: l } = results;
       process.stdout.write(
         `${[
-          `Slack over ${replicas} replicas (real npm start processes, one PostgreSQL), ${results.balancer === 'nginx' ? 'behind deploy/nginx.conf on nginx' : 'round-robin balancer in this process'}, Web API stand-in on loopback${results.rollingRestart ? ', rolling restart during the load' : ''}`,
+          `Slack over ${replicas} replicas (real bot processes running the compiled code as the image does, one PostgreSQL), ${results.balancer === 'nginx' ? 'behind deploy/nginx.conf on nginx' : 'round-robin balancer in this process'}, Web API stand-in on loopback${results.rollingRestart ? ', rolling restart during the load' : ''}`,
           `sent ${results.requests} in ${results.seconds} s (${results.achievedRate}/s, target ${rate}/s): ${results.slashCommands} slash commands, ${results.mentions} @mentions each delivered twice; errors: ${results.errors}${results.errors > 0 ? ` ${JSON.stringify(results.errorsByKind)}` : ''}${results.failovers === undefined ? '' : `; sent again to another replica: ${results.failovers}`}`,
           `slash command latency ms: p50 ${l.p50}  p90 ${l.p90}  p99 ${l.p99}  max ${l.max}`,
           `CPU ms per request: ${Object.entries(results.cpuMsPerRequest)

@@ -1,5 +1,6 @@
-// `npm start` as a real process: src/main.ts under tsx in a child process, in an empty folder (so
-// no .env is read), with only the environment given. Its JSON log lines are kept for assertions.
+// `npm start` as a real process: src/main.ts under tsx in a child process (or, for benchmarks,
+// the compiled main.js the image runs), in an empty folder (so no .env is read), with only the
+// environment given. Its JSON log lines are kept for assertions.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
@@ -45,9 +46,13 @@ export interface BotProcess {
   kill(): void;
 }
 
-export async function startBotProcess(env: Record<string, string>, options: { port?: number } = {}): Promise<BotProcess> {
+export async function startBotProcess(
+  env: Record<string, string>,
+  options: { port?: number; /** A compiled main.js to run instead of src/main.ts under tsx. */ compiledMain?: string } = {},
+): Promise<BotProcess> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, ['--import', tsxLoader, join(root, 'src', 'main.ts')], {
+  const args = options.compiledMain ? [options.compiledMain] : ['--import', tsxLoader, join(root, 'src', 'main.ts')];
+  const child = spawn(process.execPath, args, {
     cwd: mkdtempSync(join(tmpdir(), 'pvt-bot-')),
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', LOG_FORMAT: 'json', KNOWLEDGE_WATCH: 'false', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
