@@ -24,6 +24,8 @@ const INTEGRATION = [
 
 export default defineConfig({
   test: {
+    // The sources compiled once for the bot and tool processes the tests start (see the file).
+    globalSetup: ['test/support/compiled-src.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Two workers on two cores: integration tests spend much of their time waiting on sockets

@@ -131,10 +131,14 @@ const projectRoot = join(import.meta.dirname, '..');
 function buildLikeTheImage(): string {
   const outDir = join(projectRoot, 'node_modules', '.cache', 'pytorch-vs-tf', 'bench-dist');
   rmSync(outDir, { recursive: true, force: true });
-  const tsc = spawnSync(process.execPath, [join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-  });
+  const tsc = spawnSync(
+    process.execPath,
+    [join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir],
+    {
+      cwd: projectRoot,
+      encoding: 'utf8',
+    },
+  );
   if (tsc.status !== 0) throw new Error(`compiling src/ failed:\n${tsc.stdout}${tsc.stderr}`);
   return join(outDir, 'main.js');
 }

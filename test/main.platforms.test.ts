@@ -5,14 +5,13 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordStandIn, discordUser, IDS } from './support/discord/stand-in.js';
 import { appMention, SlackRequestSender, TEST_SIGNING_SECRET } from './support/slack/requests.js';
+import { nodeArgumentsFor } from './support/run-script.js';
 import { SlackWebApiStandIn } from './support/slack/web-api-stand-in.js';
 
 const root = join(import.meta.dirname, '..');
-const tsxLoader = pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -43,7 +42,7 @@ describe('npm start with Slack (HTTP mode) and Discord configured', () => {
       slack = await SlackWebApiStandIn.start();
       discord = await DiscordStandIn.start();
       port = await freePort();
-      bot = spawn(process.execPath, ['--import', tsxLoader, join(root, 'src', 'main.ts')], {
+      bot = spawn(process.execPath, nodeArgumentsFor('src/main.ts'), {
         cwd: mkdtempSync(join(tmpdir(), 'pvt-start-')),
         env: {
           PATH: process.env.PATH ?? '',

@@ -2,14 +2,12 @@
 // a person gets in a terminal or a pipe. Two specs run the real process (the contract on
 // stdout, a closed pipe); the rest run the command in this process, on the shared engine.
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/cli/ask-command.js';
 import { OperatorError } from '../../src/errors.js';
 import { shippedEngine } from '../support/engine.js';
-import { runScript } from '../support/run-script.js';
+import { nodeArgumentsFor, runScript } from '../support/run-script.js';
 
 /** `ask` with these arguments and standard input; what it printed. */
 async function askInProcess(args: string[], { input = '', env = {} }: { input?: string; env?: Record<string, string> } = {}) {
@@ -55,18 +53,10 @@ describe('ask --json', () => {
   });
 
   it('ends quietly when the reader closes the pipe early, as `| head -1` does', async () => {
-    const root = join(import.meta.dirname, '..', '..');
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href,
-        join(root, 'src', 'cli', 'ask.ts'),
-        '--json',
-        '--batch',
-      ],
-      { env: { PATH: process.env.PATH ?? '' }, stdio: ['pipe', 'pipe', 'pipe'] },
-    );
+    const child = spawn(process.execPath, [...nodeArgumentsFor('src/cli/ask.ts'), '--json', '--batch'], {
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     child.stdout.once('data', () => child.stdout.destroy());

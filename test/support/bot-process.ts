@@ -1,15 +1,12 @@
-// `npm start` as a real process: src/main.ts under tsx in a child process (or, for benchmarks,
-// the compiled main.js the image runs), in an empty folder (so no .env is read), with only the
+// `npm start` as a real process: src/main.ts in a child process (compiled: by the test run, see
+// compiled-src.ts, or by the replica benchmark as the image is; else under tsx), in an empty folder (so no .env is read), with only the
 // environment given. Its JSON log lines are kept for assertions.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-
-const root = join(import.meta.dirname, '..', '..');
-const tsxLoader = pathToFileURL(join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+import { nodeArgumentsFor } from './run-script.js';
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -48,10 +45,14 @@ export interface BotProcess {
 
 export async function startBotProcess(
   env: Record<string, string>,
-  options: { port?: number; /** A compiled main.js to run instead of src/main.ts under tsx. */ compiledMain?: string } = {},
+  options: {
+    port?: number;
+    /** A compiled main.js to run (the replica benchmark's), instead of what nodeArgumentsFor picks. */
+    compiledMain?: string;
+  } = {},
 ): Promise<BotProcess> {
   const port = options.port ?? (await freePort());
-  const args = options.compiledMain ? [options.compiledMain] : ['--import', tsxLoader, join(root, 'src', 'main.ts')];
+  const args = options.compiledMain ? [options.compiledMain] : nodeArgumentsFor('src/main.ts');
   const child = spawn(process.execPath, args, {
     cwd: mkdtempSync(join(tmpdir(), 'pvt-bot-')),
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', LOG_FORMAT: 'json', KNOWLEDGE_WATCH: 'false', PORT: String(port), ...env },

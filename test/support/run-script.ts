@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { compiledCounterpart } from './compiled-src.js';
 
 const root = join(import.meta.dirname, '..', '..');
 /** tsx's loader by absolute URL: the child runs in an empty folder, where 'tsx' would not resolve. */
@@ -15,9 +16,18 @@ export interface ScriptRun {
   stderr: string;
 }
 
+/**
+ * Node's arguments to run `script`, relative to the project ('src/cli/ask.ts'): a module of src/
+ * runs compiled when the test run compiled the sources (compiled-src.ts), anything else under tsx.
+ */
+export function nodeArgumentsFor(script: string): string[] {
+  const compiled = compiledCounterpart(script);
+  return compiled ? [compiled] : ['--import', tsxLoader, join(root, script)];
+}
+
 /** `env` replaces the environment (plus PATH); the working directory is empty, so no .env is read. */
 export function runScript(script: string, args: string[], options: { input?: string; env?: Record<string, string> } = {}): ScriptRun {
-  const result = spawnSync(process.execPath, ['--import', tsxLoader, join(root, script), ...args], {
+  const result = spawnSync(process.execPath, [...nodeArgumentsFor(script), ...args], {
     cwd: mkdtempSync(join(tmpdir(), 'pvt-run-')),
     input: options.input ?? '',
     encoding: 'utf8',

@@ -1,0 +1,59 @@
+// The sources compiled to JavaScript once per test run, for the child processes the tests start.
+//
+// The integration tests run the bot and the command-line tools as real processes, about fifty
+// of them per run. Under tsx each one compiled the TypeScript it imports again before doing
+// anything (tsx's cache only spares the compiler, not the loader thread and the hooks on every
+// import): one to two seconds of CPU per process on a busy two-core machine, most of a minute
+// per run. Here vitest's global setup compiles every module of src/ once, file by file and
+// folder for folder as `tsc -p tsconfig.build.json` lays out the image's dist/ (esbuild, the
+// compiler tsx itself uses, in well under a second), and the processes run that. The code is
+// the same; only when it is compiled changes.
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { build } from 'esbuild';
+
+const root = join(import.meta.dirname, '..', '..');
+/** Set for the test workers: the folder holding the compiled src/ (main.js, cli/ask.js...). */
+export const COMPILED_SRC_ENV = 'PVT_COMPILED_SRC';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
+  });
+}
+
+/**
+ * Compiles src/ into a new folder under node_modules/.cache (inside the project, so that the
+ * compiled modules find node_modules and the project root the way dist/ does); returns it.
+ */
+export async function compileSources(): Promise<string> {
+  const parent = join(root, 'node_modules', '.cache', 'pytorch-vs-tf');
+  mkdirSync(parent, { recursive: true });
+  const outdir = mkdtempSync(join(parent, 'test-src-'));
+  await build({
+    entryPoints: sourceFiles(join(root, 'src')),
+    outdir,
+    outbase: join(root, 'src'),
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  return outdir;
+}
+
+/** The compiled counterpart of a module under src/ ('src/cli/ask.ts'), when the setup made one. */
+export function compiledCounterpart(script: string): string | undefined {
+  const dir = process.env[COMPILED_SRC_ENV];
+  if (!dir || !/^src\/.+\.ts$/.test(script)) return undefined;
+  return join(dir, relative('src', script).replace(/\.ts$/, '.js'));
+}
+
+/** vitest's global setup: compile once, tell the workers where, remove it afterwards. */
+export default async function setup(): Promise<() => void> {
+  const dir = await compileSources();
+  process.env[COMPILED_SRC_ENV] = dir;
+  return () => rmSync(dir, { recursive: true, force: true });
+}
