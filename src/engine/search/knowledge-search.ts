@@ -8,6 +8,7 @@ import type { TextAnalyzer } from '../text/analyzer.js';
 import { createScopeClassifier, type ScopeEvidence } from './scope.js';
 import { createPhrasingIndex, type PhrasingIndexWithSnapshot, type PhrasingSnapshot, phrasingIndexFromSnapshot } from './phrasing-index.js';
 import { type Bm25Snapshot, MAX_MASKED_TERMS, WeightedBm25Index, type QueryTerm } from './weighted-bm25.js';
+import { DocList } from './doc-list.js';
 
 type EntryField = 'question' | 'phrasings' | 'keywords' | 'topic' | 'body';
 type TopicField = 'title' | 'covers' | 'keywords' | 'summary' | 'questions';
@@ -123,12 +124,12 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
   const topicRelevanceByPosition = new Float64Array(knowledge.topics.length);
   const topicScores = new Float64Array(knowledge.topics.length);
   const topicMasks = new Uint32Array(knowledge.topics.length);
-  const touchedTopics: number[] = [];
+  const touchedTopics = new DocList(knowledge.topics.length);
   const scores = new Float64Array(entries.length);
   const masks = new Uint32Array(entries.length);
   const closeness = new Float64Array(entries.length);
-  const touched: number[] = [];
-  const touchedByPhrasing: number[] = [];
+  const touched = new DocList(entries.length);
+  const touchedByPhrasing = new DocList(entries.length);
 
   return {
     entries,
@@ -150,14 +151,15 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
       const topicRelevance = new Map<string, number>();
       topicRelevanceByPosition.fill(0);
       topicIndex.accumulate(knownTerms, topicScores, topicMasks, touchedTopics);
-      for (const doc of touchedTopics) {
+      for (let t = 0; t < touchedTopics.size; t++) {
+        const doc = touchedTopics.at(t);
         const relevance = topicScores[doc]! / topicIdeal;
         topicRelevance.set(knowledge.topics[doc]!.id, relevance);
         topicRelevanceByPosition[doc] = relevance;
         topicScores[doc] = 0;
         topicMasks[doc] = 0;
       }
-      touchedTopics.length = 0;
+      touchedTopics.clear();
       const entryIdeal = entryIndex.idealScore(knownTerms) || 1;
 
       entryIndex.accumulate(knownTerms, scores, masks, touched);
@@ -171,7 +173,8 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
           RANKING_MODEL.topicInfluence * (topicOfEntry[doc]! >= 0 ? topicRelevanceByPosition[topicOfEntry[doc]!]! : 0)
         );
       };
-      for (const doc of touched) {
+      for (let t = 0; t < touched.size; t++) {
+        const doc = touched.at(t);
         if (kinds && !kinds.includes(entries[doc]!.kind)) continue;
         best.offer(doc, rankScore(doc));
       }
@@ -194,13 +197,13 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
           score: rankScore(doc),
         };
       });
-      for (const doc of touched) {
-        scores[doc] = 0;
-        masks[doc] = 0;
+      for (let t = 0; t < touched.size; t++) {
+        scores[touched.at(t)] = 0;
+        masks[touched.at(t)] = 0;
       }
-      for (const doc of touchedByPhrasing) closeness[doc] = 0;
-      touched.length = 0;
-      touchedByPhrasing.length = 0;
+      for (let t = 0; t < touchedByPhrasing.size; t++) closeness[touchedByPhrasing.at(t)] = 0;
+      touched.clear();
+      touchedByPhrasing.clear();
 
       // A topic is chosen on the evidence of its best entries together, then the entry within it:
       // a query that several entries of one topic match is about that topic, even when a single

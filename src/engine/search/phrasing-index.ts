@@ -3,13 +3,14 @@
 // Curators write the ways people really ask; a query near one of them is very likely that
 // entry, even when BM25 over all of an entry's text is spread too thin to say so.
 import type { QueryTerm } from './weighted-bm25.js';
+import { DocList } from './doc-list.js';
 
 export interface PhrasingIndex {
   /**
    * Writes into `closeness[entry]` the similarity (0..1) of each entry's closest phrasing, for
    * entries sharing a term with the query, and lists them in `touched`. The caller zeroes them.
    */
-  accumulate(query: readonly QueryTerm[], closeness: Float64Array, touched: number[]): void;
+  accumulate(query: readonly QueryTerm[], closeness: Float64Array, touched: DocList): void;
 }
 
 /** Containment counts only for phrasings of at least this many terms: one word is no way of asking. */
@@ -69,7 +70,7 @@ function indexOver(built: PhrasingSnapshot, weightOf: (term: string) => number):
   const { entryOfPhrasing, normOfPhrasing, massOfPhrasing } = built;
   const dot = new Float64Array(entryOfPhrasing.length);
   const contained = new Float64Array(entryOfPhrasing.length);
-  const touchedPhrasings: number[] = [];
+  const touchedPhrasings = new DocList(entryOfPhrasing.length);
 
   return {
     snapshot: () => built,
@@ -88,7 +89,8 @@ function indexOver(built: PhrasingSnapshot, weightOf: (term: string) => number):
         }
       }
       const queryNorm = Math.sqrt(queryNormSquared);
-      for (const id of touchedPhrasings) {
+      for (let t = 0; t < touchedPhrasings.size; t++) {
+        const id = touchedPhrasings.at(t);
         const entry = entryOfPhrasing[id]!;
         const cosine = queryNorm > 0 ? dot[id]! / (queryNorm * normOfPhrasing[id]!) : 0;
         // A long question can hold a whole short way of asking plus context; cosine would
@@ -100,7 +102,7 @@ function indexOver(built: PhrasingSnapshot, weightOf: (term: string) => number):
         dot[id] = 0;
         contained[id] = 0;
       }
-      touchedPhrasings.length = 0;
+      touchedPhrasings.clear();
     },
   };
 }

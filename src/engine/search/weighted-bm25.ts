@@ -1,6 +1,7 @@
 // BM25F: BM25 over documents made of weighted fields (a question counts more than an answer).
 // Term weights per document are computed once at build time and kept in typed arrays, so a
 // query only walks the postings of its own terms and allocates nothing per document.
+import { DocList } from './doc-list.js';
 
 export interface FieldedDocument<Field extends string> {
   fields: Record<Field, string[]>;
@@ -179,7 +180,7 @@ export class WeightedBm25Index {
    * term i, and lists each document the first time it is touched. The caller owns the buffers
    * (sized to the index) and must zero what was touched before the next call.
    */
-  accumulate(query: readonly QueryTerm[], scores: Float64Array, matched: Uint32Array, touched: number[]): void {
+  accumulate(query: readonly QueryTerm[], scores: Float64Array, matched: Uint32Array, touched: DocList): void {
     const k1 = this.k1;
     query.forEach(({ term, weight }, position) => {
       const list = this.postings.get(term);
@@ -201,9 +202,9 @@ export class WeightedBm25Index {
   score(query: readonly QueryTerm[]): DocumentScore[] {
     const scores = new Float64Array(this.size);
     const matched = new Uint32Array(this.size);
-    const touched: number[] = [];
+    const touched = new DocList(this.size);
     this.accumulate(query, scores, matched, touched);
-    return touched.map((doc) => ({
+    return touched.toArray().map((doc) => ({
       doc,
       score: scores[doc]!,
       matched: new Set(query.filter((_, i) => i < MAX_MASKED_TERMS && (matched[doc]! >>> i) & 1).map((q) => q.term)),
