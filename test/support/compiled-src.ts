@@ -6,14 +6,15 @@
 // import): one to two seconds of CPU per process on a busy two-core machine, most of a minute
 // per run. Here vitest's global setup compiles every module of src/ once, file by file and
 // folder for folder as `tsc -p tsconfig.build.json` lays out the image's dist/ (esbuild, the
-// compiler tsx itself uses, in well under a second), and the processes run that. The code is
+// compiler tsx itself uses, in well under a second; with the test entry points that import it),
+// and the processes run that. The code is
 // the same; only when it is compiled changes.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const root = join(import.meta.dirname, '..', '..');
-/** Set for the test workers: the folder holding the compiled src/ (main.js, cli/ask.js...). */
+/** Set for the test workers: the folder holding the compiled src/ (src/main.js, src/cli/ask.js...). */
 export const COMPILED_SRC_ENV = 'PVT_COMPILED_SRC';
 
 function sourceFiles(dir: string): string[] {
@@ -33,9 +34,11 @@ export async function compileSources(): Promise<string> {
   mkdirSync(parent, { recursive: true });
   const outdir = mkdtempSync(join(parent, 'test-src-'));
   await build({
-    entryPoints: sourceFiles(join(root, 'src')),
+    // src/ and the test entry points that import it, each where it sits in the project, so their
+    // relative imports hold.
+    entryPoints: [...sourceFiles(join(root, 'src')), ...sourceFiles(join(root, 'test', 'support', 'entry-points'))],
     outdir,
-    outbase: join(root, 'src'),
+    outbase: root,
     format: 'esm',
     platform: 'node',
     target: 'node20',
@@ -44,11 +47,11 @@ export async function compileSources(): Promise<string> {
   return outdir;
 }
 
-/** The compiled counterpart of a module under src/ ('src/cli/ask.ts'), when the setup made one. */
+/** The compiled counterpart of a module ('src/cli/ask.ts'), when the setup compiled it. */
 export function compiledCounterpart(script: string): string | undefined {
   const dir = process.env[COMPILED_SRC_ENV];
-  if (!dir || !/^src\/.+\.ts$/.test(script)) return undefined;
-  return join(dir, relative('src', script).replace(/\.ts$/, '.js'));
+  if (!dir || !/^(?:src|test\/support\/entry-points)\/.+\.ts$/.test(script)) return undefined;
+  return join(dir, script.replace(/\.ts$/, '.js'));
 }
 
 /** vitest's global setup: compile once, tell the workers where, remove it afterwards. */

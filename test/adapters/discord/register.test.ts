@@ -3,15 +3,14 @@
 // global route.
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ApplicationCommandOptionType } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commandDefinition, registerCommands, RegisterError } from '../../../src/adapters/discord/index.js';
 import { COMMANDS } from '../../../src/engine/index.js';
 import { DiscordStandIn, IDS } from '../../support/discord/stand-in.js';
+import { nodeArgumentsFor } from '../../support/run-script.js';
 
 describe('the command definition', () => {
   const command = commandDefinition();
@@ -97,8 +96,6 @@ describe('registerCommands', () => {
 });
 
 describe('npm run discord:register', () => {
-  const script = fileURLToPath(new URL('../../../src/cli/discord-register.ts', import.meta.url));
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
   let standIn: DiscordStandIn;
   let emptyDir: string;
 
@@ -116,7 +113,7 @@ describe('npm run discord:register', () => {
     return new Promise((resolve) => {
       execFile(
         process.execPath,
-        ['--import', tsx, script],
+        nodeArgumentsFor('src/cli/discord-register.ts'),
         { cwd: emptyDir, env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000 },
         (error, stdout, stderr) => {
           resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
