@@ -7,8 +7,7 @@
 // per run. Here vitest's global setup compiles every module of src/ once, file by file and
 // folder for folder as `tsc -p tsconfig.build.json` lays out the image's dist/ (esbuild, the
 // compiler tsx itself uses, in well under a second; with the test entry points that import it),
-// and the processes run that. The code is
-// the same; only when it is compiled changes.
+// and the processes run that. The code is the same; only when it is compiled changes.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
