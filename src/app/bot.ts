@@ -67,6 +67,12 @@ export async function startBot(config: AppConfig, logger: Logger, hooks: BotHook
   const inFlight = new InFlightReplies();
   const onFatal = (reason: string) => hooks.onFatal?.(reason);
 
+  // The configured platforms' adapters (Bolt, discord.js) are loaded before the server listens:
+  // loading them keeps the event loop busy for a few hundred milliseconds, and a request that a
+  // load balancer sends to this replica meanwhile would wait that long for its 503 "starting".
+  const slackAdapter = config.slack ? await import('../adapters/slack/index.js') : undefined;
+  const discordAdapter = config.discord ? await import('../adapters/discord/index.js') : undefined;
+
   // Until a platform's adapter takes its path, its requests get 503, not 404: a load balancer
   // sends them to another replica while this one starts (a rolling restart).
   const startingPaths = [
@@ -128,10 +134,9 @@ export async function startBot(config: AppConfig, logger: Logger, hooks: BotHook
   };
   try {
     await connection.whenOpen(STORE_START_WAIT_MS);
-    if (config.slack) {
-      const { startSlack } = await import('../adapters/slack/index.js');
+    if (config.slack && slackAdapter) {
       running.push(
-        await startSlack({
+        await slackAdapter.startSlack({
           config: config.slack,
           engine: engineFor(slot, 'slack', metrics),
           logger: logger.child({ platform: 'slack' }),
@@ -145,10 +150,9 @@ export async function startBot(config: AppConfig, logger: Logger, hooks: BotHook
         }),
       );
     }
-    if (config.discord) {
-      const { startDiscord } = await import('../adapters/discord/index.js');
+    if (config.discord && discordAdapter) {
       running.push(
-        await startDiscord({
+        await discordAdapter.startDiscord({
           config: config.discord,
           engine: engineFor(slot, 'discord', metrics),
           logger: logger.child({ platform: 'discord' }),
