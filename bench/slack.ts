@@ -44,7 +44,7 @@ Options:
   --rolling-restart  with --replicas: restart them one by one during the load
   --logs DIR       with --replicas: write each replica's log (info level, JSON lines) and
                    nginx's error log to DIR
-  --node-options S  with --replicas: NODE_OPTIONS for the replicas (e.g. "--max-semi-space-size=32")
+  --node-options=S with --replicas: NODE_OPTIONS for the replicas (e.g. --node-options=--max-semi-space-size=32)
   --help           show this help`;
 
 const TARGET_P99_MS = 50;
