@@ -1,6 +1,7 @@
-// `npm start` as a real process: src/main.ts in a child process (compiled: by the test run, see
-// compiled-src.ts, or by the replica benchmark as the image is; else under tsx), in an empty folder (so no .env is read), with only the
-// environment given. Its JSON log lines are kept for assertions.
+// `npm start` as a real process: src/main.ts in a child process (compiled once by the test run,
+// see compiled-src.ts, or by the replica benchmark as the image is; else under tsx), in an empty
+// folder (so no .env is read), with only the environment given. Its JSON log lines are kept for
+// assertions.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
