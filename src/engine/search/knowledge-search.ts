@@ -198,8 +198,9 @@ export function createKnowledgeSearch(knowledge: Knowledge, analyzer: TextAnalyz
         };
       });
       for (let t = 0; t < touched.size; t++) {
-        scores[touched.at(t)] = 0;
-        masks[touched.at(t)] = 0;
+        const doc = touched.at(t);
+        scores[doc] = 0;
+        masks[doc] = 0;
       }
       for (let t = 0; t < touchedByPhrasing.size; t++) closeness[touchedByPhrasing.at(t)] = 0;
       touched.clear();

@@ -70,7 +70,7 @@ function buildSnapshot<Field extends string>(documents: readonly FieldedDocument
   const termIds = new Map<string, number>();
   let tally = new Float64Array(1024);
   let documentFrequency = new Int32Array(1024);
-  const touched: number[] = [];
+  const touched = new DocList(1024);
   let pairTerms = new Int32Array(1 << 16);
   let pairDocs = new Int32Array(1 << 16);
   let pairTfs = new Float64Array(1 << 16);
@@ -99,10 +99,11 @@ function buildSnapshot<Field extends string>(documents: readonly FieldedDocument
         tally[id] = tally[id]! + contribution;
       }
     }
-    pairTerms = grow(pairTerms, pairs + touched.length);
-    pairDocs = grow(pairDocs, pairs + touched.length);
-    pairTfs = grow(pairTfs, pairs + touched.length);
-    for (const id of touched) {
+    pairTerms = grow(pairTerms, pairs + touched.size);
+    pairDocs = grow(pairDocs, pairs + touched.size);
+    pairTfs = grow(pairTfs, pairs + touched.size);
+    for (let t = 0; t < touched.size; t++) {
+      const id = touched.at(t);
       pairTerms[pairs] = id;
       pairDocs[pairs] = index;
       pairTfs[pairs] = tally[id]!;
@@ -110,7 +111,7 @@ function buildSnapshot<Field extends string>(documents: readonly FieldedDocument
       documentFrequency[id] = documentFrequency[id]! + 1;
       tally[id] = 0;
     }
-    touched.length = 0;
+    touched.clear();
   });
   const offsets = new Int32Array(termIds.size + 1);
   for (let id = 0; id < termIds.size; id++) offsets[id + 1] = offsets[id]! + documentFrequency[id]!;
