@@ -23,7 +23,10 @@ const OPENINGS: [Intent, RegExp][] = [
   ['choose', /^(?:should|shall|would you recommend|do you recommend|what do you recommend|recommend)\b/],
   // "Which backends does Keras 3 support?", "which GPUs can PyTorch run on": a question of what
   // something supports, not a choice between options.
-  ['support', /^which \w+(?: \w+)? (?:does|do|can|will|is|are) .{0,50}\b(?:support|supports|supported|run on|work with|work on|compatible with)\b/],
+  [
+    'support',
+    /^which \w+(?: \w+)? (?:(?:does|do|can|will|is|are) .{0,50})?\b(?:support|supports|supported|run on|runs on|work with|works with|work on|compatible with)\b/,
+  ],
   ['choose', /^which\b(?! (?:version|versions|year|release|python|cuda|company|companies|organi[sz]ation|team|license|licence))/],
   ['choose', new RegExp(`^${FRAMEWORK}(?: \\w+)? (?:or|vs|versus) ${FRAMEWORK}\\b`)],
   ['choose', /^is (?:it|there) (?:worth|better|a reason)\b|^(?:what|whats) (?:is )?(?:the )?(?:best|better|preferred|recommended)\b/],

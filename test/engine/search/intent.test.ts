@@ -47,6 +47,7 @@ describe('reading what kind of answer a question wants', () => {
   it('reads "which X does Y support" as a question of support, not a choice between options', () => {
     expect(readIntents('Which backends does Keras 3 support?')).toEqual(new Set(['support']));
     expect(readIntents('which gpus can pytorch run on')).toEqual(new Set(['support']));
+    expect(readIntents('which tokenizer libraries work with tensorflow')).toEqual(new Set(['support']));
     expect(readIntents('which framework should a beginner learn')).toContain('choose');
   });
 
