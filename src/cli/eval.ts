@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { defaultKnowledgeDir } from '../knowledge/index.js';
 import { handleEntryPointErrors } from '../app/entry-point.js';
 import { parseCommandLine, UsageError } from './environment.js';
-import { askLabelled, type CalibrationBand, type EvaluationScore, parseLabelledSet, scoreQuestions } from './evaluation.js';
+import { askLabelled, type CalibrationBand, type EvaluationScore, offeredAnswers, parseLabelledSet, scoreQuestions } from './evaluation.js';
 import { loadEngine } from './load-engine.js';
 
 handleEntryPointErrors();
@@ -57,7 +57,11 @@ const sets = files.map((file) => {
 const engine = loadEngine(values.knowledge);
 const scores = sets.map(({ file, questions }) => ({
   set: basename(file),
-  score: scoreQuestions(questions, (q) => askLabelled(engine, q)),
+  score: scoreQuestions(
+    questions,
+    (q) => askLabelled(engine, q),
+    (q) => offeredAnswers(engine, q),
+  ),
 }));
 
 const limits = {
@@ -96,7 +100,7 @@ function summary(set: string, score: EvaluationScore): string {
       .map(([kind, count]) => `${kind} ${count}`)
       .join(', ');
     parts.push(
-      `direct ${pct(score.directRate)} (${score.direct}/${score.judged}), wrong ${pct(score.wrongRate)} (${score.wrong}), held back ${score.heldBack}${kinds ? ` (${kinds})` : ''}`,
+      `direct ${pct(score.directRate)} (${score.direct}/${score.judged}), wrong ${pct(score.wrongRate)} (${score.wrong}), held back ${score.heldBack}${kinds ? ` (${kinds}; ${score.onePickAway} one pick away)` : ''}`,
     );
   }
   if (score.inScope > 0) parts.push(`topic top-1 ${pct(score.top1Rate)} (${score.top1}/${score.inScope})`);
@@ -108,11 +112,11 @@ function markdownTable(scores: { set: string; score: EvaluationScore }[]): strin
   const share = (count: number, of: number) => (of > 0 ? `${Math.round((100 * count) / of)}%` : '–');
   const rows = scores.map(
     ({ set, score }) =>
-      `| \`${set}\` | ${score.judged} | ${share(score.direct, score.judged)} | ${share(score.wrong, score.judged)} | ${score.heldBack} | ${share(score.top1, score.inScope)} | ${share(score.declined, score.outOfScope)} |`,
+      `| \`${set}\` | ${score.judged} | ${share(score.direct, score.judged)} | ${share(score.wrong, score.judged)} | ${score.heldBack} | ${score.onePickAway} | ${share(score.top1, score.inScope)} | ${share(score.declined, score.outOfScope)} |`,
   );
   return [
-    '| Set | Judged | Direct | Wrong | Held back | Topic top-1 | Declined |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Set | Judged | Direct | Wrong | Held back | One pick away | Topic top-1 | Declined |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n');
 }

@@ -8,7 +8,7 @@
 //   held back.
 // Calibration compares the engine's confidence with how often its answers are direct.
 import { plainFromPastedChat } from '../adapters/pasted-text.js';
-import { type ConversationState, type Engine, type EvaluationRecord, toEvaluationRecord } from '../engine/index.js';
+import { type ConversationState, type Engine, type EngineResult, type EvaluationRecord, toEvaluationRecord } from '../engine/index.js';
 
 export interface LabelledQuestion {
   /** The question; or `turns`, a conversation whose last message is scored. */
@@ -51,6 +51,12 @@ export interface EvaluationScore {
   heldBack: number;
   /** Held-back questions by the kind of result (partial, no-match, ambiguous...). */
   heldBackKinds: Record<string, number>;
+  /**
+   * Held-back questions where one of the closest questions offered instead answers it: the user
+   * is one pick (a number in the terminal, a button in Slack and Discord) from a direct answer.
+   * Counted only when the scorer is given the offered questions' answers (see scoreQuestions).
+   */
+  onePickAway: number;
   calibration: CalibrationBand[];
   /** Wrong answers first, then held back, then topic misses and missed declines. */
   misses: string[];
@@ -58,6 +64,8 @@ export interface EvaluationScore {
 
 /** Asks one question, or the messages of a conversation in order, and returns the last record. */
 export type Asker = (question: LabelledQuestion) => EvaluationRecord;
+/** For a question the engine held back: what each question it offered instead answers when picked. */
+export type OfferedAnswers = (question: LabelledQuestion) => EvaluationRecord[];
 
 const BANDS = [0, 0.2, 0.4, 0.6, 0.8, 1.0001];
 
@@ -79,7 +87,7 @@ export function addresses(question: LabelledQuestion, record: EvaluationRecord):
   return byEntry === true || byText === true;
 }
 
-export function scoreQuestions(questions: readonly LabelledQuestion[], ask: Asker): EvaluationScore {
+export function scoreQuestions(questions: readonly LabelledQuestion[], ask: Asker, offered?: OfferedAnswers): EvaluationScore {
   let inScope = 0;
   let top1 = 0;
   let outOfScope = 0;
@@ -88,6 +96,7 @@ export function scoreQuestions(questions: readonly LabelledQuestion[], ask: Aske
   let direct = 0;
   let wrong = 0;
   let heldBack = 0;
+  let onePickAway = 0;
   const heldBackKinds: Record<string, number> = {};
   const calibration: CalibrationBand[] = BANDS.slice(0, -1).map((from, i) => ({
     from,
@@ -120,7 +129,9 @@ export function scoreQuestions(questions: readonly LabelledQuestion[], ask: Aske
     if (!record.answered) {
       heldBack++;
       heldBackKinds[record.kind] = (heldBackKinds[record.kind] ?? 0) + 1;
-      held.push(`held back: ${shown} (${record.kind}, ${record.confidence})`);
+      const pickable = offered?.(question).some((picked) => addresses(question, picked) === true) ?? false;
+      if (pickable) onePickAway++;
+      held.push(`held back: ${shown} (${record.kind}, ${record.confidence})${pickable ? ', answered by an offered question' : ''}`);
       continue;
     }
     const band = calibration.find((b) => record.confidence >= b.from && record.confidence < (b.to === 1 ? 1.0001 : b.to));
@@ -149,6 +160,7 @@ export function scoreQuestions(questions: readonly LabelledQuestion[], ask: Aske
     wrongRate: judged > 0 ? wrong / judged : 0,
     heldBack,
     heldBackKinds,
+    onePickAway,
     calibration,
     misses: [...wrongs, ...held, ...others],
   };
@@ -179,14 +191,31 @@ export function parseLabelledSet(text: string, fileName: string): LabelledQuesti
  * in order with its state carried along; the last answer is the one scored.
  */
 export function askLabelled(engine: Engine, question: LabelledQuestion): EvaluationRecord {
+  const { message, result } = lastAnswer(engine, question);
+  return toEvaluationRecord(message, result);
+}
+
+/**
+ * For a question the engine does not answer: each question it offers instead, answered as when
+ * the user picks it (the entry itself, as a button or a number does). Empty when it answers.
+ */
+export function offeredAnswers(engine: Engine, question: LabelledQuestion): EvaluationRecord[] {
+  const { result } = lastAnswer(engine, question);
+  if (toEvaluationRecord('', result).answered) return [];
+  return result.followUps.map((followUp) =>
+    toEvaluationRecord(followUp.question, engine.run({ command: 'ask', text: followUp.question, entryId: followUp.entryId })),
+  );
+}
+
+function lastAnswer(engine: Engine, question: LabelledQuestion): { message: string; result: EngineResult } {
   // A set line is one line of a chat, so line breaks inside a question become spaces.
   const messages = (question.turns ?? [question.q ?? '']).map((message) => message.replace(/\s+/g, ' '));
   let conversation: ConversationState | undefined;
-  let record: EvaluationRecord | undefined;
+  let last: { message: string; result: EngineResult } | undefined;
   for (const message of messages) {
     const result = engine.respond(plainFromPastedChat(message), conversation);
     conversation = result.conversation ?? conversation;
-    record = toEvaluationRecord(message, result);
+    last = { message, result };
   }
-  return record!;
+  return last!;
 }

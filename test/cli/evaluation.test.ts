@@ -68,6 +68,34 @@ describe('scoring a set', () => {
   });
 });
 
+describe('held-back questions one pick away from an answer', () => {
+  const heldBack = record({ answered: false, kind: 'partial', topic: null, entryId: null, text: '' });
+  const questions: LabelledQuestion[] = [
+    { q: 'offered the answer', must: ['LiteRT'] },
+    { q: 'offered only neighbours', must: ['LiteRT'] },
+    { q: 'answered', must: ['LiteRT'] },
+  ];
+  const offered: Record<string, EvaluationRecord[]> = {
+    'offered the answer': [record({ text: 'ExecuTorch is PyTorch on phones.' }), record({})],
+    'offered only neighbours': [record({ text: 'ExecuTorch is PyTorch on phones.' })],
+    answered: [],
+  };
+  const score = scoreQuestions(
+    questions,
+    (question) => (question.q === 'answered' ? record({}) : heldBack),
+    (question) => offered[question.q!]!,
+  );
+
+  it('counts a held-back question whose offered questions include one that answers it', () => {
+    expect(score).toMatchObject({ direct: 1, heldBack: 2, onePickAway: 1 });
+    expect(score.misses).toContain('held back: "offered the answer" (partial, 0.9), answered by an offered question');
+  });
+
+  it('counts none when the scorer is not given the offered answers', () => {
+    expect(scoreQuestions(questions, () => heldBack).onePickAway).toBe(0);
+  });
+});
+
 describe('reading a set', () => {
   it('names the file and line of a broken line', () => {
     expect(() => parseLabelledSet('{"q":"a"}\n{oops', 'set.jsonl')).toThrow('set.jsonl:2 is not valid JSON');
