@@ -55,7 +55,16 @@ const OPENINGS: [Intent, RegExp][] = [
     'support',
     /^(?:does|do|can|could|will|would|is|are) .{0,60}\b(?:support|supports|supported|work|works|run|runs|compatible|available|possible|usable|able)\b/,
   ],
-  ['support', /^(?:can|could) (?:i|we|you|one|it|they)\b|^(?:do|does) (?:i|we|you|it|one) (?:need|require|have to)\b|^is it possible\b/],
+  [
+    'support',
+    /^(?:can|could)\b(?! (?:you|someone|anyone|somebody) (?:explain|tell|help|recommend|suggest|point))|^(?:do|does) (?:i|we|you|it|one) (?:need|require|have to)\b|^is it possible\b/,
+  ],
+  // "Does spaCy use PyTorch?", "does TensorFlow have an AutoML product?": what something has or uses.
+  ['support', /^(?:does|do) (?:\w+ ){1,3}(?:have|has|use|uses|need|needs|require|requires|ship|ships|include|includes)\b/],
+  ['support', /^how well (?:do|does|can|will)\b/],
+  ['status', /^(?:does|do|is|are|will|would) .{0,40}\bstill\b/],
+  // "Is there early stopping in PyTorch?", "are there trustworthy benchmarks?": whether something exists.
+  ['support', /^(?:is|are) there\b/],
   ['when', /^when\b|^(?:what|which) (?:year|date|month)\b|^since when\b|^how old\b/],
   [
     'when',
@@ -92,7 +101,11 @@ const ANYWHERE: [Intent, RegExp][] = [
     'choose',
     /\b(?:decide|deciding|choose|choosing|pick|picking|torn|select|selecting) between\b|\b(?:help me|helping us) (?:decide|choose|pick)\b/,
   ],
-  ['compare', /\b(?:beats?|outperforms?|faster than|slower than|better than|worse than)\b/],
+  [
+    'compare',
+    /\b(?:beats?|outperforms?|faster than|slower than|better than|worse than)\b|\b(?:more|less) (?:\w+ ){1,3}than\b|\b(?:easier|harder|simpler|cleaner|bigger|smaller|newer|older|lighter|heavier|quicker|cheaper|friendlier) than\b/,
+  ],
+  ['choose', /\breasons? to (?:choose|pick|use|prefer|switch)\b|\beither (?:framework|one|of them|of the two)\b/],
   [
     'compare',
     /\bdifferences? between\b|\bcompared (?:to|with)\b|\bcomparison\b|\bvs\b|\bversus\b|\bhow (?:are|is) (?:they|the two|\w+) different\b|\bhow (?:do|does) (?:they|the two|\w+) differ\b|\b(?:differs?|different) from\b/,

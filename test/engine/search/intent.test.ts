@@ -51,6 +51,24 @@ describe('reading what kind of answer a question wants', () => {
     expect(readIntents('which framework should a beginner learn')).toContain('choose');
   });
 
+  it.each([
+    ['Can PyTorch and TensorFlow use the GPU on an M2 Mac?', 'support'],
+    ['does spacy use torch under the hood', 'support'],
+    ['is there early stopping in pytorch', 'support'],
+    ['how well does tensorflow work with numpy arrays', 'support'],
+    ['do companies still start new projects on tensorflow', 'status'],
+    ['is pytorch more intuitive and pythonic than tf', 'compare'],
+    ['is keras simpler than pytorch', 'compare'],
+    ['is tensorboard a reason to choose tensorflow', 'choose'],
+    ['does either framework suit a regulated team better', 'choose'],
+  ])('%s -> %s (what something can do, has or uses; comparisons without "vs")', (question, intent) => {
+    expect(readIntents(question)).toContain(intent);
+  });
+
+  it('leaves a request for an explanation to the question that follows it', () => {
+    expect(readIntents('can you explain what xla is')).not.toContain('support');
+  });
+
   it('finds no intent in a bare topic', () => {
     expect(readIntents('keras backend jax').size).toBe(0);
   });
