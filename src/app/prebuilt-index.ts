@@ -17,7 +17,7 @@ import {
 } from '../knowledge/index.js';
 
 /** Bumped when the cached form changes. Typed arrays are stored as their bytes, in this machine's order. */
-const FORMAT = `prebuilt-index-2-${endianness()}`;
+const FORMAT = `prebuilt-index-3-${endianness()}`;
 
 let engineCode: string | undefined;
 /** The engine's modules, the knowledge model they read, and the locked dependency versions (stemmer). */

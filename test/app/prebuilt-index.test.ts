@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCachedEngine, fromStorable, toStorable } from '../../src/app/prebuilt-index.js';
 import { createEngine, type PrebuiltIndex, prebuildIndex } from '../../src/engine/index.js';
+import { knowledgeTexts, textsFingerprint } from '../../src/engine/text/analyzer.js';
 import { loadKnowledge } from '../../src/knowledge/index.js';
 import { validFixture, writeFixture } from '../support/knowledge-fixture.js';
 
@@ -34,18 +35,18 @@ describe('the prebuilt index', () => {
   it('is used only when it was read from the same texts, and ignored otherwise', () => {
     const prebuilt = prebuildIndex(knowledge);
     const { vocabulary } = prebuilt;
-    const texts = vocabulary.texts.map(([text]): [string, string[]] => [text, ['bogus']]);
-    const withVocabulary = (changed: Partial<PrebuiltIndex['vocabulary']>) => ({ ...prebuilt, vocabulary: { ...vocabulary, ...changed } });
-    // Read from these very texts: used as it is, even with nonsense terms (so the check below means something).
-    expect(answersOf(createEngine(knowledge, { prebuilt: withVocabulary({ texts }) }))).not.toEqual(expected);
-    // One text differs from the knowledge's: computed afresh.
-    const [first, ...rest] = texts;
-    const edited: [string, string[]][] = [[`${first![0]} (edited)`, first![1]], ...rest];
-    expect(answersOf(createEngine(knowledge, { prebuilt: withVocabulary({ texts: edited }) }))).toEqual(expected);
-    expect(answersOf(createEngine(knowledge, { prebuilt: withVocabulary({ texts, synonyms: '[]' }) }))).toEqual(expected);
-    // The same texts in another order (one text read twice, another dropped): computed afresh.
-    const sequence = [vocabulary.sequence[1]!, ...vocabulary.sequence.slice(1)];
-    expect(answersOf(createEngine(knowledge, { prebuilt: withVocabulary({ texts, sequence }) }))).toEqual(expected);
+    // Every word read as a nonsense term: used as it is when it fits (so the checks below mean something).
+    const words = vocabulary.words.map(([word, , count]): [string, string | null, number] => [word, 'bogus', count]);
+    const withVocabulary = (changed: Partial<PrebuiltIndex['vocabulary']>) => ({
+      ...prebuilt,
+      vocabulary: { ...vocabulary, words, ...changed },
+    });
+    expect(answersOf(createEngine(knowledge, { prebuilt: withVocabulary({}) }))).not.toEqual(expected);
+    // Read from texts that differ by one edit, or with other synonyms: computed afresh.
+    const texts = knowledgeTexts(knowledge);
+    const edited = [...texts.slice(0, -1), `${texts.at(-1)} (edited)`];
+    expect(answersOf(createEngine(knowledge, { prebuilt: withVocabulary({ fingerprint: textsFingerprint(edited) }) }))).toEqual(expected);
+    expect(answersOf(createEngine(knowledge, { prebuilt: withVocabulary({ synonyms: '[]' }) }))).toEqual(expected);
   });
 
   it('uses its built indexes only for knowledge laid out the same way', () => {

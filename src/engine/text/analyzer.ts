@@ -119,12 +119,35 @@ export interface VocabularySnapshot {
   synonyms: string;
   /** Every word met, in order of first meeting: the word, its index term (null for a stopword), how often it occurs. */
   words: [string, string | null, number][];
-  /** Every distinct text, in order of first occurrence, with its terms. */
-  texts: [string, string[]][];
-  /** Each text of the vocabulary in order, as its position in `texts`: the vocabulary exactly, repeats included. */
-  sequence: number[];
+  /**
+   * A fingerprint of the texts it was read from, in order (see textsFingerprint): enough to tell
+   * whether it fits the knowledge, without storing the texts a second time (they were over a
+   * third of the stored index, and reading them back most of its cost).
+   */
+  fingerprint: string;
   /** Every term the texts produce. */
   terms: string[];
+}
+
+/**
+ * The texts' count and two independent 32-bit hashes of their characters, in order, with a
+ * separator between texts: a changed, added, dropped or reordered text changes it.
+ */
+export function textsFingerprint(texts: Iterable<string>): string {
+  let first = 0x811c9dc5;
+  let second = 0x9e3779b1;
+  let count = 0;
+  for (const text of texts) {
+    for (let i = 0; i <= text.length; i++) {
+      // A separator after each text (0xffff, not a character of any text) keeps "ab","c" apart from "a","bc".
+      const code = i < text.length ? text.charCodeAt(i) : 0xffff;
+      first = Math.imul(first ^ code, 0x01000193);
+      second = Math.imul(second ^ code, 0x5bd1e995);
+      second ^= second >>> 15;
+    }
+    count++;
+  }
+  return `${count}:${(first >>> 0).toString(36)}:${(second >>> 0).toString(36)}`;
 }
 
 /** An analyzer whose typo corrector knows every word of `vocabulary` (and every synonym). */
@@ -147,14 +170,7 @@ export function readVocabulary(
 
 /** Whether a snapshot was read from exactly these texts, in this order, with these synonyms. */
 function snapshotFits(snapshot: VocabularySnapshot, synonyms: readonly SynonymGroup[], vocabulary: Iterable<string>): boolean {
-  if (snapshot.synonyms !== JSON.stringify(synonyms)) return false;
-  const { texts, sequence } = snapshot;
-  let next = 0;
-  for (const text of vocabulary) {
-    if (next >= sequence.length || texts[sequence[next]!]?.[0] !== text) return false;
-    next++;
-  }
-  return next === sequence.length;
+  return snapshot.synonyms === JSON.stringify(synonyms) && snapshot.fingerprint === textsFingerprint(vocabulary);
 }
 
 function buildAnalyzer(
@@ -260,9 +276,8 @@ function buildAnalyzer(
   let snapshot: VocabularySnapshot | undefined;
   const fromSnapshot = given !== undefined && snapshotFits(given, synonyms, vocabulary);
   if (given && fromSnapshot) {
-    // Copies: each caller owns the arrays `analyze` hands out, and the snapshot stays intact.
+    // Every word's term is known, so a text analysed later costs a split and lookups, no stemming.
     for (const [word, term, count] of given.words) records.set(word, { term, count });
-    for (const [text, terms] of given.texts) analysedOnce.set(text, terms.slice());
     for (const term of given.terms) vocabularyTerms.add(term);
   } else {
     const occurrences = new Map<string, number>();
@@ -275,12 +290,10 @@ function buildAnalyzer(
       analysedOnce.set(text, terms);
     }
     if (capture) {
-      const position = new Map([...occurrences.keys()].map((text, index) => [text, index]));
       snapshot = {
         synonyms: JSON.stringify(synonyms),
         words: [...records].map(([word, { term, count }]) => [word, term, count]),
-        texts: [...analysedOnce].map(([text, terms]) => [text, terms.slice()]),
-        sequence: Array.from(vocabulary, (text) => position.get(text)!),
+        fingerprint: textsFingerprint(vocabulary),
         terms: [...vocabularyTerms],
       };
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHOICE_TERM, createTextAnalyzer } from '../../../src/engine/text/analyzer.js';
+import { CHOICE_TERM, createTextAnalyzer, textsFingerprint } from '../../../src/engine/text/analyzer.js';
 
 const SYNONYMS = [
   { canonical: 'tensorflow', variants: ['tf', 'tensor flow'] },
@@ -66,5 +66,26 @@ describe('analysing text into search terms', () => {
 
   it('leaves words from other domains alone', () => {
     expect(analyzer.analyzeQuery('how do i cook pasta').corrections).toEqual([]);
+  });
+});
+
+describe('the fingerprint of the texts a vocabulary was read from', () => {
+  const texts = ['Is TF Lite dead?', 'tflite', 'LiteRT is TF Lite renamed.'];
+
+  it('is the same for the same texts in the same order', () => {
+    expect(textsFingerprint([...texts])).toBe(textsFingerprint(texts));
+  });
+
+  it('changes with an edited, added, dropped or reordered text, or one split differently', () => {
+    const fingerprint = textsFingerprint(texts);
+    const variants = [
+      ['Is TF Lite dead!', 'tflite', 'LiteRT is TF Lite renamed.'],
+      [...texts, ''],
+      texts.slice(1),
+      [texts[1]!, texts[0]!, texts[2]!],
+      ['Is TF Lite dead?tflite', '', 'LiteRT is TF Lite renamed.'],
+    ];
+    for (const variant of variants) expect(textsFingerprint(variant)).not.toBe(fingerprint);
+    expect(new Set(variants.map(textsFingerprint)).size).toBe(variants.length);
   });
 });
