@@ -28,6 +28,12 @@ describe('answering the question that was asked', () => {
     expect(result.kind).not.toBe('answer');
   });
 
+  it('lets an entry whose own question names both frameworks answer for either', () => {
+    const result = engine.respond('is there a pytorch certificate');
+    expect(result.kind).toBe('answer');
+    expect(result.entryId).toBe('certificates');
+  });
+
   it("reads a name from one framework's family as that framework", () => {
     // TensorFlow.js never writes "TensorFlow" as a word of its own, yet it is a TensorFlow question.
     const result = engine.respond('how do I run a pretrained model in the browser with tensorflow.js');

@@ -119,6 +119,18 @@ export function smallKnowledgeEngine(): Engine {
         ['port pytorch code to tensorflow', 'convert a torch model to tf', 'migrate from pytorch to tensorflow'],
         'Rebuild the network in Keras layer by layer and copy the weights across, or go through ONNX.',
       ),
+      // Its question names both frameworks; most of its phrasings name TensorFlow alone.
+      entry(
+        'certificates',
+        'Is the TensorFlow certificate still offered, and is there a PyTorch one?',
+        [
+          'tensorflow certificate exam closed',
+          'is the tensorflow developer certificate worth it',
+          'tensorflow certificate still available',
+          'is there an official pytorch certification',
+        ],
+        'Google closed the TensorFlow Developer Certificate; there is no official PyTorch certification.',
+      ),
       entry(
         'switching-worth-it',
         'Is it worth switching frameworks for an existing project?',

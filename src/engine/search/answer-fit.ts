@@ -98,6 +98,8 @@ interface EntryProfile {
   focus: FrameworkFocus;
   /** Which frameworks the curated question itself names (entryFocus may narrow it to one). */
   questionFocus: FrameworkFocus;
+  /** Frameworks that some way of asking the entry names alone. */
+  namedAlone: Set<FrameworkFocus>;
   intents: Set<Intent>;
   /** Which way the entry moves between two things, if its question (or most phrasings) say so. */
   direction: Direction | undefined;
@@ -268,6 +270,7 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
       termFacts,
       focus: entryFocus(ways, names),
       questionFocus: focusOf(ways[0] ?? [], names),
+      namedAlone: new Set(ways.map((way) => focusOf(way, names)).filter((f) => f === 'pytorch' || f === 'tensorflow')),
       intents,
       direction: entryDirection([source.question, ...source.asked], directionOf),
     };
@@ -350,7 +353,12 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
         (comparesBoth && (profile.questionFocus === 'pytorch' || profile.questionFocus === 'tensorflow')) ||
         directionsOppose(reading.direction, profile.direction)
           ? Math.min(FIT_MODEL.otherFramework, FIT_MODEL.otherDirection)
-          : focusFit(reading.focus, profile.focus);
+          : // An entry whose own question names both frameworks, and which some way of asking puts
+            // to this one alone, answers for it too, whatever most of its phrasings name
+            // ("Is the TensorFlow certificate still offered, and is there a PyTorch one?").
+            profile.questionFocus === 'both' && profile.namedAlone.has(reading.focus)
+            ? Math.max(focusFit(reading.focus, profile.focus), FIT_MODEL.oneOfBoth)
+            : focusFit(reading.focus, profile.focus);
       const intent = intentFit(reading.intents, profile.intents);
       // The ways of asking the entry that share most with the question are the ones it
       // resembles; things such a way names beyond the question's make the entry a narrower one.
