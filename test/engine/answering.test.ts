@@ -34,6 +34,15 @@ describe('answering the question that was asked', () => {
     expect(result.entryId).toBe('certificates');
   });
 
+  it('lets an entry answer for both frameworks when its answer speaks of both, whatever its phrasings say', () => {
+    expect(engine.respond('how do i save a trained model in tensorflow').entryId).toBe('save-and-load');
+  });
+
+  it('does not let an entry that names a framework only as a point of comparison answer for it', () => {
+    expect(engine.respond('how do i cap gpu memory in pytorch').entryId).toBe('pytorch-gpu-memory-cap');
+    expect(engine.respond('how do i cap gpu memory in tensorflow').entryId).not.toBe('pytorch-gpu-memory-cap');
+  });
+
   it("reads a name from one framework's family as that framework", () => {
     // TensorFlow.js never writes "TensorFlow" as a word of its own, yet it is a TensorFlow question.
     const result = engine.respond('how do I run a pretrained model in the browser with tensorflow.js');

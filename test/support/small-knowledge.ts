@@ -119,6 +119,21 @@ export function smallKnowledgeEngine(): Engine {
         ['port pytorch code to tensorflow', 'convert a torch model to tf', 'migrate from pytorch to tensorflow'],
         'Rebuild the network in Keras layer by layer and copy the weights across, or go through ONNX.',
       ),
+      // Both name both frameworks in their question and PyTorch alone in most phrasings; only
+      // the first answers for TensorFlow too (its answer speaks of both), the second names
+      // TensorFlow as a point of comparison.
+      entry(
+        'save-and-load',
+        'How do I save a trained model in PyTorch, and how in TensorFlow?',
+        ['save a pytorch model to disk', 'torch.save a trained model', 'pytorch save weights and reload them'],
+        'In PyTorch, torch.save the state_dict and load it with load_state_dict. In TensorFlow, model.save writes a .keras file; TensorFlow reads it back with load_model, and TensorFlow Serving takes an exported SavedModel.',
+      ),
+      entry(
+        'pytorch-gpu-memory-cap',
+        "How do I cap GPU memory in PyTorch, like TensorFlow's memory growth?",
+        ['pytorch uses all gpu memory', 'limit torch gpu memory', 'pytorch memory fraction per process'],
+        'Call torch.cuda.set_per_process_memory_fraction, or set PYTORCH_CUDA_ALLOC_CONF to shape the caching allocator.',
+      ),
       // Its question names both frameworks; most of its phrasings name TensorFlow alone.
       entry(
         'certificates',

@@ -80,8 +80,8 @@ export const FIT_MODEL = {
 
 /** A name written with dots, underscores, slashes, plus signs or hyphens inside it. */
 const JOINED_NAME = /[\p{L}\p{N}]+(?:[._/+-][\p{L}\p{N}]+)+/gu;
-const PYTORCH = 'pytorch';
-const TENSORFLOW = 'tensorflow';
+const PYTORCH = 'pytorch' as const;
+const TENSORFLOW = 'tensorflow' as const;
 
 interface EntryProfile {
   /** Terms of the question, phrasings and keywords. */
@@ -115,7 +115,8 @@ interface TermFacts {
 }
 
 /** Which framework each term names: the frameworks themselves and their families' names. */
-export type FrameworkNames = ReadonlyMap<string, 'pytorch' | 'tensorflow'>;
+export type Framework = 'pytorch' | 'tensorflow';
+export type FrameworkNames = ReadonlyMap<string, Framework>;
 
 export function focusOf(terms: Iterable<string>, names: FrameworkNames): FrameworkFocus {
   let pytorch = false;
@@ -144,27 +145,65 @@ function frameworkNames(knowledge: Knowledge, analyzer: TextAnalyzer): Framework
   return names;
 }
 
+/** Words before a name that make it a point of comparison rather than a subject ("like TensorFlow's memory growth"). */
+const COMPARISON_CUES = new Set(['like', 'than', 'over', 'instead', 'equivalent', 'similar', 'unlike', 'versus', 'vs']);
+/** How many words before a name a cue may stand ("like TensorFlow's", "similar to Keras's"). */
+const CUE_REACH = 3;
+/** Mentions of a framework that make an answer about it, not about the other one with it in passing. */
+const ANSWER_SPEAKS_OF_BOTH = 3;
+
 /**
- * What an entry is about: its question's framework, except that a question naming both may name
- * one only as the point of comparison ("limit GPU memory in PyTorch, like TensorFlow's memory
- * growth"); then the framework that most of its phrasings name alone is its subject.
+ * What an entry is about: the frameworks its curated question names, except that a question
+ * naming both may name one only as a point of comparison. That shows in the question itself
+ * ("limit GPU memory in PyTorch, like TensorFlow's memory growth"), or, failing that, in most of
+ * its phrasings naming one framework alone while its answer hardly mentions the other ("How
+ * fast is TensorFlow still released, and is its community moving to PyTorch?"). An answer that
+ * speaks of both keeps the entry about both, whatever its phrasings happen to say ("How do I
+ * save and load a model in PyTorch, and how in Keras?").
  */
-function entryFocus(ways: readonly string[][], names: FrameworkNames): FrameworkFocus {
-  const [question = [], ...phrasings] = ways;
-  const focus = focusOf(question, names);
+function entryFocus(
+  question: string,
+  ways: readonly string[][],
+  answerTerms: readonly string[],
+  names: FrameworkNames,
+  frameworkOf: (word: string) => Framework | undefined,
+): FrameworkFocus {
+  const [questionTerms = [], ...phrasings] = ways;
+  const focus = focusOf(questionTerms, names);
   if (focus !== 'both') return focus;
-  let pytorch = 0;
-  let tensorflow = 0;
+  const words = normalizeText(question)
+    .split(/[^\p{L}\p{N}.]+/u)
+    .filter(Boolean);
+  const asSubject = new Set<Framework>();
+  const asReference = new Set<Framework>();
+  words.forEach((word, index) => {
+    const framework = frameworkOf(word.replace(/\.+$/, ''));
+    if (!framework) return;
+    const cued = words.slice(Math.max(0, index - CUE_REACH), index).some((before) => COMPARISON_CUES.has(before));
+    (cued ? asReference : asSubject).add(framework);
+  });
+  const referenceOnly = [...asReference].filter((framework) => !asSubject.has(framework));
+  if (referenceOnly.length === 1) return referenceOnly[0] === PYTORCH ? TENSORFLOW : PYTORCH;
+
+  const named = { pytorch: 0, tensorflow: 0 };
   let naming = 0;
   for (const phrasing of phrasings) {
-    const named = focusOf(phrasing, names);
-    if (named === 'none') continue;
+    const alone = focusOf(phrasing, names);
+    if (alone === 'none') continue;
     naming++;
-    if (named === 'pytorch') pytorch++;
-    else if (named === 'tensorflow') tensorflow++;
+    if (alone === PYTORCH || alone === TENSORFLOW) named[alone]++;
   }
-  if (naming >= 3 && pytorch >= (2 * naming) / 3) return 'pytorch';
-  if (naming >= 3 && tensorflow >= (2 * naming) / 3) return 'tensorflow';
+  const inAnswer = { pytorch: 0, tensorflow: 0 };
+  for (const term of answerTerms) {
+    const framework = names.get(term);
+    if (framework) inAnswer[framework]++;
+  }
+  for (const [subject, other] of [
+    [PYTORCH, TENSORFLOW],
+    [TENSORFLOW, PYTORCH],
+  ] as const) {
+    if (naming >= 3 && named[subject] >= (2 * naming) / 3 && inAnswer[other] < ANSWER_SPEAKS_OF_BOTH) return subject;
+  }
   return focus;
 }
 
@@ -268,7 +307,10 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
       answerTerms,
       ways: wayProfiles,
       termFacts,
-      focus: entryFocus(ways, names),
+      focus: entryFocus(source.question, ways, analyzer.analyze(source.answer), names, (word) => {
+        const [term] = analyzer.analyze(word);
+        return term === undefined ? undefined : names.get(term);
+      }),
       questionFocus: focusOf(ways[0] ?? [], names),
       namedAlone: new Set(ways.map((way) => focusOf(way, names)).filter((f) => f === 'pytorch' || f === 'tensorflow')),
       intents,
