@@ -142,8 +142,8 @@ export function subjectOf(
 
 /**
  * The previous question asked about `fragment` instead: the things `fragment` names replace
- * the previous question's things of the same kind (a framework for a framework, another named
- * thing for the named things), and anything else is added. "does pytorch run on windows" with
+ * the previous question's things of the same kind (a framework for the framework named last,
+ * another named thing for the named things), and anything else is added. "does pytorch run on windows" with
  * "what about mac" becomes "does pytorch run on mac"; with "and tensorflow" it becomes "does
  * tensorflow run on windows"; "which is faster" with "for inference" becomes "which is faster
  * for inference".
@@ -157,15 +157,17 @@ export function mergeFollowUp(
   const replacesFrameworks = fragmentTerms.some((term) => reading.isFramework(term));
   const replacesThings = fragmentTerms.some((term) => reading.isThing(term) && !reading.isFramework(term));
   if (!replacesFrameworks && !replacesThings) return `${previous} ${fragment}`;
-  const kept = previous
-    .split(/\s+/)
-    .filter((word) => {
+  const words = previous.split(/\s+/);
+  const namesFramework = (word: string) => reading.termsOf(word).some((term) => reading.isFramework(term));
+  // A framework replaces the one named last: "does keras support pytorch" with "what about jax"
+  // asks whether Keras supports JAX, not whether something supports JAX.
+  let replaced = -1;
+  if (replacesFrameworks) for (let i = words.length - 1; i >= 0 && replaced < 0; i--) if (namesFramework(words[i]!)) replaced = i;
+  const kept = words
+    .filter((word, index) => {
+      if (index === replaced) return false;
       const terms = reading.termsOf(word);
-      if (terms.length === 0) return true;
-      return !terms.some(
-        (term) =>
-          (replacesFrameworks && reading.isFramework(term)) || (replacesThings && reading.isThing(term) && !reading.isFramework(term)),
-      );
+      return !(replacesThings && terms.some((term) => reading.isThing(term) && !reading.isFramework(term)));
     })
     .join(' ');
   return `${kept} ${fragment}`;

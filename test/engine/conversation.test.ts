@@ -72,6 +72,11 @@ describe('merging a follow-up into the previous question', () => {
     expect(mergeFollowUp('does pytorch run on windows', 'tensorflow', reading)).toBe('does run on windows tensorflow');
   });
 
+  it('replaces only the framework named last, keeping the one the question is about', () => {
+    expect(mergeFollowUp('does keras support pytorch', 'jax', reading)).toBe('does keras support jax');
+    expect(mergeFollowUp('is pytorch faster than tensorflow', 'jax', reading)).toBe('is pytorch faster than jax');
+  });
+
   it('replaces the named things with the thing the follow-up names', () => {
     expect(mergeFollowUp('does pytorch run on windows', 'mac', reading)).toBe('does pytorch run on mac');
   });
