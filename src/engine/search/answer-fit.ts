@@ -159,7 +159,7 @@ const ANSWER_SPEAKS_OF_BOTH = 3;
  * its phrasings naming one framework alone while its answer hardly mentions the other ("How
  * fast is TensorFlow still released, and is its community moving to PyTorch?"). An answer that
  * speaks of both keeps the entry about both, whatever its phrasings happen to say ("How do I
- * save and load a model in PyTorch, and how in Keras?").
+ * save and load a model in PyTorch, and how in TensorFlow?").
  */
 function entryFocus(
   question: string,
@@ -277,7 +277,8 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
     const counts = new Map<Intent, number>();
     for (const phrasing of source.asked) for (const intent of readIntents(phrasing)) counts.set(intent, (counts.get(intent) ?? 0) + 1);
     for (const [intent, count] of counts) if (count >= Math.max(2, source.asked.length / 3)) intents.add(intent);
-    const answerTerms = new Set(analyzer.analyze(source.answer));
+    const answerWords = analyzer.analyze(source.answer);
+    const answerTerms = new Set(answerWords);
     const wayProfiles = ways.map((terms) => {
       const unique = new Set(terms);
       let information = 0;
@@ -307,12 +308,12 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
       answerTerms,
       ways: wayProfiles,
       termFacts,
-      focus: entryFocus(source.question, ways, analyzer.analyze(source.answer), names, (word) => {
+      focus: entryFocus(source.question, ways, answerWords, names, (word) => {
         const [term] = analyzer.analyze(word);
         return term === undefined ? undefined : names.get(term);
       }),
       questionFocus: focusOf(ways[0] ?? [], names),
-      namedAlone: new Set(ways.map((way) => focusOf(way, names)).filter((f) => f === 'pytorch' || f === 'tensorflow')),
+      namedAlone: new Set(ways.map((way) => focusOf(way, names)).filter((focus) => focus === PYTORCH || focus === TENSORFLOW)),
       intents,
       direction: entryDirection([source.question, ...source.asked], directionOf),
     };
