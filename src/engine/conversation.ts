@@ -143,10 +143,10 @@ export function subjectOf(
 /**
  * The previous question asked about `fragment` instead: the things `fragment` names replace
  * the previous question's things of the same kind (a framework for the framework named last,
- * another named thing for the named things), and anything else is added. "does pytorch run on windows" with
- * "what about mac" becomes "does pytorch run on mac"; with "and tensorflow" it becomes "does
- * tensorflow run on windows"; "which is faster" with "for inference" becomes "which is faster
- * for inference".
+ * another named thing for the named things), and anything else is added. "does pytorch run on
+ * windows" with "what about mac" becomes "does pytorch run on mac"; with "and tensorflow" it
+ * becomes "does run on windows tensorflow"; "which is faster" with "for inference" becomes
+ * "which is faster for inference".
  */
 export function mergeFollowUp(
   previous: string,

@@ -276,7 +276,8 @@ function buildAnalyzer(
   let snapshot: VocabularySnapshot | undefined;
   const fromSnapshot = given !== undefined && snapshotFits(given, synonyms, vocabulary);
   if (given && fromSnapshot) {
-    // Every word's term is known, so a text analysed later costs a split and lookups, no stemming.
+    // Every word's term is known, so a text analysed later costs a split and lookups; only joined
+    // names ("tf.function") are stemmed, once each, in the bounded cache of other words.
     for (const [word, term, count] of given.words) records.set(word, { term, count });
     for (const term of given.terms) vocabularyTerms.add(term);
   } else {
