@@ -163,13 +163,12 @@ const ANSWER_SPEAKS_OF_BOTH = 3;
  */
 function entryFocus(
   question: string,
-  ways: readonly string[][],
+  wayFocus: readonly FrameworkFocus[],
   answerTerms: readonly string[],
   names: FrameworkNames,
-  frameworkOf: (word: string) => Framework | undefined,
+  frameworkOfWord: (word: string) => Framework | undefined,
 ): FrameworkFocus {
-  const [questionTerms = [], ...phrasings] = ways;
-  const focus = focusOf(questionTerms, names);
+  const [focus = 'none', ...phrasingFocus] = wayFocus;
   if (focus !== 'both') return focus;
   const words = normalizeText(question)
     .split(/[^\p{L}\p{N}.]+/u)
@@ -177,7 +176,7 @@ function entryFocus(
   const asSubject = new Set<Framework>();
   const asReference = new Set<Framework>();
   words.forEach((word, index) => {
-    const framework = frameworkOf(word.replace(/\.+$/, ''));
+    const framework = frameworkOfWord(word.replace(/\.+$/, ''));
     if (!framework) return;
     const cued = words.slice(Math.max(0, index - CUE_REACH), index).some((before) => COMPARISON_CUES.has(before));
     (cued ? asReference : asSubject).add(framework);
@@ -187,8 +186,7 @@ function entryFocus(
 
   const named = { pytorch: 0, tensorflow: 0 };
   let naming = 0;
-  for (const phrasing of phrasings) {
-    const alone = focusOf(phrasing, names);
+  for (const alone of phrasingFocus) {
     if (alone === 'none') continue;
     naming++;
     if (alone === PYTORCH || alone === TENSORFLOW) named[alone]++;
@@ -230,6 +228,25 @@ export function focusFit(query: FrameworkFocus, entry: FrameworkFocus, model = F
   return model.otherFramework;
 }
 
+/**
+ * How well an entry fits the framework(s) a question is about, and the way it moves between
+ * them, 0..1 (see FIT_MODEL).
+ */
+function frameworkFit(reading: QueryReading, profile: EntryProfile): number {
+  // "how are they different", "tf vs pt in a nutshell": a comparison or a choice between the
+  // two is not answered by an entry about one of them, however well its words match.
+  const comparesBoth = reading.focus === 'both' && (reading.intents.has('compare') || reading.intents.has('choose'));
+  const aboutOne = profile.questionFocus === PYTORCH || profile.questionFocus === TENSORFLOW;
+  if ((comparesBoth && aboutOne) || directionsOppose(reading.direction, profile.direction))
+    return Math.min(FIT_MODEL.otherFramework, FIT_MODEL.otherDirection);
+  // An entry whose own question names both frameworks, and which some way of asking puts to
+  // this one alone, answers for it too, whatever most of its phrasings name ("Is the
+  // TensorFlow certificate still offered, and is there a PyTorch one?").
+  if (profile.questionFocus === 'both' && profile.namedAlone.has(reading.focus))
+    return Math.max(focusFit(reading.focus, profile.focus), FIT_MODEL.oneOfBoth);
+  return focusFit(reading.focus, profile.focus);
+}
+
 export interface FitVocabulary {
   /** Whether a term names a thing a question can be about. */
   namesThing(term: string): boolean;
@@ -258,6 +275,11 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
     }
     return terms.find(isThing);
   };
+  /** The framework a written word of a curated question names by its first term ("torch", "tf.keras"). */
+  const frameworkOfWord = (word: string): Framework | undefined => {
+    const [term] = analyzer.analyze(word);
+    return term === undefined ? undefined : names.get(term);
+  };
   const directionOf = (text: string) => readDirection(text, endpoint);
   const profiles: Record<'faq' | 'claim', Map<string, EntryProfile>> = { faq: new Map(), claim: new Map() };
   // Per-way sums of one fit, reused (the engine answers one question at a time).
@@ -270,6 +292,7 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
     const source = texts[kind].get(id);
     if (!source) return undefined;
     const ways = [source.question, ...source.asked].map((text) => analyzer.analyze(text));
+    const wayFocus = ways.map((terms) => focusOf(terms, names));
     const askedTerms = new Set([...ways.flat(), ...source.keywords.flatMap((keyword) => analyzer.analyze(keyword))]);
     // The curated question says what the entry is about; phrasings add how people ask it, and
     // an intent most of them carry is one the entry answers too.
@@ -308,12 +331,9 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
       answerTerms,
       ways: wayProfiles,
       termFacts,
-      focus: entryFocus(source.question, ways, answerWords, names, (word) => {
-        const [term] = analyzer.analyze(word);
-        return term === undefined ? undefined : names.get(term);
-      }),
-      questionFocus: focusOf(ways[0] ?? [], names),
-      namedAlone: new Set(ways.map((way) => focusOf(way, names)).filter((focus) => focus === PYTORCH || focus === TENSORFLOW)),
+      focus: entryFocus(source.question, wayFocus, answerWords, names, frameworkOfWord),
+      questionFocus: wayFocus[0] ?? 'none',
+      namedAlone: new Set(wayFocus.filter((focus) => focus === PYTORCH || focus === TENSORFLOW)),
       intents,
       direction: entryDirection([source.question, ...source.asked], directionOf),
     };
@@ -389,19 +409,7 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
       }
       const coverage = total > 0 ? covered / total : 0;
       const thingsFit = total > 0 ? Math.max(FIT_MODEL.thingsFloor, 1 - FIT_MODEL.missingThingCost * (missingInformation / total)) : 1;
-      // "how are they different", "tf vs pt in a nutshell": a comparison or a choice between the
-      // two is not answered by an entry about one of them, however well its words match.
-      const comparesBoth = reading.focus === 'both' && (reading.intents.has('compare') || reading.intents.has('choose'));
-      const focus =
-        (comparesBoth && (profile.questionFocus === 'pytorch' || profile.questionFocus === 'tensorflow')) ||
-        directionsOppose(reading.direction, profile.direction)
-          ? Math.min(FIT_MODEL.otherFramework, FIT_MODEL.otherDirection)
-          : // An entry whose own question names both frameworks, and which some way of asking puts
-            // to this one alone, answers for it too, whatever most of its phrasings name
-            // ("Is the TensorFlow certificate still offered, and is there a PyTorch one?").
-            profile.questionFocus === 'both' && profile.namedAlone.has(reading.focus)
-            ? Math.max(focusFit(reading.focus, profile.focus), FIT_MODEL.oneOfBoth)
-            : focusFit(reading.focus, profile.focus);
+      const focus = frameworkFit(reading, profile);
       const intent = intentFit(reading.intents, profile.intents);
       // The ways of asking the entry that share most with the question are the ones it
       // resembles; things such a way names beyond the question's make the entry a narrower one.
