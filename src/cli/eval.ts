@@ -7,7 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { defaultKnowledgeDir } from '../knowledge/index.js';
 import { handleEntryPointErrors } from '../app/entry-point.js';
 import { parseCommandLine, UsageError } from './environment.js';
-import { askLabelled, type CalibrationBand, type EvaluationScore, offeredAnswers, parseLabelledSet, scoreQuestions } from './evaluation.js';
+import { type CalibrationBand, type EvaluationScore, labelledAsker, parseLabelledSet, scoreQuestions } from './evaluation.js';
 import { loadEngine } from './load-engine.js';
 
 handleEntryPointErrors();
@@ -55,13 +55,10 @@ const sets = files.map((file) => {
 });
 
 const engine = loadEngine(values.knowledge);
+const asker = labelledAsker(engine);
 const scores = sets.map(({ file, questions }) => ({
   set: basename(file),
-  score: scoreQuestions(
-    questions,
-    (q) => askLabelled(engine, q),
-    (q) => offeredAnswers(engine, q),
-  ),
+  score: scoreQuestions(questions, asker.ask, asker.offered),
 }));
 
 const limits = {

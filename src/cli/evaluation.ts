@@ -191,20 +191,29 @@ export function parseLabelledSet(text: string, fileName: string): LabelledQuesti
  * in order with its state carried along; the last answer is the one scored.
  */
 export function askLabelled(engine: Engine, question: LabelledQuestion): EvaluationRecord {
-  const { message, result } = lastAnswer(engine, question);
-  return toEvaluationRecord(message, result);
+  return labelledAsker(engine).ask(question);
 }
 
 /**
- * For a question the engine does not answer: each question it offers instead, answered as when
- * the user picks it (the entry itself, as a button or a number does). Empty when it answers.
+ * Asks labelled questions as askLabelled does, and, for one the engine held back, answers each
+ * question it offered instead as when the user picks it (the entry itself, as a button or a
+ * number does). Each question is asked once: the offers come from the result `ask` got.
  */
-export function offeredAnswers(engine: Engine, question: LabelledQuestion): EvaluationRecord[] {
-  const { result } = lastAnswer(engine, question);
-  if (toEvaluationRecord('', result).answered) return [];
-  return result.followUps.map((followUp) =>
-    toEvaluationRecord(followUp.question, engine.run({ command: 'ask', text: followUp.question, entryId: followUp.entryId })),
-  );
+export function labelledAsker(engine: Engine): { ask: Asker; offered: OfferedAnswers } {
+  const results = new WeakMap<LabelledQuestion, EngineResult>();
+  return {
+    ask(question) {
+      const { message, result } = lastAnswer(engine, question);
+      results.set(question, result);
+      return toEvaluationRecord(message, result);
+    },
+    offered(question) {
+      const result = results.get(question) ?? lastAnswer(engine, question).result;
+      return result.followUps.map((followUp) =>
+        toEvaluationRecord(followUp.question, engine.run({ command: 'ask', text: followUp.question, entryId: followUp.entryId })),
+      );
+    },
+  };
 }
 
 function lastAnswer(engine: Engine, question: LabelledQuestion): { message: string; result: EngineResult } {
