@@ -153,23 +153,16 @@ export function mergeFollowUp(
   fragment: string,
   reading: { termsOf(text: string): string[]; isFramework(term: string): boolean; isThing(term: string): boolean },
 ): string {
+  const isOtherThing = (term: string) => reading.isThing(term) && !reading.isFramework(term);
   const fragmentTerms = reading.termsOf(fragment);
   const replacesFrameworks = fragmentTerms.some((term) => reading.isFramework(term));
-  const replacesThings = fragmentTerms.some((term) => reading.isThing(term) && !reading.isFramework(term));
+  const replacesThings = fragmentTerms.some(isOtherThing);
   if (!replacesFrameworks && !replacesThings) return `${previous} ${fragment}`;
   const words = previous.split(/\s+/);
-  const namesFramework = (word: string) => reading.termsOf(word).some((term) => reading.isFramework(term));
   // A framework replaces the one named last: "does keras support pytorch" with "what about jax"
   // asks whether Keras supports JAX, not whether something supports JAX.
-  let replaced = -1;
-  if (replacesFrameworks) for (let i = words.length - 1; i >= 0 && replaced < 0; i--) if (namesFramework(words[i]!)) replaced = i;
-  const kept = words
-    .filter((word, index) => {
-      if (index === replaced) return false;
-      const terms = reading.termsOf(word);
-      return !(replacesThings && terms.some((term) => reading.isThing(term) && !reading.isFramework(term)));
-    })
-    .join(' ');
+  const replaced = replacesFrameworks ? words.findLastIndex((word) => reading.termsOf(word).some((term) => reading.isFramework(term))) : -1;
+  const kept = words.filter((word, index) => index !== replaced && !(replacesThings && reading.termsOf(word).some(isOtherThing))).join(' ');
   return `${kept} ${fragment}`;
 }
 

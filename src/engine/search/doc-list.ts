@@ -1,8 +1,9 @@
 // A reusable list of document numbers for a search's scratch work ("which documents did this
-// query touch"; at build time, which terms did this document use). A search touches thousands of documents; with a plain array emptied by
-// `length = 0` between queries, V8 gives the array's memory back and every query grew it again
-// (about 100 KB of garbage per question, which is what drives the collector's pauses under
-// load). This list keeps its memory and only resets its size.
+// query touch"; at build time, which terms did this document use). A search touches thousands
+// of documents; with a plain array emptied by `length = 0` between queries, V8 gives the array's
+// memory back and every query grew it again (about 100 KB of garbage per question, which is
+// what drives the collector's pauses under load). This list keeps its memory and only resets
+// its size.
 
 export class DocList {
   private ids: Int32Array;
