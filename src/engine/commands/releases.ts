@@ -182,12 +182,19 @@ function statusSentence(project: ReleaseProject): string {
   return `${project.name} is ${statusPhrase(project)}${detail}.`;
 }
 
-/** A short verdict only where the registry settles the question either way. */
-function verdict(project: ReleaseProject, asksDead: boolean): string {
+/**
+ * The status as the answer's first sentence. Where the registry settles the question either way
+ * the sentence says so in words ("Keras is not dead: it is actively developed"), not with a bare
+ * "Yes." or "No.", which reads right only for the one wording it was written for.
+ */
+function statusVerdict(project: ReleaseProject, asksDead: boolean): string {
   const state = project.status.state;
-  if (state === 'active') return asksDead ? 'No. ' : 'Yes. ';
-  if (['retired', 'archived', 'deprecated', 'superseded'].includes(state)) return asksDead ? 'Yes. ' : 'No. ';
-  return '';
+  const detail = project.status.detail ? ` (${project.status.detail})` : '';
+  const status = `${statusPhrase(project)}${detail}`;
+  if (state === 'active') return `${project.name} is ${asksDead ? 'not dead' : 'still maintained'}: it is ${status}.`;
+  if (['retired', 'archived', 'deprecated', 'superseded'].includes(state))
+    return `${project.name} is no longer maintained: it is ${status}.`;
+  return statusSentence(project);
 }
 
 /** "TensorFlow Lite was renamed LiteRT in September 2024." when the question used the old name. */
@@ -226,11 +233,7 @@ function answerText(question: ReleaseQuestion): { question: string; text: string
       for (const project of question.projects) {
         // Asked by an old name, the rename is the answer's first sentence; no yes/no about the old name.
         const renamed = question.formerNames.includes(project.id);
-        parts.push(
-          renamed
-            ? `${project.name} is ${statusPhrase(project)}.`
-            : `${verdict(project, question.asksDead ?? false)}${statusSentence(project)}`,
-        );
+        parts.push(renamed ? `${project.name} is ${statusPhrase(project)}.` : statusVerdict(project, question.asksDead ?? false));
         parts.push(`Its latest release is ${project.latest.version}, ${releasedPhrase(project)}.`);
         if (project.next) parts.push(`Next: ${nextPhrase(project)}.`);
       }
@@ -252,7 +255,7 @@ function answerText(question: ReleaseQuestion): { question: string; text: string
       const asked = question.version!;
       const isLatestLine = versionNames(asked.replace(/-?rc\d*$/i, ''), project.latest.version);
       if (!/rc/i.test(asked) && (isLatestLine || compareVersions(asked, project.latest.version) < 0)) {
-        parts.push(`Yes. ${project.name} ${asked} is out. ${latestSentence(project)}`);
+        parts.push(`${project.name} ${asked} is out. ${latestSentence(project)}`);
       } else if (project.next && versionNames(asked.replace(/-?rc\d*$/i, ''), project.next.version)) {
         const stage = project.next.stage === 'release-candidate' ? 'Only as release candidates so far' : 'Not yet';
         parts.push(`${stage}: ${nextPhrase(project)}. ${latestSentence(project)}`);

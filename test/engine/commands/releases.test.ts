@@ -139,16 +139,17 @@ describe('answering from the registry', () => {
     expect(result.sources.map((s) => s.id)).toEqual(['notes', 'schedule']);
   });
 
-  it('answers "is it dead" for a retired project with yes, and "still maintained" for a limited one with the status itself', () => {
+  it('opens with the status in words, never a bare yes or no: "is it dead", "still maintained", and a limited project with the status itself', () => {
     expect(ask('is mxnet dead')!.text).toMatch(
-      /^Yes\. Apache MXNet is retired since September 2023\. Its latest release is 1\.9\.1, released in May 2022\./,
+      /^Apache MXNet is no longer maintained: it is retired since September 2023\. Its latest release is 1\.9\.1, released in May 2022\./,
     );
-    expect(ask('is mxnet still maintained')!.text).toMatch(/^No\. Apache MXNet is retired/);
+    expect(ask('is mxnet still maintained')!.text).toMatch(/^Apache MXNet is no longer maintained: it is retired/);
+    expect(ask('is keras dead')!.text).toMatch(/^Keras is not dead: it is actively developed/);
     expect(ask('is torchserve still maintained')!.text).toMatch(
       /^TorchServe is in limited maintenance since February 2025 \(no planned updates\)\. Its latest release is 0\.12\.0/,
     );
     expect(ask('is tf serving still maintained')!.text).toMatch(
-      /^Yes\. TensorFlow Serving is actively developed\. Its latest release is 2\.21\.0, its release date not confirmed\./,
+      /^TensorFlow Serving is still maintained: it is actively developed\. Its latest release is 2\.21\.0, its release date not confirmed\./,
     );
   });
 
@@ -162,7 +163,7 @@ describe('answering from the registry', () => {
     expect(ask('is tensorflow 2.22 out')!.text).toMatch(
       /^Only as release candidates so far: 2\.22\.0, in release candidates since November 2026 \(final release not confirmed as of 1 December 2026\)\. The latest stable TensorFlow release is 2\.21\.0, released in March 2026\./,
     );
-    expect(ask('is pytorch 2.14 out')!.text).toMatch(/^Yes\. PyTorch 2\.14 is out\./);
+    expect(ask('is pytorch 2.14 out')!.text).toMatch(/^PyTorch 2\.14 is out\./);
     expect(ask('is pytorch 2.16 released')!.text).toMatch(/^Not that I can confirm as of 1 December 2026\./);
   });
 
