@@ -43,6 +43,11 @@ describe('answering the question that was asked', () => {
     expect(engine.respond('how do i cap gpu memory in tensorflow').entryId).not.toBe('pytorch-gpu-memory-cap');
   });
 
+  it('lets an entry whose question sets PyTorch against Keras answer for TensorFlow, Keras being its way of writing models', () => {
+    expect(engine.respond('how do i freeze layers in tensorflow').entryId).toBe('freeze-layers');
+    expect(engine.respond('how do i freeze layers in pytorch').entryId).toBe('freeze-layers');
+  });
+
   it("reads a name from one framework's family as that framework", () => {
     // TensorFlow.js never writes "TensorFlow" as a word of its own, yet it is a TensorFlow question.
     const result = engine.respond('how do I run a pretrained model in the browser with tensorflow.js');

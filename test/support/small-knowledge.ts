@@ -146,6 +146,14 @@ export function smallKnowledgeEngine(): Engine {
         ],
         'Google closed the TensorFlow Developer Certificate; there is no official PyTorch certification.',
       ),
+      // Its question sets PyTorch against Keras; its phrasings name PyTorch alone, its answer speaks of both.
+      entry(
+        'freeze-layers',
+        'How do I freeze layers of a pretrained model in PyTorch and in Keras?',
+        ['freeze the backbone in pytorch', 'requires_grad false for pretrained layers in torch', 'fine tune only the head in pytorch'],
+        'In PyTorch set requires_grad to False on the frozen parameters; in Keras set layer.trainable = False before compile(). ' +
+          'Keras then runs frozen BatchNormalization layers in inference mode, which PyTorch does only after eval(); Keras users need nothing more.',
+      ),
       entry(
         'switching-worth-it',
         'Is it worth switching frameworks for an existing project?',

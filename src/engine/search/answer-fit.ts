@@ -275,11 +275,18 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
     }
     return terms.find(isThing);
   };
+  // Within an entry that sets PyTorch against Keras ("in PyTorch and in Keras"), Keras is the
+  // TensorFlow side: it is how most TensorFlow code is written, and the answer gives that way.
+  // Anywhere else Keras names no framework (Keras 3 runs on JAX and PyTorch too).
+  const [kerasTerm = 'keras'] = analyzer.analyze('keras');
+  const namesWithKeras: FrameworkNames = new Map([...names, [kerasTerm, TENSORFLOW]]);
   /** The framework a written word of a curated question names by its first term ("torch", "tf.keras"). */
-  const frameworkOfWord = (word: string): Framework | undefined => {
-    const [term] = analyzer.analyze(word);
-    return term === undefined ? undefined : names.get(term);
-  };
+  const frameworkOfWord =
+    (known: FrameworkNames) =>
+    (word: string): Framework | undefined => {
+      const [term] = analyzer.analyze(word);
+      return term === undefined ? undefined : known.get(term);
+    };
   const directionOf = (text: string) => readDirection(text, endpoint);
   const profiles: Record<'faq' | 'claim', Map<string, EntryProfile>> = { faq: new Map(), claim: new Map() };
   // Per-way sums of one fit, reused (the engine answers one question at a time).
@@ -292,7 +299,9 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
     const source = texts[kind].get(id);
     if (!source) return undefined;
     const ways = [source.question, ...source.asked].map((text) => analyzer.analyze(text));
-    const wayFocus = ways.map((terms) => focusOf(terms, names));
+    const [question = []] = ways;
+    const entryNames = focusOf(question, names) === PYTORCH && question.includes(kerasTerm) ? namesWithKeras : names;
+    const wayFocus = ways.map((terms) => focusOf(terms, entryNames));
     const askedTerms = new Set([...ways.flat(), ...source.keywords.flatMap((keyword) => analyzer.analyze(keyword))]);
     // The curated question says what the entry is about; phrasings add how people ask it, and
     // an intent most of them carry is one the entry answers too.
@@ -331,7 +340,7 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
       answerTerms,
       ways: wayProfiles,
       termFacts,
-      focus: entryFocus(source.question, wayFocus, answerWords, names, frameworkOfWord),
+      focus: entryFocus(source.question, wayFocus, answerWords, entryNames, frameworkOfWord(entryNames)),
       questionFocus: wayFocus[0] ?? 'none',
       namedAlone: new Set(wayFocus.filter((focus) => focus === PYTORCH || focus === TENSORFLOW)),
       intents,
