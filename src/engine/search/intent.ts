@@ -106,6 +106,13 @@ const ANYWHERE: [Intent, RegExp][] = [
     /\b(?:beats?|outperforms?|faster than|slower than|better than|worse than)\b|\b(?:more|less) (?:\w+ ){1,3}than\b|\b(?:easier|harder|simpler|cleaner|bigger|smaller|newer|older|lighter|heavier|quicker|cheaper|friendlier) than\b/,
   ],
   ['choose', /\breasons? to (?:choose|pick|use|prefer|switch)\b|\beither (?:framework|one|of them|of the two)\b/],
+  // "will pytorch replace tensorflow", "has torch overtaken tf": one framework against the other.
+  [
+    'compare',
+    new RegExp(
+      `\\b${FRAMEWORK}\\b.{0,30}\\b(?:replace|replaces|overtake|overtakes|overtook|overtaken|take over|taken over|took over|kill|kills|killed|surpass|surpassed|dethrone|win against)\\b.{0,30}\\b${FRAMEWORK}\\b`,
+    ),
+  ],
   [
     'compare',
     /\bdifferences? between\b|\bcompared (?:to|with)\b|\bcomparison\b|\bvs\b|\bversus\b|\bhow (?:are|is) (?:they|the two|\w+) different\b|\bhow (?:do|does) (?:they|the two|\w+) differ\b|\b(?:differs?|different) from\b/,

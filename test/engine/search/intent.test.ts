@@ -61,8 +61,14 @@ describe('reading what kind of answer a question wants', () => {
     ['is keras simpler than pytorch', 'compare'],
     ['is tensorboard a reason to choose tensorflow', 'choose'],
     ['does either framework suit a regulated team better', 'choose'],
+    ['will pytorch replace tensorflow', 'compare'],
+    ['has torch overtaken tf in industry', 'compare'],
   ])('%s -> %s (what something can do, has or uses; comparisons without "vs")', (question, intent) => {
     expect(readIntents(question)).toContain(intent);
+  });
+
+  it('reads a replacement of something other than a framework as no comparison', () => {
+    expect(readIntents('will torchdata nodes replace the old dataloader')).not.toContain('compare');
   });
 
   it('leaves a request for an explanation to the question that follows it', () => {
