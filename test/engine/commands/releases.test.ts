@@ -123,6 +123,8 @@ describe('recognising a version or status question', () => {
     'tensorflow version of torch.no_grad',
     // The date of an older release is history, not the registry's latest release.
     'when was tensorflow 2.0 released',
+    // A pasted warning that happens to say "last", not a question about the latest release.
+    'WARNING:tensorflow:5 out of the last 5 calls to <function train_step> triggered tf.function retracing',
   ])('not a registry question: %s', (question) => {
     expect(intentOf(question)).toBeUndefined();
   });
