@@ -13,6 +13,7 @@ import { connectStore, type StoreConnection } from '../../src/app/store-connecti
 import type { ConversationState } from '../../src/engine/index.js';
 import { createSilentLogger } from '../../src/logging/logger.js';
 import { SQLITE_FILE_NAME } from '../../src/store/index.js';
+import { waitFor } from '../support/bot-process.js';
 import { startPostgres, type PostgresServer } from '../support/postgres.js';
 
 let postgres: PostgresServer;
@@ -159,6 +160,16 @@ describe('shared state between replicas', () => {
     } finally {
       await postgres.start();
     }
+    // Back for this replica too: its pool reconnects on first use, which on a loaded machine can
+    // take longer than the 1 s this replica waits before deciding in memory.
+    await waitFor(
+      () =>
+        first.connection
+          .current()!
+          .claims.isHeld('slack:event:Ev-after')
+          .then(() => true),
+      'the first replica to reach the database again',
+    );
     const second = await replica();
     expect(await first.claims.claim('slack:event:Ev-after', 60_000)).toBe(true);
     expect(await second.claims.claim('slack:event:Ev-after', 60_000)).toBe(false);
