@@ -5,7 +5,7 @@ import Fuse from 'fuse.js';
 import type { Knowledge, TopicFaqEntry } from '../knowledge/model.js';
 import { askInConversation, invalidInput } from './commands/ask.js';
 import { helpResult } from './commands/catalog.js';
-import { detectGreeting, greetingResult } from './commands/greeting.js';
+import { asksAboutTheBot, detectGreeting, greetingResult } from './commands/greeting.js';
 import { parseCommand } from './commands/parse.js';
 import { COMMANDS, handlerOf } from './commands/registry.js';
 import { createEngineContext, followUpOf, type PrebuiltIndex } from './context.js';
@@ -53,6 +53,7 @@ export function createEngine(knowledge: Knowledge, { prebuilt }: { prebuilt?: Pr
       if (parsed) return run({ command: parsed.command, text: parsed.rest }, prepared.notes);
       const greeting = detectGreeting(prepared.text);
       if (greeting) return greetingResult(context, prepared.text, prepared.notes, greeting);
+      if (asksAboutTheBot(prepared.text)) return helpResult(context, prepared.text, prepared.notes, 'asked');
       return askInConversation(context, prepared.text, prepared.notes, conversation);
     },
     suggestQuestions(partial, limit = DEFAULT_SUGGESTIONS) {

@@ -72,6 +72,20 @@ describe('greetings and thanks', () => {
   it('thanks get a friendly reply', () => {
     expect(engine.respond('thanks a lot!')).toMatchObject({ kind: 'greeting', greeting: 'thanks' });
   });
+
+  it.each(['what can you do?', 'who are you', 'how do I use this bot', 'what can I ask you?', 'hey, what do you know'])(
+    '%j asks about the bot itself and gets the help, not an answer about a framework',
+    (question) => {
+      expect(engine.respond(question)).toMatchObject({ kind: 'help', reason: 'asked' });
+    },
+  );
+
+  it.each(['what can you do with pytorch on a phone', 'what do you know about xla', 'how do I use tensorboard'])(
+    '%j is a question about the frameworks, searched as usual',
+    (question) => {
+      expect(engine.respond(question).kind).not.toBe('help');
+    },
+  );
 });
 
 describe('commands', () => {

@@ -1,5 +1,7 @@
 // "hi", "thanks a lot!", "good morning team": a message that only greets or thanks gets a
-// friendly reply with example questions instead of a search for its words.
+// friendly reply with example questions instead of a search for its words. "What can you do?"
+// asks about the bot itself, which help answers; searched, its words matched an entry about
+// what PyTorch is.
 import { emptyResult, type EngineContext } from '../context.js';
 import type { EngineResult, InputNote } from '../types.js';
 import { exampleQuestions } from './catalog.js';
@@ -32,4 +34,15 @@ export function detectGreeting(text: string): 'hello' | 'thanks' | undefined {
 
 export function greetingResult(context: EngineContext, query: string, notes: InputNote[], greeting: 'hello' | 'thanks'): EngineResult {
   return { ...emptyResult(query, notes), kind: 'greeting', greeting, followUps: exampleQuestions(context) };
+}
+
+/**
+ * A question about the bot itself rather than about the frameworks: "what can you do?", "how
+ * do I use you", "who are you", "what can I ask".
+ */
+const ABOUT_THE_BOT =
+  /^(?:(?:so|ok|okay|hey|hi|hello|and)[\s,]+)?(?:what (?:can|do|could|should) (?:you|i|we) (?:do|know|answer|help with|ask(?: you)?)|what (?:are|r) (?:you|u)|who (?:are|r) (?:you|u)|how (?:do|can|should) (?:i|we) use (?:you|this(?: bot)?)|how do you work|what do you know(?: about)?|what is this bot|what does this bot do)(?:[\s,]+(?:here|bot|exactly|for me|for us))*[\s?!.]*$/;
+
+export function asksAboutTheBot(text: string): boolean {
+  return ABOUT_THE_BOT.test(text.toLowerCase().replace(/[’']/g, '').trim());
 }
