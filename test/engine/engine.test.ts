@@ -54,6 +54,8 @@ describe('declining what is out of scope', () => {
     'excel formula to sum a column',
     'best flashlight torch for camping',
     'how do i install python on windows',
+    // Only an ML context word ("model") and one a security entry uses ("safe"); the rest is about something else.
+    'is my model railway safe for kids',
   ])('%j is declined with a pointer to what the bot can answer', (question) => {
     const result = engine.respond(question);
     expect(result).toMatchObject({ kind: 'no-match', reason: 'out-of-scope', topic: null });

@@ -219,6 +219,9 @@ export function mayAnswer(fit: AnswerFit): boolean {
 /** The least share of the named things' weight an answering entry keeps (see answer-fit.ts). */
 const MIN_THINGS_TO_ANSWER = 0.5;
 
+/** See onlyContextUncovered in askResult. */
+const MIN_CONTEXT_COVERAGE = 0.25;
+
 /** `emphasis`: the words a follow-up added to the question it continues (see queryTerms). */
 export function askResult(context: EngineContext, query: string, notes: InputNote[], emphasis?: string): EngineResult {
   // Release registry first: "latest keras", "is tf serving still maintained" (issue 10).
@@ -233,7 +236,11 @@ export function askResult(context: EngineContext, query: string, notes: InputNot
 
   // Out of scope: nothing matches well, and the answer model is not sure of the best candidate
   // either (it was fitted with out-of-scope questions as negatives).
-  const confident = confidence >= ANSWER_MODEL_WEIGHTS.answerThreshold;
+  // A question that names no framework, library or API ("is my model railway safe for kids") is
+  // in scope only through ML context words; when the best entry covers less than this share of
+  // its information, its other words are about something else, however close a phrasing looks.
+  const onlyContextUncovered = outcome.scope === 'context' && (best?.fit.coverage ?? 0) < MIN_CONTEXT_COVERAGE;
+  const confident = confidence >= ANSWER_MODEL_WEIGHTS.answerThreshold && !onlyContextUncovered;
   if (!best || (!inArea && !confident)) return { ...decline(context, query, notes, 'out-of-scope'), confidence, candidates };
 
   if (!confident || !mayAnswer(best.fit)) {

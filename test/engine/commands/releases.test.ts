@@ -123,6 +123,9 @@ describe('recognising a version or status question', () => {
     'tensorflow version of torch.no_grad',
     // The date of an older release is history, not the registry's latest release.
     'when was tensorflow 2.0 released',
+    // The version a hosted notebook or platform ships, not the project's latest release.
+    'what version of tensorflow does colab have',
+    'which pytorch version is preinstalled on kaggle',
     // A pasted warning that happens to say "last", not a question about the latest release.
     'WARNING:tensorflow:5 out of the last 5 calls to <function train_step> triggered tf.function retracing',
   ])('not a registry question: %s', (question) => {
