@@ -191,7 +191,8 @@ export function parseLabelledSet(text: string, fileName: string): LabelledQuesti
  * in order with its state carried along; the last answer is the one scored.
  */
 export function askLabelled(engine: Engine, question: LabelledQuestion): EvaluationRecord {
-  return labelledAsker(engine).ask(question);
+  const { message, result } = lastAnswer(engine, question);
+  return toEvaluationRecord(message, result);
 }
 
 /**

@@ -166,7 +166,7 @@ function entryFocus(
   wayFocus: readonly FrameworkFocus[],
   answerTerms: readonly string[],
   names: FrameworkNames,
-  frameworkOfWord: (word: string) => Framework | undefined,
+  firstTermOf: (word: string) => string | undefined,
 ): FrameworkFocus {
   const [focus = 'none', ...phrasingFocus] = wayFocus;
   if (focus !== 'both') return focus;
@@ -176,7 +176,9 @@ function entryFocus(
   const asSubject = new Set<Framework>();
   const asReference = new Set<Framework>();
   words.forEach((word, index) => {
-    const framework = frameworkOfWord(word.replace(/\.+$/, ''));
+    // A written word names a framework by its first term ("torch", "tf.keras").
+    const term = firstTermOf(word.replace(/\.+$/, ''));
+    const framework = term === undefined ? undefined : names.get(term);
     if (!framework) return;
     const cued = words.slice(Math.max(0, index - CUE_REACH), index).some((before) => COMPARISON_CUES.has(before));
     (cued ? asReference : asSubject).add(framework);
@@ -280,13 +282,7 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
   // Anywhere else Keras names no framework (Keras 3 runs on JAX and PyTorch too).
   const [kerasTerm = 'keras'] = analyzer.analyze('keras');
   const namesWithKeras: FrameworkNames = new Map([...names, [kerasTerm, TENSORFLOW]]);
-  /** The framework a written word of a curated question names by its first term ("torch", "tf.keras"). */
-  const frameworkOfWord =
-    (known: FrameworkNames) =>
-    (word: string): Framework | undefined => {
-      const [term] = analyzer.analyze(word);
-      return term === undefined ? undefined : known.get(term);
-    };
+  const firstTermOf = (word: string): string | undefined => analyzer.analyze(word)[0];
   const directionOf = (text: string) => readDirection(text, endpoint);
   const profiles: Record<'faq' | 'claim', Map<string, EntryProfile>> = { faq: new Map(), claim: new Map() };
   // Per-way sums of one fit, reused (the engine answers one question at a time).
@@ -340,7 +336,7 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
       answerTerms,
       ways: wayProfiles,
       termFacts,
-      focus: entryFocus(source.question, wayFocus, answerWords, entryNames, frameworkOfWord(entryNames)),
+      focus: entryFocus(source.question, wayFocus, answerWords, entryNames, firstTermOf),
       questionFocus: wayFocus[0] ?? 'none',
       namedAlone: new Set(wayFocus.filter((focus) => focus === PYTORCH || focus === TENSORFLOW)),
       intents,
