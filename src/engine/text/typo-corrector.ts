@@ -93,6 +93,9 @@ export function createTypoCorrector(frequency: ReadonlyMap<string, number>): Typ
       for (const known of lists.get(length) ?? []) if (known !== word && shareOneDeletionForm(word, known)) candidates.push(known);
     let best: { word: string; distance: number; frequency: number } | undefined;
     for (const candidate of candidates) {
+      // People rarely mistype the first letter (only swap it with the second), and a letter
+      // in front of a known word makes another name: "gpytorch" is a library of its own.
+      if (candidate[0] !== word[0] && !(candidate[0] === word[1] && candidate[1] === word[0])) continue;
       const distance = editDistanceWithin(word, candidate, budget);
       if (distance > budget) continue;
       const candidateFrequency = frequency.get(candidate) ?? 0;

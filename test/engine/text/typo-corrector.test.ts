@@ -34,4 +34,12 @@ describe('typo correction', () => {
     expect(corrector.correct('pasta')).toBeUndefined();
     expect(corrector.correct('tensorflow')).toBeUndefined();
   });
+
+  it('keeps the first letter, except where it swapped with the second: a letter in front makes another name', () => {
+    const corrector = createTypoCorrector(new Map([['pytorch', 10], ['pytorchs', 2], ['tensorflow', 10]]));
+    expect(corrector.correct('gpytorch')).toBeUndefined();
+    expect(corrector.correct('ytorch')).toBeUndefined();
+    expect(corrector.correct('etnsorflow')).toBe('tensorflow');
+    expect(corrector.correct('pytroch')).toBe('pytorch');
+  });
 });
