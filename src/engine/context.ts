@@ -78,6 +78,13 @@ const CORRECTED_TERM_WEIGHT = 0.8;
 /** A version or a count ("2", "20") helps, but should not outweigh the words around it. */
 const NUMBER_WEIGHT = 0.5;
 /**
+ * Question words say what kind of answer is wanted (the intents read that), not what it is
+ * about: at full weight, "why is tensorflow slower than pytorch" met entries whose phrasings
+ * start with "why" (why JAX is fast) before the one comparing the two frameworks' speed.
+ */
+const QUESTION_WORD_WEIGHT = 0.5;
+const QUESTION_WORDS = new Set(['why', 'how', 'what', 'who', 'when', 'which', 'where']);
+/**
  * The words a follow-up adds ("what about jax?") are what is asked now; merged into a long
  * previous question they would otherwise be outweighed by it.
  */
@@ -118,6 +125,7 @@ export function createEngineContext(knowledge: Knowledge, commands: readonly Com
         const weight =
           (correctedTerms.has(term) ? CORRECTED_TERM_WEIGHT : 1) *
           (/^\d+$/.test(term) ? NUMBER_WEIGHT : 1) *
+          (QUESTION_WORDS.has(term) ? QUESTION_WORD_WEIGHT : 1) *
           (emphasised.has(term) ? FOLLOW_UP_WEIGHT : 1);
         weights.set(term, Math.max(weights.get(term) ?? 0, weight));
       }

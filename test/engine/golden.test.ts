@@ -31,6 +31,8 @@ describe('a question reaches the entry that answers it', () => {
     ['torch.compile vs tf.function', 'computation-graph-tf-function-vs-torch-compile'],
     ['RuntimeError: CUDA out of memory what do i do', 'memory-error-cuda-oom-message'],
     ['how do I debug a custom loss function', 'debugging-custom-loss'],
+    // A question word tells what kind of answer is wanted, not what it is about.
+    ['why is tensorflow slower than pytorch', 'training-speed-which-faster'],
     // A comparison of the two is answered by an entry about both, not by "What is PyTorch?".
     ['explain pytorch and tensorflow, how do they differ', ['overview-key-differences', 'overview-what-are-they']],
   ] as [string, string | string[]][])('%s -> %s', (question, entryIds) => {
