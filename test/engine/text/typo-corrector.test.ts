@@ -36,7 +36,13 @@ describe('typo correction', () => {
   });
 
   it('keeps the first letter, except where it swapped with the second: a letter in front makes another name', () => {
-    const corrector = createTypoCorrector(new Map([['pytorch', 10], ['pytorchs', 2], ['tensorflow', 10]]));
+    const corrector = createTypoCorrector(
+      new Map([
+        ['pytorch', 10],
+        ['pytorchs', 2],
+        ['tensorflow', 10],
+      ]),
+    );
     expect(corrector.correct('gpytorch')).toBeUndefined();
     expect(corrector.correct('ytorch')).toBeUndefined();
     expect(corrector.correct('etnsorflow')).toBe('tensorflow');
