@@ -9,7 +9,10 @@ export interface EvaluationRecord {
   topic: string | null;
   confidence: number;
   entryId: string | null;
-  /** The knowledge's text the result rests on (an answer, what a claim says now); '' for declines, help and lists. */
+  /**
+   * The answer as the user reads it: an answer's or claim's text; a comparison's summary with
+   * every row; a recommendation's summary with each need and why. '' for declines, help and lists.
+   */
   text: string;
   sources: { title: string; url: string | null }[];
   /** Questions the user could ask next. */
@@ -29,10 +32,25 @@ export function toEvaluationRecord(query: string, result: EngineResult): Evaluat
     topic: answered ? result.topic : null,
     confidence: Math.round(result.confidence * 1000) / 1000,
     entryId: answered ? result.entryId : null,
-    text: result.text,
+    text: answerText(result),
     sources: result.sources.map((source) => ({ title: source.title, url: source.url ?? null })),
     suggestions: result.followUps.map((followUp) => followUp.question),
     kind: result.kind,
     asOf: result.asOf,
   };
+}
+
+/**
+ * A comparison's or recommendation's content is in its rows and needs, which every renderer
+ * shows; its `text` alone is only the line above them ("What the two frameworks are, ...").
+ */
+function answerText(result: EngineResult): string {
+  switch (result.kind) {
+    case 'comparison':
+      return [result.text, ...result.rows.map((row) => `${row.aspect}: PyTorch: ${row.pytorch} TensorFlow: ${row.tensorflow}`)].join('\n');
+    case 'recommendation':
+      return [result.text, ...result.needs.map((need) => `${need.need}: ${need.why}`)].join('\n');
+    default:
+      return result.text;
+  }
 }

@@ -154,7 +154,8 @@ export function renderText(result: EngineResult, options: TextOptions = {}): str
           `* ${row.aspect}\n${wrap(`PyTorch: ${row.pytorch}`, width, '    ')}\n${wrap(`TensorFlow: ${row.tensorflow}`, width, '    ')}`,
         );
       }
-      if (rows.length < result.rows.length) parts.push(`(${result.rows.length - rows.length} more aspects)`);
+      const more = result.rows.length - rows.length;
+      if (more > 0) parts.push(`(${more} more ${more === 1 ? 'aspect' : 'aspects'})`);
       break;
     }
     case 'recommendation':
