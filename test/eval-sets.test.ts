@@ -27,6 +27,7 @@ const answerLabelledSets = [
   'holdout-3-questions.jsonl',
   'real-blind.jsonl',
   'real-blind-2.jsonl',
+  'real-blind-3.jsonl',
 ];
 
 describe('the labelled question sets', () => {
