@@ -31,8 +31,9 @@ export default defineConfig({
     // Three workers on two cores: the integration tests spend much of their time waiting (on
     // sockets, on the bot processes they start, on deliberate holds such as a database lock kept
     // past its statement timeout), and a third worker runs other files in those waits. With the
-    // other core busy, the tests took 76-85 s with three workers against 86-91 s with two
-    // (1 December 2026); no test took more than a third of its timeout.
+    // other core busy (1-2 December 2026): three workers 76 to 112 s in seven runs (median 83),
+    // two workers 86 to 105 s in four (median 88); this machine's noise is as large as the gain.
+    // No test took more than a third of its timeout.
     maxWorkers: 3,
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: INTEGRATION, isolate: false } },
