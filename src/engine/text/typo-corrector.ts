@@ -68,6 +68,15 @@ export function shareOneDeletionForm(word: string, known: string): boolean {
   return false;
 }
 
+/**
+ * Whether `known` starts as `word` does, or with its first two letters swapped. People rarely
+ * mistype the first letter, and a letter in front of a known word makes another name: "gpytorch"
+ * is a library of its own, not a typo of "pytorch".
+ */
+function keepsFirstLetter(word: string, known: string): boolean {
+  return known[0] === word[0] || (known[0] === word[1] && known[1] === word[0]);
+}
+
 /** `frequency` (how often each word occurs) breaks ties between equally close candidates. */
 export function createTypoCorrector(frequency: ReadonlyMap<string, number>): TypoCorrector {
   // The words a typo can be corrected to, by length; listed on the first word that needs them.
@@ -90,12 +99,10 @@ export function createTypoCorrector(frequency: ReadonlyMap<string, number>): Typ
     const lists = (byLength ??= listByLength());
     const candidates: string[] = [];
     for (const length of [word.length - 1, word.length, word.length + 1])
-      for (const known of lists.get(length) ?? []) if (known !== word && shareOneDeletionForm(word, known)) candidates.push(known);
+      for (const known of lists.get(length) ?? [])
+        if (known !== word && keepsFirstLetter(word, known) && shareOneDeletionForm(word, known)) candidates.push(known);
     let best: { word: string; distance: number; frequency: number } | undefined;
     for (const candidate of candidates) {
-      // People rarely mistype the first letter (only swap it with the second), and a letter
-      // in front of a known word makes another name: "gpytorch" is a library of its own.
-      if (candidate[0] !== word[0] && !(candidate[0] === word[1] && candidate[1] === word[0])) continue;
       const distance = editDistanceWithin(word, candidate, budget);
       if (distance > budget) continue;
       const candidateFrequency = frequency.get(candidate) ?? 0;
