@@ -35,6 +35,9 @@ describe('a question reaches the entry that answers it', () => {
     ['why is tensorflow slower than pytorch', 'training-speed-which-faster'],
     // A comparison of the two is answered by an entry about both, not by "What is PyTorch?".
     ['explain pytorch and tensorflow, how do they differ', ['overview-key-differences', 'overview-what-are-they']],
+    // "TensorFlow 1" is TF 1.x, the graph-and-session era, not today's TensorFlow with a stray number.
+    ['what are the main differences between tensorflow 1 and 2', 'history-tf2-transition'],
+    ['is tensorflow lite still supported', 'deployment-mobile-litert-what'],
   ] as [string, string | string[]][])('%s -> %s', (question, entryIds) => {
     const result = engine.respond(question);
     expect(result.kind).toBe('answer');
