@@ -37,6 +37,8 @@ describe('a question reaches the entry that answers it', () => {
     ['explain pytorch and tensorflow, how do they differ', ['overview-key-differences', 'overview-what-are-they']],
     // "TensorFlow 1" is TF 1.x, the graph-and-session era, not today's TensorFlow with a stray number.
     ['what are the main differences between tensorflow 1 and 2', 'history-tf2-transition'],
+    // ...and a question that names only TF 1.x is still a TensorFlow question.
+    ['We are on tensorflow 1.15 still, what is the easiest path to upgrade?', 'history-tf1-code-today'],
     ['is tensorflow lite still supported', 'deployment-mobile-litert-what'],
   ] as [string, string | string[]][])('%s -> %s', (question, entryIds) => {
     const result = engine.respond(question);
