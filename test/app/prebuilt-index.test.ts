@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createCachedEngine, fromStorable, toStorable } from '../../src/app/prebuilt-index.js';
+import { deserialize, serialize } from 'node:v8';
+import { createCachedEngine } from '../../src/app/prebuilt-index.js';
 import { createEngine, type PrebuiltIndex, prebuildIndex } from '../../src/engine/index.js';
 import { knowledgeTexts, textsFingerprint } from '../../src/engine/text/analyzer.js';
 import { loadKnowledge } from '../../src/knowledge/index.js';
@@ -27,8 +28,8 @@ describe('the prebuilt index', () => {
     expect(answersOf(createCachedEngine(knowledge, { cacheDir }))).toEqual(expected);
     expect(readdirSync(cacheDir).filter((name) => name.startsWith('index-'))).toHaveLength(1);
     expect(answersOf(createCachedEngine(knowledge, { cacheDir }))).toEqual(expected);
-    // Through JSON, as a later start reads it.
-    const prebuilt = fromStorable(JSON.parse(JSON.stringify(toStorable(prebuildIndex(knowledge))))) as PrebuiltIndex;
+    // Through V8's serialisation, as a later start reads it.
+    const prebuilt = deserialize(serialize(prebuildIndex(knowledge))) as PrebuiltIndex;
     expect(answersOf(createEngine(knowledge, { prebuilt }))).toEqual(expected);
   });
 
