@@ -28,6 +28,7 @@ const answerLabelledSets = [
   'real-blind.jsonl',
   'real-blind-2.jsonl',
   'real-blind-3.jsonl',
+  'real-blind-4.jsonl',
 ];
 
 describe('the labelled question sets', () => {
