@@ -105,6 +105,9 @@ describe('recognising a version or status question', () => {
     'pytorch version mismatch error with torchvision',
     'what version of keras do I have installed',
     'pytorch vs tensorflow which is better',
+    // Stability compared between frameworks, not the latest stable release.
+    'which is more stable, pytorch or tensorflow',
+    'is keras stabler than pytorch',
     'is tensorflow dead',
     'is pytorch still maintained',
     'is tflite deprecated',
