@@ -17,10 +17,11 @@ import {
 } from '../knowledge/index.js';
 
 /**
- * Bumped when the cached form changes. The cache keeps typed arrays as their bytes, in this
- * machine's order (see writeCacheEntry).
+ * Bumped when the cached form changes. It is stored in V8's serialisation format (see
+ * CacheFormat), which keeps typed arrays as their bytes in this machine's order and belongs to
+ * the V8 version that wrote it: both are part of the key.
  */
-const FORMAT = `prebuilt-index-4-${endianness()}`;
+const FORMAT = `prebuilt-index-4-${endianness()}-v8-${process.versions.v8}`;
 
 let engineCode: string | undefined;
 /** The engine's modules, the knowledge model they read, and the locked dependency versions (stemmer). */
@@ -41,10 +42,10 @@ export function createCachedEngine(
     .update(`${FORMAT}\0${engineCodeFingerprint()}\0${knowledgeContentKey(knowledge)}`)
     .digest('hex');
   const name = `index-${key}`;
-  let prebuilt = readCacheEntry<PrebuiltIndex>(cacheDir, name);
+  let prebuilt = readCacheEntry<PrebuiltIndex>(cacheDir, name, 'v8');
   if (!prebuilt) {
     prebuilt = prebuildIndex(knowledge);
-    writeCacheEntry(cacheDir, name, prebuilt);
+    writeCacheEntry(cacheDir, name, prebuilt, 'v8');
   }
   return createEngine(knowledge, { prebuilt });
 }

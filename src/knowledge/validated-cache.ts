@@ -1,8 +1,8 @@
 // A cache of validated knowledge, keyed by a hash of everything the result depends on: the bytes
 // of every file the loader reads, and the loader's own code (this directory's modules and the
 // locked package versions, so a changed schema or parser never reads an old result). Reading
-// YAML and checking it with zod was about a third of start-up; the same data read back in V8's
-// own serialisation format (node:v8, the structured-clone format) takes a few milliseconds. Only a knowledge base with no problems is stored, so a hit is exactly what
+// YAML and checking it with zod was about a third of start-up; JSON of the same data reads in a
+// few milliseconds. Only a knowledge base with no problems is stored, so a hit is exactly what
 // loading and validating the same bytes gives; any change to a file is a miss, validated in full.
 // Best effort: a cache that cannot be read or written is the same as no cache.
 import { createHash } from 'node:crypto';
@@ -12,15 +12,22 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { Knowledge } from './model.js';
 
-/**
- * Bumped when the cached form itself changes. V8's serialisation format belongs to the V8
- * version that wrote it, so another Node reads its own entries.
- */
-const FORMAT = `validated-knowledge-2-v8-${process.versions.v8}`;
+/** Bumped when the cached form itself changes. */
+const FORMAT = 'validated-knowledge-1';
 /** Older entries of a kind beyond this many are removed when one is written (test fixtures make many). */
 const KEEP_ENTRIES = 16;
-/** An entry's file name after its kind: the key and .v8 (.json for entries of earlier versions, pruned alike). */
-const ENTRY = /^[0-9a-f]{64}\.(v8|json)$/;
+/** An entry's file name after its kind: the key, then .json or .v8 (see CacheFormat). */
+const ENTRY = /^[0-9a-f]{64}\.(?:json|v8)$/;
+
+/**
+ * How an entry is stored. JSON reads plain records and strings fastest (the validated knowledge:
+ * V8's format took 20 to 40 ms longer for it). V8's serialisation format (node:v8, the
+ * structured-clone format) keeps typed arrays as their bytes and reads them back several times
+ * faster than JSON with base64 (the 2.7 MB prebuilt index: about 10 ms against 100 ms and more).
+ * A V8 entry belongs to the V8 version that wrote it: a caller storing one keys it by that version.
+ */
+export type CacheFormat = 'json' | 'v8';
+const fileOf = (cacheDir: string, name: string, format: CacheFormat) => join(cacheDir, `${name}.${format}`);
 
 /** The knowledge files the loader reads, by path relative to the knowledge directory, with their text. */
 export type KnowledgeFiles = ReadonlyMap<string, string>;
@@ -116,27 +123,23 @@ export function writeCachedKnowledge(cacheDir: string, key: string, knowledge: K
 }
 
 /** A cached value by name (a kind, a hyphen, a hex key), or undefined when missing or unreadable. */
-export function readCacheEntry<T>(cacheDir: string, name: string): T | undefined {
+export function readCacheEntry<T>(cacheDir: string, name: string, format: CacheFormat = 'json'): T | undefined {
   try {
-    return deserialize(readFileSync(join(cacheDir, `${name}.v8`))) as T;
+    const file = fileOf(cacheDir, name, format);
+    return (format === 'json' ? JSON.parse(readFileSync(file, 'utf8')) : deserialize(readFileSync(file))) as T;
   } catch {
     return undefined;
   }
 }
 
-/**
- * Stores a value in V8's serialisation format, which keeps typed arrays, Maps and undefined as
- * they are and reads back several times faster than JSON of the same data (a 2.7 MB prebuilt
- * index: about 10 ms against 100 ms and more with its typed arrays decoded); keeps the newest few
- * of its kind. Failures are ignored (best effort).
- */
-export function writeCacheEntry(cacheDir: string, name: string, value: unknown): void {
+/** Stores a value (see CacheFormat); keeps the newest few of its kind. Failures are ignored (best effort). */
+export function writeCacheEntry(cacheDir: string, name: string, value: unknown, format: CacheFormat = 'json'): void {
   try {
     mkdirSync(cacheDir, { recursive: true });
-    const file = join(cacheDir, `${name}.v8`);
+    const file = fileOf(cacheDir, name, format);
     // Written under a temporary name, then renamed: a reader never sees half a file.
     const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, serialize(value));
+    writeFileSync(partial, format === 'json' ? JSON.stringify(value) : serialize(value));
     renameSync(partial, file);
     const kind = name.slice(0, name.lastIndexOf('-') + 1);
     const entries = readdirSync(cacheDir)

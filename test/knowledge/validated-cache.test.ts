@@ -1,13 +1,12 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deserialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { KnowledgeError, loadKnowledge } from '../../src/knowledge/index.js';
 import { validFixture, writeFixture } from '../support/knowledge-fixture.js';
 
 const emptyCacheDir = () => mkdtempSync(join(tmpdir(), 'kb-cache-'));
-const cachedFiles = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.v8'));
+const cachedFiles = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.json'));
 
 describe('the cache of validated knowledge', () => {
   it('gives exactly what loading and validating the same files gives', () => {
@@ -51,6 +50,6 @@ describe('the cache of validated knowledge', () => {
     const [entry] = cachedFiles(cacheDir);
     writeFileSync(join(cacheDir, entry!), '{"topics": [');
     expect(loadKnowledge(dir, { cacheDir })).toStrictEqual(validated);
-    expect(deserialize(readFileSync(join(cacheDir, entry!)))).toStrictEqual(validated);
+    expect(JSON.parse(readFileSync(join(cacheDir, entry!), 'utf8'))).toStrictEqual(validated);
   });
 });
