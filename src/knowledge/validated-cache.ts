@@ -26,7 +26,11 @@ const ENTRY = /^[0-9a-f]{64}\.(?:json|v8)$/;
  * faster than JSON with base64 (the 2.7 MB prebuilt index: about 10 ms against 100 ms and more).
  * A V8 entry belongs to the V8 version that wrote it: a caller storing one keys it by that version.
  */
-export type CacheFormat = 'json' | 'v8';
+const CODECS = {
+  json: { encode: (value: unknown) => JSON.stringify(value), decode: (bytes: Buffer) => JSON.parse(bytes.toString('utf8')) as unknown },
+  v8: { encode: serialize, decode: deserialize },
+} satisfies Record<string, { encode(value: unknown): string | Buffer; decode(bytes: Buffer): unknown }>;
+export type CacheFormat = keyof typeof CODECS;
 const fileOf = (cacheDir: string, name: string, format: CacheFormat) => join(cacheDir, `${name}.${format}`);
 
 /** The knowledge files the loader reads, by path relative to the knowledge directory, with their text. */
@@ -125,8 +129,7 @@ export function writeCachedKnowledge(cacheDir: string, key: string, knowledge: K
 /** A cached value by name (a kind, a hyphen, a hex key), or undefined when missing or unreadable. */
 export function readCacheEntry<T>(cacheDir: string, name: string, format: CacheFormat = 'json'): T | undefined {
   try {
-    const file = fileOf(cacheDir, name, format);
-    return (format === 'json' ? JSON.parse(readFileSync(file, 'utf8')) : deserialize(readFileSync(file))) as T;
+    return CODECS[format].decode(readFileSync(fileOf(cacheDir, name, format))) as T;
   } catch {
     return undefined;
   }
@@ -139,7 +142,7 @@ export function writeCacheEntry(cacheDir: string, name: string, value: unknown, 
     const file = fileOf(cacheDir, name, format);
     // Written under a temporary name, then renamed: a reader never sees half a file.
     const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, format === 'json' ? JSON.stringify(value) : serialize(value));
+    writeFileSync(partial, CODECS[format].encode(value));
     renameSync(partial, file);
     const kind = name.slice(0, name.lastIndexOf('-') + 1);
     const entries = readdirSync(cacheDir)
