@@ -72,6 +72,9 @@ describe('SIGTERM with replies in flight', () => {
     expect((await sender.slashCommand('help')).status).toBe(503);
 
     expect(await bot.exited).toBe(0);
+    // No reply failed on the way (a timeout, an error from the API): checked first, because its
+    // log line says which reply and why, where the list of threads below would only miss one.
+    expect(bot.logLines().filter((line) => line.event === 'reply-failed')).toEqual([]);
     // Each Slack mention answered once, in its own thread; the rate-limited one on its retry.
     const answered = slack.callsTo('chat.postMessage').filter((call) => call.answered && call.failedWith === undefined);
     expect(answered.map((call) => call.params.thread_ts).sort()).toEqual(mentions.map((mention) => mention.ts).sort());
