@@ -40,6 +40,9 @@ describe('a question reaches the entry that answers it', () => {
     // ...and a question that names only TF 1.x is still a TensorFlow question.
     ['We are on tensorflow 1.15 still, what is the easiest path to upgrade?', 'history-tf1-code-today'],
     ['is tensorflow lite still supported', 'deployment-mobile-litert-what'],
+    // "go" is an everyday verb; the Go language is read only where the words around it say so.
+    ['should i go with pytorch or tensorflow', 'rec-overall-choice'],
+    ['can I call a pytorch model from go', 'model-export-go'],
   ] as [string, string | string[]][])('%s -> %s', (question, entryIds) => {
     const result = engine.respond(question);
     expect(result.kind).toBe('answer');

@@ -13,7 +13,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   wasnt we wed well were weve werent while with wont would wouldnt you youd youll youre youve your yours
   yourself yourselves vs versus v pls please thanks thx hey hi hello yo guys folks anyone someone somebody
   just really actually basically also still even ok okay hmm um uh like know tell wondering question quick
-  gonna wanna much many whether either neither etc eg ie via get got`
+  go goes going gonna wanna much many whether either neither etc eg ie via get got`
     .split(/\s+/)
     .filter(Boolean),
 );
