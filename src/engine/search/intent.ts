@@ -29,6 +29,11 @@ const OPENINGS: [Intent, RegExp][] = [
   ],
   ['choose', /^which\b(?! (?:version|versions|year|release|python|cuda|company|companies|organi[sz]ation|team|license|licence))/],
   ['choose', new RegExp(`^${FRAMEWORK}(?: \\w+)? (?:or|vs|versus) ${FRAMEWORK}\\b`)],
+  // "What is the best way to learn PyTorch?" asks how to do something, not which option to choose.
+  [
+    'how',
+    /^(?:what|whats) (?:is |are )?(?:the )?(?:best|better|right|proper|correct|recommended|preferred|easiest|simplest|fastest|quickest|standard|usual) (?:way|ways|method|methods|approach|approaches|practice|practices)\b/,
+  ],
   ['choose', /^is (?:it|there) (?:worth|better|a reason)\b|^(?:what|whats) (?:is )?(?:the )?(?:best|better|preferred|recommended)\b/],
   [
     'compare',

@@ -51,6 +51,12 @@ describe('reading what kind of answer a question wants', () => {
     expect(readIntents('which framework should a beginner learn')).toContain('choose');
   });
 
+  it('reads "what is the best way to X" as a way to do something, and "what is the best framework" as a choice', () => {
+    expect(readIntents('what is the best way to learn pytorch')).toEqual(new Set(['how']));
+    expect(readIntents("what's the recommended approach to saving a keras model")).toEqual(new Set(['how']));
+    expect(readIntents('what is the best framework for nlp')).toContain('choose');
+  });
+
   it.each([
     ['Can PyTorch and TensorFlow use the GPU on an M2 Mac?', 'support'],
     ['does spacy use torch under the hood', 'support'],
