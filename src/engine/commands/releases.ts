@@ -150,14 +150,18 @@ export function recogniseReleaseQuestion(knowledge: Knowledge, text: string): Re
     return { intent: 'status', projects: named, asksDead: DEAD_WORDS.test(textWithoutVersions), formerNames };
   }
   // "when was tensorflow 2.0 released" asks for a date the registry does not keep for older
-  // releases; the history entries have it.
-  if (asked && /\bwhen\b/i.test(text) && !named.every((project) => versionNames(asked, project.latest.version))) return undefined;
+  // releases; the history entries have it. The latest and the next release it does know.
+  const latestOrNext = (project: ReleaseProject) =>
+    versionNames(asked!, project.latest.version) ||
+    (project.next !== undefined && versionNames(asked!.replace(/-?rc\d*$/i, ''), project.next.version));
+  if (asked && /\bwhen\b/i.test(text) && !named.every(latestOrNext)) return undefined;
   if (asked && (RELEASED_WORDS.test(textWithoutVersions) || /\bis there\b/i.test(text))) {
     return named.length === 1 ? { intent: 'released', projects: named, version: asked, formerNames } : undefined;
   }
   // A question about a particular release ("python for pytorch 1.9") is not about the latest one.
   if (asked !== undefined && !named.every((project) => versionNames(asked, project.latest.version))) return undefined;
-  if (NEXT_WORDS.test(textWithoutVersions) && VERSION_WORDS.test(textWithoutVersions))
+  // "next tensorflow version", "when does the next keras come out".
+  if (NEXT_WORDS.test(textWithoutVersions) && (VERSION_WORDS.test(textWithoutVersions) || RELEASED_WORDS.test(textWithoutVersions)))
     return { intent: 'next', projects: named, formerNames };
   if (LATEST_WORDS.test(textWithoutVersions) || VERSION_WORDS.test(textWithoutVersions)) {
     // "keras version" and "latest keras" are version questions; a bare name is not, and neither

@@ -95,6 +95,10 @@ describe('recognising a version or status question', () => {
     ['which cuda versions does pytorch ship', 'cuda: pytorch'],
     ['is tensorflow 2.22 out', 'released: tensorflow'],
     ['when is the next pytorch release', 'next: pytorch'],
+    ['when does the next pytorch come out', 'next: pytorch'],
+    // The date of the next release is the registry's to give, as the latest one's is.
+    ['when will pytorch 2.15 come out', 'released: pytorch'],
+    ['when is tensorflow 2.22 coming out', 'released: tensorflow'],
   ])('%s → %s', (question, expected) => {
     expect(intentOf(question)).toBe(expected);
   });
