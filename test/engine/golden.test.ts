@@ -43,6 +43,8 @@ describe('a question reaches the entry that answers it', () => {
     // "go" is an everyday verb; the Go language is read only where the words around it say so.
     ['should i go with pytorch or tensorflow', 'rec-overall-choice'],
     ['can I call a pytorch model from go', 'model-export-go'],
+    // "TensorFlow Probability" is a library of its own, not TensorFlow plus the word "probability".
+    ['does tensorflow probability work with keras 3', 'alternatives-tfp-status'],
   ] as [string, string | string[]][])('%s -> %s', (question, entryIds) => {
     const result = engine.respond(question);
     expect(result.kind).toBe('answer');
