@@ -3,10 +3,22 @@
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
+/**
+ * Language names written with symbols, which splitting into letters and digits would reduce to
+ * the same "c": C++ becomes "cpp" and C# "csharp", the words people also write for them.
+ */
+function nameSymbolLanguages(text: string): string {
+  if (!text.includes('+') && !text.includes('#')) return text;
+  return text
+    .replace(/\bc\s?\+\+/g, ' cpp ')
+    .replace(/\bc\s?#/g, ' csharp ')
+    .replace(/\bf#/g, ' fsharp ');
+}
+
 export function normalizeText(text: string): string {
   // Most text is plain ASCII: then there are no accents or typographic quotes to handle.
-  if (ASCII_ONLY.test(text)) return text.toLowerCase().replace(/['`]/g, '');
-  return text
+  if (ASCII_ONLY.test(text)) return nameSymbolLanguages(text.toLowerCase().replace(/['`]/g, ''));
+  return nameSymbolLanguages(text.toLowerCase())
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '') // accents: "débogage" and "debogage" are one word
     .toLowerCase()

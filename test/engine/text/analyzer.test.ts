@@ -24,6 +24,13 @@ describe('analysing text into search terms', () => {
     expect(analyze('the of and')).toEqual([]);
   });
 
+  it('tells C++ from C# (both would otherwise be the letter c)', () => {
+    expect(analyze('LibTorch in C++')).toContain('cpp');
+    expect(analyze('ONNX Runtime from C#')).toContain('csharp');
+    expect(analyze('the TensorFlow C API')).toContain('c');
+    expect(analyze('c++ or c#')).toEqual(analyze('cpp or csharp'));
+  });
+
   it('keeps dotted API names whole as well as in parts', () => {
     expect(analyze('tf.function')).toEqual([...analyze('tensorflowfunction'), ...analyze('tensorflow function')]);
   });
