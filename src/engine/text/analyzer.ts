@@ -91,6 +91,8 @@ function namesTheChoice(texts: readonly string[]): boolean {
   for (let i = 0; i + 2 < texts.length; i++) {
     const left = texts[i];
     const right = texts[i + 2];
+    // "both pytorch and tensorflow" puts them together ("can I use both ... in one project"): no choice.
+    if (texts[i + 1] === 'and' && texts[i - 1] === 'both') continue;
     if (CHOICE_WORDS.has(texts[i + 1]!) && ((left === first && right === second) || (left === second && right === first))) return true;
   }
   return false;

@@ -24,6 +24,13 @@ describe('analysing text into search terms', () => {
     expect(analyze('the of and')).toEqual([]);
   });
 
+  it('reads "pytorch or tensorflow" as a choice, but not "both pytorch and tensorflow"', () => {
+    const real = createTextAnalyzer(SYNONYMS, ['PyTorch and TensorFlow']);
+    expect(real.analyze('pytorch or tensorflow for vision')).toContain(CHOICE_TERM);
+    expect(real.analyze('differences between pytorch and tensorflow')).toContain(CHOICE_TERM);
+    expect(real.analyze('can I use both pytorch and tensorflow in one project')).not.toContain(CHOICE_TERM);
+  });
+
   it('tells C++ from C# (both would otherwise be the letter c)', () => {
     expect(analyze('LibTorch in C++')).toContain('cpp');
     expect(analyze('ONNX Runtime from C#')).toContain('csharp');
