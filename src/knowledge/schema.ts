@@ -147,6 +147,11 @@ export const scopeFileSchema = z.strictObject({
    */
   facetTerms: z.array(text).default([]),
   /**
+   * A named thing that is a kind of a broader one (Ubuntu of Linux, Android of mobile): an answer
+   * about the broader thing mentions the narrower one well enough, though not as well as by name.
+   */
+  broaderTerms: z.record(text, text).default({}),
+  /**
    * Names that belong to one framework's family (TensorFlow.js, LiteRT, torchvision): a question
    * that names one is about that framework even when it never writes the framework's name.
    */

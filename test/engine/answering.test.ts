@@ -22,6 +22,12 @@ describe('answering the question that was asked', () => {
     expect(result.entryId).toBe(entryId);
   });
 
+  it('lets an entry about a broader thing answer for a narrower one the question names (Linux for Ubuntu)', () => {
+    const result = engine.respond('does tensorflow run on ubuntu');
+    expect(result.kind).toBe('answer');
+    expect(result.entryId).toBe('tensorflow-linux');
+  });
+
   it('does not answer a question about one framework with an entry about the other', () => {
     const result = engine.respond('does tensorflow run on macos');
     expect(result.entryId).not.toBe('pytorch-macos');

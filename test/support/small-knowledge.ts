@@ -31,7 +31,8 @@ export function smallKnowledgeEngine(): Engine {
   files.scope = {
     frameworkTerms: ['pytorch', 'tensorflow', 'keras', 'jax', 'litert', 'executorch', 'onnx', 'cuda', 'tpu', 'tfjs'],
     contextTerms: ['model', 'which', 'deploy'],
-    facetTerms: ['windows', 'linux', 'macos', 'mobile', 'android', 'browser'],
+    facetTerms: ['windows', 'linux', 'ubuntu', 'macos', 'mobile', 'android', 'browser'],
+    broaderTerms: { ubuntu: 'linux' },
     frameworkFamilies: { pytorch: ['executorch'], tensorflow: ['tfjs', 'litert'] },
   };
   files.synonyms = {
@@ -97,6 +98,12 @@ export function smallKnowledgeEngine(): Engine {
         'Does TensorFlow run on Windows?',
         ['tensorflow on windows', 'install tf on windows 11', 'is tensorflow supported on windows'],
         'TensorFlow runs on Windows on the CPU; for NVIDIA GPUs use WSL2.',
+      ),
+      entry(
+        'tensorflow-linux',
+        'Does TensorFlow run on Linux?',
+        ['tensorflow on linux', 'install tf on a linux server', 'is tensorflow supported on linux'],
+        'TensorFlow ships Linux wheels for the CPU and, with the and-cuda extra, NVIDIA GPUs.',
       ),
       entry(
         'pytorch-macos',

@@ -76,6 +76,8 @@ export const FIT_MODEL = {
   otherDirection: 0.35,
   /** Each thing the entry's closest way of asking names and the question does not. */
   extraThing: 0.75,
+  /** A named thing the entry mentions only by its broader name (Linux for Ubuntu): this much of a mention. */
+  broaderMention: 0.8,
 };
 
 /** A name written with dots, underscores, slashes, plus signs or hyphens inside it. */
@@ -266,6 +268,13 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
     texts.claim.set(claim.id, { question: claim.claim, asked: [], keywords: claim.keywords, answer: claim.now });
   }
   const names = frameworkNames(knowledge, analyzer);
+  // Narrower named thing -> its broader one, as terms ("ubuntu" -> "linux").
+  const broaderOf = new Map<string, string>();
+  for (const [narrower, broader] of Object.entries(knowledge.scope.broaderTerms)) {
+    const [from] = analyzer.analyze(narrower);
+    const [to] = analyzer.analyze(broader);
+    if (from && to && from !== to) broaderOf.set(from, to);
+  }
   const isThing = (term: string) => term !== PYTORCH && term !== TENSORFLOW && vocabulary.namesThing(term);
   // What one written word names as the start or end of a move: a framework by its family, any
   // other named thing by its term.
@@ -400,6 +409,8 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
         const facts = termFacts.get(term);
         let mention = facts?.mention ?? 0;
         if (mention < 1 && parts) mention = Math.max(mention, Math.min(...parts.map(mentionOf)));
+        const broader = mention < 1 ? broaderOf.get(term) : undefined;
+        if (broader !== undefined) mention = Math.max(mention, FIT_MODEL.broaderMention * mentionOf(broader));
         covered += information * mention;
         const answered = (facts?.inAnswer ?? false) || (parts?.every((part) => profile.answerTerms.has(part)) ?? false);
         if (answered) inAnswer += information;

@@ -67,6 +67,7 @@ const knowledge: Knowledge = {
     contextTerms: [],
     ambiguousTerms: [],
     facetTerms: [],
+    broaderTerms: {},
     frameworkFamilies: { pytorch: [], tensorflow: [] },
   },
   releases,
