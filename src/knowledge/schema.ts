@@ -147,7 +147,7 @@ export const scopeFileSchema = z.strictObject({
    */
   facetTerms: z.array(text).default([]),
   /**
-   * A named thing that is a kind of a broader one (Ubuntu of Linux, Android of mobile): an answer
+   * A named thing that is a kind of a broader one (Ubuntu of Linux): an answer
    * about the broader thing mentions the narrower one well enough, though not as well as by name.
    */
   broaderTerms: z.record(text, text).default({}),
