@@ -67,6 +67,17 @@ const CUDA_WORDS = /\bcuda\s*(?:1\d(?:\.\d+)?|versions?|wheels?|builds?)\b|\b(?:
 /** A version a user writes: 2.22, v4, 3.15.1, 2.22.0rc0 (a bare number such as a year or a batch size is not one). */
 const ASKED_VERSION = /(?<![\p{L}\p{N}_.])(?:v(\d+(?:\.\d+){0,2})|(\d+(?:\.\d+){1,2}(?:-?rc\d*)?))(?![\p{L}\p{N}_]|\.\d)/iu;
 
+/** A version without its release-candidate suffix: "2.22.0rc1" and "2.22-rc0" name the 2.22.0 line. */
+const withoutCandidate = (version: string) => version.replace(/-?rc\d*$/i, '');
+
+/** Whether a version the user wrote names the project's next release (or one of its candidates). */
+function namesNextRelease(
+  version: string,
+  project: ReleaseProject,
+): project is ReleaseProject & { next: NonNullable<ReleaseProject['next']> } {
+  return project.next !== undefined && versionNames(withoutCandidate(version), project.next.version);
+}
+
 interface ProjectIndex {
   projects: ReleaseProject[];
 }
@@ -151,10 +162,12 @@ export function recogniseReleaseQuestion(knowledge: Knowledge, text: string): Re
   }
   // "when was tensorflow 2.0 released" asks for a date the registry does not keep for older
   // releases; the history entries have it. The latest and the next release it does know.
-  const latestOrNext = (project: ReleaseProject) =>
-    versionNames(asked!, project.latest.version) ||
-    (project.next !== undefined && versionNames(asked!.replace(/-?rc\d*$/i, ''), project.next.version));
-  if (asked && /\bwhen\b/i.test(text) && !named.every(latestOrNext)) return undefined;
+  if (
+    asked &&
+    /\bwhen\b/i.test(text) &&
+    !named.every((project) => versionNames(asked, project.latest.version) || namesNextRelease(asked, project))
+  )
+    return undefined;
   if (asked && (RELEASED_WORDS.test(textWithoutVersions) || /\bis there\b/i.test(text))) {
     return named.length === 1 ? { intent: 'released', projects: named, version: asked, formerNames } : undefined;
   }
@@ -261,10 +274,10 @@ function answerText(question: ReleaseQuestion): { question: string; text: string
     case 'released': {
       const project = question.projects[0]!;
       const asked = question.version!;
-      const isLatestLine = versionNames(asked.replace(/-?rc\d*$/i, ''), project.latest.version);
+      const isLatestLine = versionNames(withoutCandidate(asked), project.latest.version);
       if (!/rc/i.test(asked) && (isLatestLine || compareVersions(asked, project.latest.version) < 0)) {
         parts.push(`${project.name} ${asked} is out. ${latestSentence(project)}`);
-      } else if (project.next && versionNames(asked.replace(/-?rc\d*$/i, ''), project.next.version)) {
+      } else if (namesNextRelease(asked, project)) {
         const stage = project.next.stage === 'release-candidate' ? 'Only as release candidates so far' : 'Not yet';
         parts.push(`${stage}: ${nextPhrase(project)}. ${latestSentence(project)}`);
       } else {

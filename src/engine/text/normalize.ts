@@ -17,13 +17,15 @@ function nameSymbolLanguages(text: string): string {
 
 export function normalizeText(text: string): string {
   // Most text is plain ASCII: then there are no accents or typographic quotes to handle.
-  if (ASCII_ONLY.test(text)) return nameSymbolLanguages(text.toLowerCase().replace(/['`]/g, ''));
-  return nameSymbolLanguages(text.toLowerCase())
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '') // accents: "débogage" and "debogage" are one word
-    .toLowerCase()
-    .replace(/[’'`´]/g, '') // "what's" -> "whats", "don't" -> "dont"
-    .replace(/[“”«»]/g, ' ');
+  const lower = ASCII_ONLY.test(text)
+    ? text.toLowerCase().replace(/['`]/g, '')
+    : text
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '') // accents: "débogage" and "debogage" are one word
+        .toLowerCase()
+        .replace(/[’'`´]/g, '') // "what's" -> "whats", "don't" -> "dont"
+        .replace(/[“”«»]/g, ' ');
+  return nameSymbolLanguages(lower);
 }
 
 /** Plain words: letters and digits. */
