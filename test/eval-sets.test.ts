@@ -29,7 +29,7 @@ const answerLabelledSets = [
   'real-blind-2.jsonl',
   'real-blind-3.jsonl',
   'real-blind-4.jsonl',
-  'real-blind-5.jsonl',
+  'real-tune-2.jsonl',
 ];
 
 describe('the labelled question sets', () => {
