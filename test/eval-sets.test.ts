@@ -30,6 +30,7 @@ const answerLabelledSets = [
   'real-blind-3.jsonl',
   'real-blind-4.jsonl',
   'real-tune-2.jsonl',
+  'real-blind-6.jsonl',
 ];
 
 describe('the labelled question sets', () => {
