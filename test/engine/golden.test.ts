@@ -27,6 +27,9 @@ describe('a question reaches the entry that answers it', () => {
     ['pros and cons of each framework', 'rec-pros-cons'],
     ['are pytorch and tensorflow free for commercial use', 'licensing-commercial'],
     ['when was pytorch first released', ['history-pytorch-origins', 'history-open-source-dates']],
+    // Two names of one thing: synonyms read both as PyTorch, the question is about the names.
+    ["what's the difference between torch and pytorch", 'history-lua-torch'],
+    ['do i install pytorch or torch', 'history-lua-torch'],
     ['can keras 3 run on the pytorch backend', 'keras-multibackend'],
     ['torch.compile vs tf.function', 'computation-graph-tf-function-vs-torch-compile'],
     ['RuntimeError: CUDA out of memory what do i do', 'memory-error-cuda-oom-message'],

@@ -41,6 +41,21 @@ export const CHOICE_TERM = 'frameworkchoice';
 const CHOICE_WORDS = new Set(['or', 'vs', 'versus', 'v', 'against', 'and']);
 
 /**
+ * "torch vs pytorch", "is TF Lite the same as LiteRT": the question is about two names of one
+ * thing. Synonyms read both names as the same canonical word, which would leave "pytorch
+ * pytorch" and lose what is asked, so the framing becomes one term of its own, on both sides of
+ * the search (the entries that explain a name or a rename say it the same way).
+ */
+export const NAMESAKE_TERM = 'twonamesofonething';
+/** Words that may stand between the two names ("torch or pytorch", "tflite is the same as litert"). */
+const NAMESAKE_LINKS = new Set([
+  ...'vs versus v or and not instead of is are the same as a an thing things just also aka'.split(' '),
+  ...'different difference between from called named renamed now'.split(' '),
+]);
+/** How many linking words may stand between the two names. */
+const NAMESAKE_REACH = 4;
+
+/**
  * The words of a text in order, in two parallel arrays (one object per word would be most of
  * the cost of indexing). `chunks[i]` numbers the run of words written together that word i
  * belongs to: "tf.function" or "define-by-run" is one chunk of several words.
@@ -94,6 +109,25 @@ function namesTheChoice(texts: readonly string[]): boolean {
     // "both pytorch and tensorflow" puts them together ("can I use both ... in one project"): no choice.
     if (texts[i + 1] === 'and' && texts[i - 1] === 'both') continue;
     if (CHOICE_WORDS.has(texts[i + 1]!) && ((left === first && right === second) || (left === second && right === first))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether two differently written names that read as one word stand close together, each a word
+ * of its own (not part of a joined name such as "torch.compile") and linked by one to four words
+ * such as "vs", "or", "the same as" (see NAMESAKE_TERM).
+ */
+function setsNamesakesSideBySide(words: Words, written: readonly string[]): boolean {
+  const { texts, chunks } = words;
+  const standalone = (i: number) => chunks[i - 1] !== chunks[i] && chunks[i + 1] !== chunks[i];
+  for (let i = 0; i < texts.length; i++) {
+    if (!standalone(i)) continue;
+    for (let j = i + 1; j < texts.length && j <= i + NAMESAKE_REACH + 1; j++) {
+      // Side by side with no word between is a name and its abbreviation ("TensorFlow Addons (TFA)").
+      if (texts[j] === texts[i] && written[j] !== written[i] && standalone(j) && j > i + 1) return true;
+      if (!NAMESAKE_LINKS.has(texts[j]!)) break;
+    }
   }
   return false;
 }
@@ -197,19 +231,23 @@ function buildAnalyzer(
   }
   for (const list of variantsByFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
 
-  const applySynonyms = (words: Words): Words => {
+  /** The words with every variant read as its canonical word; `namesake` when two names of one thing are set side by side. */
+  const applySynonyms = (words: Words): Words & { namesake: boolean } => {
     const { texts, chunks } = words;
     // Most texts contain no variant at all: then the word lists are used as they are.
-    if (!texts.some((text) => variantsByFirstWord.has(text))) return words;
+    if (!texts.some((text) => variantsByFirstWord.has(text))) return { ...words, namesake: false };
     const result: Words = { texts: [], chunks: [] };
+    // Per word of the result: how it was written (a variant's own words, or the word itself).
+    const written: string[] = [];
     for (let i = 0; i < texts.length; i++) {
       const candidates = variantsByFirstWord.get(texts[i]!);
       const match = candidates?.find(({ words: variant }) => variant.every((word, offset) => texts[i + offset] === word));
       result.texts.push(match ? match.canonical : texts[i]!);
       result.chunks.push(chunks[i]!);
+      written.push(match ? match.words.join(' ') : texts[i]!);
       if (match) i += match.words.length - 1;
     }
-    return result;
+    return { ...result, namesake: setsNamesakesSideBySide(result, written) };
   };
 
   const computeStem = (word: string) => (word.length > 3 && /^\p{L}+$/u.test(word) ? stemmer(oneSpelling(word)) : word);
@@ -246,8 +284,9 @@ function buildAnalyzer(
       const term = termOf(token);
       if (term !== null) terms.push(term);
     };
-    const { texts, chunks } = applySynonyms(words);
+    const { texts, chunks, namesake } = applySynonyms(words);
     if (namesTheChoice(texts)) terms.push(CHOICE_TERM);
+    if (namesake) terms.push(NAMESAKE_TERM);
     for (let start = 0; start < texts.length; ) {
       let end = start + 1;
       while (end < texts.length && chunks[end] === chunks[start]) end++;

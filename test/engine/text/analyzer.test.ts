@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHOICE_TERM, createTextAnalyzer, textsFingerprint } from '../../../src/engine/text/analyzer.js';
+import { CHOICE_TERM, createTextAnalyzer, NAMESAKE_TERM, textsFingerprint } from '../../../src/engine/text/analyzer.js';
 
 const SYNONYMS = [
   { canonical: 'tensorflow', variants: ['tf', 'tensor flow'] },
@@ -15,7 +15,7 @@ describe('analysing text into search terms', () => {
   it('reads abbreviations and multi-word names as one canonical term', () => {
     expect(analyze('TF Lite? no: tflite')).toContain(analyze('litert')[0]);
     expect(analyze('TensorFlow Lite')).toEqual(analyze('LiteRT'));
-    expect(analyze('tf vs tensor flow')).toEqual([...analyze('tensorflow'), ...analyze('tensorflow')]);
+    expect(analyze('tf serving, tensor flow serving')).toEqual(analyze('tensorflow serving tensorflow serving'));
     expect(analyze('hf hub')).toEqual(analyze('huggingface hub'));
   });
 
@@ -29,6 +29,18 @@ describe('analysing text into search terms', () => {
     expect(real.analyze('pytorch or tensorflow for vision')).toContain(CHOICE_TERM);
     expect(real.analyze('differences between pytorch and tensorflow')).toContain(CHOICE_TERM);
     expect(real.analyze('can I use both pytorch and tensorflow in one project')).not.toContain(CHOICE_TERM);
+  });
+
+  it('reads two names of one thing set side by side as a question about the names', () => {
+    // Synonyms make "torch vs pytorch" read "pytorch pytorch"; the framing is kept as a term.
+    expect(analyze('torch vs pytorch')).toContain(NAMESAKE_TERM);
+    expect(analyze('is TensorFlow Lite the same thing as LiteRT?')).toContain(NAMESAKE_TERM);
+    expect(analyze('do I install torch or pytorch')).toContain(NAMESAKE_TERM);
+    // Not the same name twice, not a name and its abbreviation, not a joined API name, not far apart.
+    expect(analyze('pytorch vs pytorch lightning')).not.toContain(NAMESAKE_TERM);
+    expect(analyze('TensorFlow Lite (TFLite) on Android')).not.toContain(NAMESAKE_TERM);
+    expect(analyze('PyTorch: torch.compile or eager')).not.toContain(NAMESAKE_TERM);
+    expect(analyze('torch models deploy to mobile phones with pytorch tools')).not.toContain(NAMESAKE_TERM);
   });
 
   it('tells C++ from C# (both would otherwise be the letter c)', () => {
