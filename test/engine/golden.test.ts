@@ -68,6 +68,15 @@ describe('a question reaches the entry that answers it', () => {
   it.each(['best pizza in naples', 'how do i install python on windows'])('declines "%s", which is out of scope', (question) => {
     expect(engine.respond(question).kind).toBe('no-match');
   });
+
+  // GPU and CPU put these in scope, but the tool they ask about is not a deep-learning framework
+  // and no entry names it: an entry on GPUs slower than CPUs is not an answer for LightGBM.
+  it.each(['lightgbm training on the gpu is slower than on the cpu', 'how do I install cuda for blender rendering'])(
+    'does not answer "%s", about a neighbouring tool no entry covers',
+    (question) => {
+      expect(engine.respond(question).kind).not.toBe('answer');
+    },
+  );
 });
 
 describe('a conversation reaches the entry each message asks for', () => {
