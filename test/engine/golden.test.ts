@@ -30,6 +30,8 @@ describe('a question reaches the entry that answers it', () => {
     // Two names of one thing: synonyms read both as PyTorch, the question is about the names.
     ["what's the difference between torch and pytorch", 'history-lua-torch'],
     ['do i install pytorch or torch', 'history-lua-torch'],
+    // "Is it possible" frames the question; what is asked is the rest ("pytorch without python").
+    ['is it possible to use pytorch without python', 'model-export-cpp'],
     ['can keras 3 run on the pytorch backend', 'keras-multibackend'],
     ['torch.compile vs tf.function', 'computation-graph-tf-function-vs-torch-compile'],
     ['RuntimeError: CUDA out of memory what do i do', 'memory-error-cuda-oom-message'],
