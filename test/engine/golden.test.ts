@@ -32,6 +32,8 @@ describe('a question reaches the entry that answers it', () => {
     ['do i install pytorch or torch', 'history-lua-torch'],
     // "Is it possible" frames the question; what is asked is the rest ("pytorch without python").
     ['is it possible to use pytorch without python', 'model-export-cpp'],
+    // "Going to" and "gonna" say "will": bare "going" is a stopword, and the future was lost.
+    ['is pytorch going to replace tensorflow', 'recommendation-five-year-bet'],
     ['can keras 3 run on the pytorch backend', 'keras-multibackend'],
     ['torch.compile vs tf.function', 'computation-graph-tf-function-vs-torch-compile'],
     ['RuntimeError: CUDA out of memory what do i do', 'memory-error-cuda-oom-message'],
