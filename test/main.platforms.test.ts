@@ -2,7 +2,6 @@
 // child process, the real Bolt and discord.js inside, local stand-ins of Slack and Discord.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,16 +9,9 @@ import { DiscordStandIn, discordUser, IDS } from './support/discord/stand-in.js'
 import { appMention, SlackRequestSender, TEST_SIGNING_SECRET } from './support/slack/requests.js';
 import { nodeArgumentsFor } from './support/run-script.js';
 import { SlackWebApiStandIn } from './support/slack/web-api-stand-in.js';
+import { freePort } from './support/ports.js';
 
 const root = join(import.meta.dirname, '..');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, limitMs = 45_000): Promise<T> {
   const deadline = Date.now() + limitMs;

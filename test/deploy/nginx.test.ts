@@ -6,7 +6,7 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type BotHttpServer, sendJson, startHttpServer } from '../../src/adapters/http-server.js';
-import { freePort } from '../support/bot-process.js';
+import { freePort } from '../support/ports.js';
 import { type Nginx, startNginx } from '../support/nginx.js';
 
 type Mode = 'answer' | 'break-after-reading';

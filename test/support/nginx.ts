@@ -9,7 +9,8 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, waitFor } from './bot-process.js';
+import { waitFor } from './bot-process.js';
+import { freePort } from './ports.js';
 
 const root = join(import.meta.dirname, '..', '..');
 export const SHIPPED_NGINX_CONF = join(root, 'deploy', 'nginx.conf');

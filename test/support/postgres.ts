@@ -10,10 +10,10 @@
 // (tests never need their data after a crash), and is stopped and deleted by `destroy()`.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, cpSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from './ports.js';
 
 export interface PostgresServer {
   /** postgres://postgres@127.0.0.1:PORT/postgres (trust authentication, loopback only). */
@@ -99,17 +99,6 @@ function copyTree(from: string, to: string): void {
     if (statSync(path).isDirectory()) for (const name of readdirSync(path)) chownAll(join(path, name));
   };
   chownAll(to);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitUntilAccepting(url: string, child: ChildProcess, deadline: number): Promise<void> {
