@@ -4,10 +4,11 @@
 // exactly those ports as the local end of every outgoing connection: with a few hundred
 // connections per run (and other test runs on the same machine) one of them took the port
 // before the bot bound it ("address already in use"). Ports below the system's ephemeral range
-// are never handed out that way, so a random one there that is free now stays free until used.
+// are never handed out that way: a random one there that is free now stays free until used, unless
+// another test happens to pick the same one in the meantime (one chance in twelve thousand).
 import { createServer } from 'node:net';
 
-/** Below Linux's default ephemeral range (32768-60999) and above the registered services people run locally. */
+/** A range below Linux's default ephemeral range (32768-60999). */
 const FIRST = 20_000;
 const LAST = 32_000;
 const ATTEMPTS = 50;
