@@ -34,6 +34,8 @@ describe('a question reaches the entry that answers it', () => {
     ['is it possible to use pytorch without python', 'model-export-cpp'],
     // "Going to" and "gonna" say "will": bare "going" is a stopword, and the future was lost.
     ['is pytorch going to replace tensorflow', 'recommendation-five-year-bet'],
+    // "Something like" asks for an equivalent (it reached the hooks entry through "something like forward hooks").
+    ['does pytorch have something like keras fit', ['switching-api-mapping', 'ease-of-use-boilerplate', 'ease-of-use-lightning-fastai']],
     ['can keras 3 run on the pytorch backend', 'keras-multibackend'],
     ['torch.compile vs tf.function', 'computation-graph-tf-function-vs-torch-compile'],
     ['RuntimeError: CUDA out of memory what do i do', 'memory-error-cuda-oom-message'],
