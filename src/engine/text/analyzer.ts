@@ -63,6 +63,8 @@ const NAMESAKE_REACH = 4;
 interface Words {
   texts: string[];
   chunks: number[];
+  /** How each word was written before synonyms replaced it; set only when a synonym replaced one. */
+  written?: string[];
 }
 
 /** Characters that join words into one chunk when letters or digits stand on both sides. */
@@ -116,10 +118,11 @@ function namesTheChoice(texts: readonly string[]): boolean {
 /**
  * Whether two differently written names that read as one word stand close together, each a word
  * of its own (not part of a joined name such as "torch.compile") and linked by one to four words
- * such as "vs", "or", "the same as" (see NAMESAKE_TERM).
+ * such as "vs", "or", "the same as" (see NAMESAKE_TERM). One of them is always a synonym's variant,
+ * so a text in which no synonym replaced a word is not read at all.
  */
-function setsNamesakesSideBySide(words: Words, written: readonly string[]): boolean {
-  const { texts, chunks } = words;
+function setsNamesakesSideBySide({ texts, chunks, written }: Words): boolean {
+  if (!written) return false;
   const standalone = (i: number) => chunks[i - 1] !== chunks[i] && chunks[i + 1] !== chunks[i];
   for (let i = 0; i < texts.length; i++) {
     if (!standalone(i)) continue;
@@ -231,23 +234,27 @@ function buildAnalyzer(
   }
   for (const list of variantsByFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
 
-  /** The words with every variant read as its canonical word; `namesake` when two names of one thing are set side by side. */
-  const applySynonyms = (words: Words): Words & { namesake: boolean } => {
+  /** The words with every variant read as its canonical word (and, if any was, how each was written). */
+  const applySynonyms = (words: Words): Words => {
     const { texts, chunks } = words;
     // Most texts contain no variant at all: then the word lists are used as they are.
-    if (!texts.some((text) => variantsByFirstWord.has(text))) return { ...words, namesake: false };
+    if (!texts.some((text) => variantsByFirstWord.has(text))) return words;
     const result: Words = { texts: [], chunks: [] };
-    // Per word of the result: how it was written (a variant's own words, or the word itself).
     const written: string[] = [];
+    let replaced = false;
     for (let i = 0; i < texts.length; i++) {
       const candidates = variantsByFirstWord.get(texts[i]!);
       const match = candidates?.find(({ words: variant }) => variant.every((word, offset) => texts[i + offset] === word));
       result.texts.push(match ? match.canonical : texts[i]!);
       result.chunks.push(chunks[i]!);
       written.push(match ? match.words.join(' ') : texts[i]!);
-      if (match) i += match.words.length - 1;
+      if (match) {
+        replaced = true;
+        i += match.words.length - 1;
+      }
     }
-    return { ...result, namesake: setsNamesakesSideBySide(result, written) };
+    if (replaced) result.written = written;
+    return result;
   };
 
   const computeStem = (word: string) => (word.length > 3 && /^\p{L}+$/u.test(word) ? stemmer(oneSpelling(word)) : word);
@@ -284,9 +291,10 @@ function buildAnalyzer(
       const term = termOf(token);
       if (term !== null) terms.push(term);
     };
-    const { texts, chunks, namesake } = applySynonyms(words);
+    const read = applySynonyms(words);
+    const { texts, chunks } = read;
     if (namesTheChoice(texts)) terms.push(CHOICE_TERM);
-    if (namesake) terms.push(NAMESAKE_TERM);
+    if (setsNamesakesSideBySide(read)) terms.push(NAMESAKE_TERM);
     for (let start = 0; start < texts.length; ) {
       let end = start + 1;
       while (end < texts.length && chunks[end] === chunks[start]) end++;
