@@ -15,6 +15,12 @@ function nameSymbolLanguages(text: string): string {
     .replace(/\bf#/g, ' fsharp ');
 }
 
+/**
+ * A version written with a "v" ("Keras v3", "TF v2.16", "transformers v5") is the same version
+ * as without it. One or two digits only: V100 names a GPU, not version 100.
+ */
+const V_VERSION = /\bv(?=\d{1,2}(?:\.\d+)*\b)/g;
+
 export function normalizeText(text: string): string {
   // Most text is plain ASCII: then there are no accents or typographic quotes to handle.
   const lower = ASCII_ONLY.test(text)
@@ -25,7 +31,7 @@ export function normalizeText(text: string): string {
         .toLowerCase()
         .replace(/[’'`´]/g, '') // "what's" -> "whats", "don't" -> "dont"
         .replace(/[“”«»]/g, ' ');
-  return nameSymbolLanguages(lower);
+  return nameSymbolLanguages(lower).replace(V_VERSION, '');
 }
 
 /** Plain words: letters and digits. */

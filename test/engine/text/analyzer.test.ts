@@ -50,6 +50,13 @@ describe('analysing text into search terms', () => {
     expect(analyze('c++ or c#')).toEqual(analyze('cpp or csharp'));
   });
 
+  it('reads a version written with a "v" as the version itself, but not a GPU such as the V100', () => {
+    expect(analyze('Keras v3 on TF v2.16')).toEqual(analyze('Keras 3 on TF 2.16'));
+    expect(analyze('transformers v5')).toEqual(analyze('transformers 5'));
+    expect(analyze('training on a V100')).toContain('v100');
+    expect(analyze('tpu v5e')).toContain('v5e');
+  });
+
   it('keeps dotted API names whole as well as in parts', () => {
     expect(analyze('tf.function')).toEqual([...analyze('tensorflowfunction'), ...analyze('tensorflow function')]);
   });
