@@ -6,6 +6,10 @@
 //   sent), Slack answered 429 (rate limited: not processed), or a 5xx arrived before the request
 //   body had been sent. A timeout or a 5xx after the body went out may have posted already, so
 //   those are not retried: a lost reply is logged, a doubled one would be seen by everyone.
+//   One reset is retried: on a connection taken from the keep-alive pool, before any byte of an
+//   answer. That is the server closing the connection as idle just as it was reused (the race
+//   Node documents with request.reusedSocket); Slack never saw the request. Under load the
+//   client can reuse a socket whose close it has not yet read, so this happens in practice.
 // - Other calls (views.publish, auth.test...) are idempotent and retried on any transient failure.
 // - Rate limits are per method, as Slack applies them: a 429 pauses that method only, for its
 //   Retry-After or, when Slack sends none, a default second; other methods carry on.
@@ -45,7 +49,14 @@ export interface SafeFetchOptions {
 
 type Attempt =
   | { kind: 'response'; status: number; statusText: string; headers: Headers; body: Buffer; bodySent: boolean }
-  | { kind: 'error'; error: Error; connected: boolean; timedOut: boolean };
+  | {
+      kind: 'error';
+      error: Error;
+      connected: boolean;
+      timedOut: boolean;
+      /** Reset on a connection reused from the keep-alive pool before any answer: the server had closed it as idle. */
+      staleConnection: boolean;
+    };
 
 export class SlackTimeoutError extends Error {
   constructor(ms: number) {
@@ -87,6 +98,7 @@ function attempt(url: URL, init: RequestInit, body: string, timeoutMs: number): 
     let connected = false;
     let bodySent = false;
     let timedOut = false;
+    let answered = false;
     const outgoing = (secure ? httpsRequest : httpRequest)(url, {
       method: init.method ?? 'POST',
       headers,
@@ -110,6 +122,7 @@ function attempt(url: URL, init: RequestInit, body: string, timeoutMs: number): 
     });
     outgoing.on('finish', () => (bodySent = true));
     outgoing.on('response', (response) => {
+      answered = true;
       const sentBeforeAnswer = bodySent;
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -123,9 +136,12 @@ function attempt(url: URL, init: RequestInit, body: string, timeoutMs: number): 
           bodySent: sentBeforeAnswer,
         }),
       );
-      response.on('error', (error) => done({ kind: 'error', error, connected: true, timedOut }));
+      response.on('error', (error) => done({ kind: 'error', error, connected: true, timedOut, staleConnection: false }));
     });
-    outgoing.on('error', (error) => done({ kind: 'error', error, connected, timedOut }));
+    outgoing.on('error', (error) => {
+      const reset = (error as NodeJS.ErrnoException).code === 'ECONNRESET' || (error as NodeJS.ErrnoException).code === 'EPIPE';
+      done({ kind: 'error', error, connected, timedOut, staleConnection: outgoing.reusedSocket && reset && !timedOut && !answered });
+    });
     outgoing.end(body);
   });
 }
@@ -190,9 +206,9 @@ export function createSafeFetch(options: SafeFetchOptions): typeof fetch {
       observer.apiError();
       if (init.signal?.aborted) throw result.error;
       failures += 1;
-      // Refused or unreachable: nothing reached Slack. Connected and then failed (a reset, a
-      // timeout): Slack may have acted on it.
-      const mayHavePosted = createsMessage && (result.connected || result.timedOut);
+      // Refused or unreachable, or a pooled connection Slack had already closed: nothing reached
+      // Slack. Connected and then failed (a reset, a timeout): Slack may have acted on it.
+      const mayHavePosted = createsMessage && (result.connected || result.timedOut) && !result.staleConnection;
       if (!mayHavePosted && failures < maxAttempts) {
         await sleep(backoffMs(failures));
         continue;

@@ -1,7 +1,7 @@
 // Which Slack calls are tried again, and when: Bolt's own Web API client, configured as the
 // adapter configures it, against the Web API stand-in. A call that may have posted is never
 // repeated; one that cannot have (refused, rate limited) is; rate limits pause one method only.
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { webApi } from '@slack/bolt';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createBoltLogger } from '../../../src/adapters/slack/bolt-logger.js';
@@ -91,6 +91,83 @@ describe('a call that creates a message', () => {
       fetchFn(standIn.responseUrl('r1'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"hi"}' });
     expect((await send()).status).toBe(502);
     expect(standIn.responseUrlPosts).toHaveLength(1);
+  });
+});
+
+/**
+ * A Web API on a raw socket that reads each request and then, as `drop` says, answers it
+ * (keeping the connection open) or closes the connection without answering: what a server
+ * closing an idle keep-alive connection looks like to a client that reused it at that moment.
+ */
+async function droppingWebApi(drop: (request: { connection: number; onConnection: number }) => boolean) {
+  const methods: string[] = [];
+  let connections = 0;
+  const sockets = new Set<Socket>();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    const connection = ++connections;
+    let onConnection = 0;
+    let pending = Buffer.alloc(0);
+    socket.on('error', () => {});
+    socket.on('data', (chunk) => {
+      pending = Buffer.concat([pending, chunk]);
+      for (;;) {
+        const headEnd = pending.indexOf('\r\n\r\n');
+        if (headEnd < 0) return;
+        const head = pending.subarray(0, headEnd).toString('latin1');
+        const length = Number(/content-length:\s*(\d+)/i.exec(head)?.[1] ?? 0);
+        if (pending.length < headEnd + 4 + length) return;
+        pending = pending.subarray(headEnd + 4 + length);
+        methods.push(/^POST \/api\/([\w.]+)/.exec(head)?.[1] ?? head.split(' ')[1]!);
+        onConnection += 1;
+        if (drop({ connection, onConnection })) {
+          socket.destroy();
+          return;
+        }
+        const body = '{"ok":true,"channel":"C1","ts":"1.000001"}';
+        socket.write(
+          `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: keep-alive\r\n\r\n${body}`,
+        );
+      }
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const apiUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/api/`;
+  const webClient = new webApi.WebClient(TEST_BOT_TOKEN, {
+    ...webClientOptions(httpConfig(standIn), logger),
+    slackApiUrl: apiUrl,
+    fetch: createSafeFetch({ apiUrl, backoffMs: () => 10 }),
+  });
+  // The client keeps its last connection alive; closing the server waits for every connection.
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
+    });
+  return { webClient, methods, close };
+}
+
+describe('a call that creates a message, on a kept-alive connection', () => {
+  it('is tried again when the server had closed the reused connection as idle: Slack never read it', async () => {
+    // The second request on the first connection is dropped unanswered, as an idle close would.
+    const api = await droppingWebApi(({ connection, onConnection }) => connection === 1 && onConnection === 2);
+    try {
+      await expect(api.webClient.auth.test()).resolves.toMatchObject({ ok: true });
+      await expect(post(api.webClient)).resolves.toMatchObject({ ok: true });
+      expect(api.methods).toEqual(['auth.test', 'chat.postMessage', 'chat.postMessage']);
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('is not sent again when a new connection is closed after the request: Slack may have posted it', async () => {
+    const api = await droppingWebApi(({ onConnection }) => onConnection === 1);
+    try {
+      await expect(post(api.webClient)).rejects.toMatchObject({ code: webApi.ErrorCode.RequestError });
+      expect(api.methods).toEqual(['chat.postMessage']);
+    } finally {
+      await api.close();
+    }
   });
 });
 
