@@ -134,6 +134,12 @@ describe('recognising a version or status question', () => {
     // The version a hosted notebook or platform ships, not the project's latest release.
     'what version of tensorflow does colab have',
     'which pytorch version is preinstalled on kaggle',
+    // The version some code needs, or the one that works on some hardware or system.
+    'which tensorflow version does this repo need?',
+    'what pytorch version did you use for this code',
+    'which tf version is required to run the notebook',
+    'i want tensorflow gpu on windows 11 without wsl, which version',
+    'can I run a pytorch cu121 wheel when nvidia-smi shows cuda 11.4',
     // A pasted warning that happens to say "last", not a question about the latest release.
     'WARNING:tensorflow:5 out of the last 5 calls to <function train_step> triggered tf.function retracing',
   ])('not a registry question: %s', (question) => {
