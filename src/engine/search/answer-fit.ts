@@ -236,12 +236,12 @@ export function focusFit(query: FrameworkFocus, entry: FrameworkFocus, model = F
  * How well an entry fits the framework(s) a question is about, and the way it moves between
  * them, 0..1 (see FIT_MODEL).
  */
-function frameworkFit(reading: QueryReading, profile: EntryProfile): number {
+function frameworkFit(reading: QueryReading, profile: EntryProfile, rivalDestinations: ReadonlyMap<string, string>): number {
   // "how are they different", "tf vs pt in a nutshell": a comparison or a choice between the
   // two is not answered by an entry about one of them, however well its words match.
   const comparesBoth = reading.focus === 'both' && (reading.intents.has('compare') || reading.intents.has('choose'));
   const aboutOne = profile.questionFocus === PYTORCH || profile.questionFocus === TENSORFLOW;
-  if ((comparesBoth && aboutOne) || directionsOppose(reading.direction, profile.direction))
+  if ((comparesBoth && aboutOne) || directionsOppose(reading.direction, profile.direction, rivalDestinations))
     return Math.min(FIT_MODEL.otherFramework, FIT_MODEL.otherDirection);
   // An entry whose own question names both frameworks, and which some way of asking puts to
   // this one alone, answers for it too, whatever most of its phrasings name ("Is the
@@ -291,6 +291,12 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
   // Anywhere else Keras names no framework (Keras 3 runs on JAX and PyTorch too).
   const [kerasTerm = 'keras'] = analyzer.analyze('keras');
   const namesWithKeras: FrameworkNames = new Map([...names, [kerasTerm, TENSORFLOW]]);
+  // Where code is wanted ported to: the two sides, with Keras code on TensorFlow's.
+  const rivalDestinations: ReadonlyMap<string, string> = new Map([
+    [PYTORCH, PYTORCH],
+    [TENSORFLOW, TENSORFLOW],
+    [kerasTerm, TENSORFLOW],
+  ]);
   const firstTermOf = (word: string): string | undefined => analyzer.analyze(word)[0];
   const directionOf = (text: string) => readDirection(text, endpoint);
   const profiles: Record<'faq' | 'claim', Map<string, EntryProfile>> = { faq: new Map(), claim: new Map() };
@@ -425,7 +431,7 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
       }
       const coverage = total > 0 ? covered / total : 0;
       const thingsFit = total > 0 ? Math.max(FIT_MODEL.thingsFloor, 1 - FIT_MODEL.missingThingCost * (missingInformation / total)) : 1;
-      const focus = frameworkFit(reading, profile);
+      const focus = frameworkFit(reading, profile, rivalDestinations);
       const intent = intentFit(reading.intents, profile.intents);
       // The ways of asking the entry that share most with the question are the ones it
       // resembles; things such a way names beyond the question's make the entry a narrower one.

@@ -30,12 +30,19 @@ const TARGET_REACH = 3;
 const SOURCE_REACH = 5;
 
 /**
+ * "A PyTorch version of this repo", "a TF implementation of the paper": code wanted rebuilt in the
+ * named thing, asked for without a move word. "Which PyTorch version do I need" is a release, not
+ * a rebuild: "version" must be followed by "of".
+ */
+const REBUILT_AS = /(?:^|[\s,;:!?()"])([\p{L}\p{N}._-]+)\s+(?:version|versions|implementation|implementations|re-?implementation)\s+of\b/gu;
+
+/**
  * `endpoint` says what a single word names, if anything a move can start or end at (a
  * framework's family for any of its names, a named thing's term otherwise).
  */
 export function readDirection(text: string, endpoint: (word: string) => string | undefined): Direction | undefined {
   const normalized = normalizeText(text);
-  if (!MOVE.test(normalized)) return undefined;
+  if (!MOVE.test(normalized)) return readRebuiltAs(normalized, endpoint);
   const words = normalized.split(/[\s,;:!?()"]+/).filter(Boolean);
   // A move word is never where a move ends ("to transform my model to pytorch": tf.Transform is a name too).
   const ends = words.map((word) =>
@@ -79,6 +86,15 @@ export function readDirection(text: string, endpoint: (word: string) => string |
   return from || to ? { from, to } : undefined;
 }
 
+/** Where code is wanted rebuilt, read from "a <thing> version of". */
+function readRebuiltAs(normalized: string, endpoint: (word: string) => string | undefined): Direction | undefined {
+  for (const match of normalized.matchAll(REBUILT_AS)) {
+    const to = endpointOf(match[1]!, endpoint);
+    if (to) return { to };
+  }
+  return undefined;
+}
+
 /** A versioned name ("tf1", "tf2.x", "pytorch2") names what its unversioned form names. */
 function endpointOf(word: string, endpoint: (word: string) => string | undefined): string | undefined {
   const named = endpoint(word);
@@ -89,10 +105,19 @@ function endpointOf(word: string, endpoint: (word: string) => string | undefined
 
 /**
  * Whether an entry moves the opposite way to the question: it starts where the question wants
- * to go, or ends where the question starts. Different destinations alone are not opposite:
- * ONNX is one way from PyTorch to TensorFlow.
+ * to go, or ends where the question starts. Different destinations alone are not opposite
+ * (ONNX is one way from PyTorch to TensorFlow), except between the sides of `rivals` (a
+ * destination's term -> its side), which no move passes through on its way to the other: code
+ * wanted in TensorFlow or Keras is not helped by a port to PyTorch.
  */
-export function directionsOppose(query: Direction | undefined, entry: Direction | undefined): boolean {
+export function directionsOppose(
+  query: Direction | undefined,
+  entry: Direction | undefined,
+  rivals: ReadonlyMap<string, string> = new Map(),
+): boolean {
   if (!query || !entry) return false;
+  const querySide = query.to === undefined ? undefined : rivals.get(query.to);
+  const entrySide = entry.to === undefined ? undefined : rivals.get(entry.to);
+  if (querySide !== undefined && entrySide !== undefined && querySide !== entrySide) return true;
   return (query.to !== undefined && query.to === entry.from) || (query.from !== undefined && query.from === entry.to);
 }

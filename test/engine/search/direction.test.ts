@@ -25,6 +25,9 @@ describe('reading which way a question moves between two things', () => {
     ['load the pretrained torch weights into a keras model', { from: 'pytorch', to: 'tensorflow' }],
     ['is it worth reimplementing this tensorflow repo in pytorch', { from: 'tensorflow', to: 'pytorch' }],
     ['how do I turn a pytorch model into a savedmodel', { from: 'pytorch', to: 'tensorflow' }],
+    // Code wanted rebuilt elsewhere, asked for without a move word.
+    ['is there a pytorch version of this repo?', { to: 'pytorch' }],
+    ['will you release a tf implementation of the paper', { to: 'tensorflow' }],
   ])('%s', (text, direction) => {
     expect(read(text)).toEqual(direction);
   });
@@ -35,6 +38,9 @@ describe('reading which way a question moves between two things', () => {
     'how hard is it to port a tf2 codebase',
     'which is easier to learn, tf or torch',
     'I implemented the model in pytorch, how do I use it in tensorflow',
+    // A release, not a rebuild.
+    'which pytorch version does this repo need',
+    'tensorflow version for python 3.8',
   ])('finds no move in "%s"', (text) => {
     expect(read(text)).toBeUndefined();
   });
@@ -50,6 +56,19 @@ describe('whether an entry moves the opposite way', () => {
     expect(directionsOppose({ from: 'tensorflow', to: 'pytorch' }, { from: 'pytorch', to: 'tensorflow' })).toBe(true);
     expect(directionsOppose({ to: 'pytorch' }, { from: 'pytorch', to: 'tensorflow' })).toBe(true);
     expect(directionsOppose({ from: 'onnx', to: 'tensorflow' }, { from: 'pytorch', to: 'onnx' })).toBe(true);
+  });
+
+  it('opposes a move to the rival side: code wanted in TensorFlow or Keras is not helped by a port to PyTorch', () => {
+    const rivals = new Map([
+      ['pytorch', 'pytorch'],
+      ['tensorflow', 'tensorflow'],
+      ['keras', 'tensorflow'],
+    ]);
+    expect(directionsOppose({ to: 'tensorflow' }, { from: 'jax', to: 'pytorch' }, rivals)).toBe(true);
+    expect(directionsOppose({ to: 'pytorch' }, { to: 'keras' }, rivals)).toBe(true);
+    expect(directionsOppose({ to: 'tensorflow' }, { to: 'keras' }, rivals)).toBe(false);
+    // Without rivals, different destinations are other routes.
+    expect(directionsOppose({ to: 'tensorflow' }, { from: 'jax', to: 'pytorch' })).toBe(false);
   });
 
   it('does not oppose the same move, another route, or a question that names no move', () => {
