@@ -97,7 +97,7 @@ function summary(set: string, score: EvaluationScore): string {
       .map(([kind, count]) => `${kind} ${count}`)
       .join(', ');
     parts.push(
-      `direct ${pct(score.directRate)} (${score.direct}/${score.judged}), wrong ${pct(score.wrongRate)} (${score.wrong}), held back ${score.heldBack}${kinds ? ` (${kinds}; ${score.onePickAway} one pick away)` : ''}`,
+      `direct ${pct(score.directRate)} (${score.direct}/${score.judged}), wrong ${pct(score.wrongRate)} (${score.wrong}${score.wrong > 0 ? `; ${score.wrongOnePickAway} one pick away` : ''}), held back ${score.heldBack}${kinds ? ` (${kinds}; ${score.onePickAway} one pick away)` : ''}`,
     );
   }
   if (score.inScope > 0) parts.push(`topic top-1 ${pct(score.top1Rate)} (${score.top1}/${score.inScope})`);
@@ -109,11 +109,11 @@ function markdownTable(scores: { set: string; score: EvaluationScore }[]): strin
   const share = (count: number, of: number) => (of > 0 ? `${Math.round((100 * count) / of)}%` : '–');
   const rows = scores.map(
     ({ set, score }) =>
-      `| \`${set}\` | ${score.judged} | ${share(score.direct, score.judged)} | ${share(score.wrong, score.judged)} | ${score.heldBack} | ${score.onePickAway} | ${share(score.top1, score.inScope)} | ${share(score.declined, score.outOfScope)} |`,
+      `| \`${set}\` | ${score.judged} | ${share(score.direct, score.judged)} | ${share(score.wrong, score.judged)} | ${score.wrongOnePickAway} | ${score.heldBack} | ${score.onePickAway} | ${share(score.top1, score.inScope)} | ${share(score.declined, score.outOfScope)} |`,
   );
   return [
-    '| Set | Judged | Direct | Wrong | Held back | One pick away | Topic top-1 | Declined |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| Set | Judged | Direct | Wrong | Wrong, one pick away | Held back | Held back, one pick away | Topic top-1 | Declined |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n');
 }

@@ -57,6 +57,8 @@ export interface EvaluationScore {
    * Counted only when the scorer is given the offered questions' answers (see scoreQuestions).
    */
   onePickAway: number;
+  /** Wrong answers where one of the questions offered with the answer answers it when picked. */
+  wrongOnePickAway: number;
   calibration: CalibrationBand[];
   /** Wrong answers first, then held back, then topic misses and missed declines. */
   misses: string[];
@@ -64,7 +66,7 @@ export interface EvaluationScore {
 
 /** Asks one question, or the messages of a conversation in order, and returns the last record. */
 export type Asker = (question: LabelledQuestion) => EvaluationRecord;
-/** For a question the engine held back: what each question it offered instead answers when picked. */
+/** What each question offered with a result (instead of an answer, or after one) answers when picked. */
 export type OfferedAnswers = (question: LabelledQuestion) => EvaluationRecord[];
 
 const BANDS = [0, 0.2, 0.4, 0.6, 0.8, 1.0001];
@@ -97,6 +99,7 @@ export function scoreQuestions(questions: readonly LabelledQuestion[], ask: Aske
   let wrong = 0;
   let heldBack = 0;
   let onePickAway = 0;
+  let wrongOnePickAway = 0;
   const heldBackKinds: Record<string, number> = {};
   const calibration: CalibrationBand[] = BANDS.slice(0, -1).map((from, i) => ({
     from,
@@ -141,7 +144,11 @@ export function scoreQuestions(questions: readonly LabelledQuestion[], ask: Aske
       if (band) band.direct++;
     } else {
       wrong++;
-      wrongs.push(`WRONG: ${shown} -> ${record.entryId} (${record.confidence}): ${record.text.slice(0, 90).replace(/\s+/g, ' ')}`);
+      const pickable = offered?.(question).some((picked) => addresses(question, picked) === true) ?? false;
+      if (pickable) wrongOnePickAway++;
+      wrongs.push(
+        `WRONG: ${shown} -> ${record.entryId} (${record.confidence}): ${record.text.slice(0, 90).replace(/\s+/g, ' ')}${pickable ? ' [an offered question answers it]' : ''}`,
+      );
     }
   }
   const rate = (count: number, total: number) => (total > 0 ? count / total : 1);
@@ -161,6 +168,7 @@ export function scoreQuestions(questions: readonly LabelledQuestion[], ask: Aske
     heldBack,
     heldBackKinds,
     onePickAway,
+    wrongOnePickAway,
     calibration,
     misses: [...wrongs, ...held, ...others],
   };
@@ -196,9 +204,9 @@ export function askLabelled(engine: Engine, question: LabelledQuestion): Evaluat
 }
 
 /**
- * Asks labelled questions as askLabelled does, and, for one the engine held back, answers each
- * question it offered instead as when the user picks it (the entry itself, as a button or a
- * number does). Each question is asked once: the offers come from the result `ask` got.
+ * Asks labelled questions as askLabelled does, and answers each question a result offered
+ * (instead of an answer, or after one) as when the user picks it (the entry itself, as a button
+ * or a number does). Each question is asked once: the offers come from the result `ask` got.
  */
 export function labelledAsker(engine: Engine): { ask: Asker; offered: OfferedAnswers } {
   const results = new WeakMap<LabelledQuestion, EngineResult>();

@@ -37,6 +37,31 @@ describe('answering questions as people type them', () => {
     expect(engine.respond('does tensorflow only use static graphs').text).toMatch(/eager/i);
   });
 
+  it('leads an answer’s follow-ups with the entries that nearly won, so a near miss is one click from the right one', () => {
+    // Questions where two entries come close; a rival within e^-1 of the answer's confidence
+    // (a ranking score within 1 of the answer's) is offered first.
+    const questions = [
+      'tf.data feeding a torch model on the keras torch backend is slow',
+      'pytorch version of this tensorflow repo?',
+      'which keras import should my code use',
+      'limit tensorflow gpu memory so pytorch fits next to it',
+    ];
+    let led = 0;
+    for (const question of questions) {
+      const result = engine.respond(question);
+      if (result.kind !== 'answer') continue;
+      const rivals = result.candidates
+        .filter((candidate) => candidate.kind === 'faq' && candidate.entryId !== result.entryId)
+        .filter((candidate) => candidate.score >= result.confidence * Math.exp(-1) - 1e-9)
+        .filter((candidate, i, all) => all.findIndex((other) => other.question === candidate.question) === i)
+        .slice(0, 2);
+      expect(result.followUps.slice(0, rivals.length).map((f) => f.entryId)).toEqual(rivals.map((r) => r.entryId));
+      expect(result.followUps.map((f) => f.entryId)).not.toContain(result.entryId);
+      led += rivals.length > 0 ? 1 : 0;
+    }
+    expect(led).toBeGreaterThan(0);
+  });
+
   it('attaches the claims behind an answer, with their verdicts', () => {
     const result = engine.respond('is torchserve still experimental');
     expect(result.claims.length).toBeGreaterThan(0);
