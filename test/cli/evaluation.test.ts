@@ -96,6 +96,23 @@ describe('held-back questions one pick away from an answer', () => {
   });
 });
 
+describe('wrong answers one pick away from the right one', () => {
+  it('counts a wrong answer whose follow-up questions include one that answers it, and says so in its line', () => {
+    const wrong = record({ text: 'ExecuTorch is PyTorch on phones.' });
+    const questions: LabelledQuestion[] = [
+      { q: 'follow-up answers it', must: ['LiteRT'] },
+      { q: 'follow-ups do not', must: ['LiteRT'] },
+    ];
+    const offered: Record<string, EvaluationRecord[]> = {
+      'follow-up answers it': [record({ text: 'TensorFlow Lite is now LiteRT.' })],
+      'follow-ups do not': [wrong],
+    };
+    const score = scoreQuestions(questions, () => wrong, (question) => offered[question.q!]!);
+    expect(score).toMatchObject({ wrong: 2, wrongOnePickAway: 1 });
+    expect(score.misses.find((line) => line.includes('follow-up answers it'))).toMatch(/an offered question answers it/);
+  });
+});
+
 describe('reading a set', () => {
   it('names the file and line of a broken line', () => {
     expect(() => parseLabelledSet('{"q":"a"}\n{oops', 'set.jsonl')).toThrow('set.jsonl:2 is not valid JSON');
