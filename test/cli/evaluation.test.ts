@@ -107,7 +107,11 @@ describe('wrong answers one pick away from the right one', () => {
       'follow-up answers it': [record({ text: 'TensorFlow Lite is now LiteRT.' })],
       'follow-ups do not': [wrong],
     };
-    const score = scoreQuestions(questions, () => wrong, (question) => offered[question.q!]!);
+    const score = scoreQuestions(
+      questions,
+      () => wrong,
+      (question) => offered[question.q!]!,
+    );
     expect(score).toMatchObject({ wrong: 2, wrongOnePickAway: 1 });
     expect(score.misses.find((line) => line.includes('follow-up answers it'))).toMatch(/an offered question answers it/);
   });
