@@ -4,6 +4,8 @@
 // question because of "when". "Possible" frames a question without saying what it is about (the
 // intent reading sees it in the raw text): "is it possible to use pytorch without python" went to
 // an entry phrased "..., possible?" rather than to the one about running models without Python.
+// "Want" frames a wish as "wanna" does: "we want to move from torch to tf" reached the jobs entry
+// (people "want a job") instead of the one about porting PyTorch code to TensorFlow.
 export const STOPWORDS: ReadonlySet<string> = new Set(
   `a about above after again against all am an and any are arent as at be because been before being
   below between both but by can cant could couldnt did didnt do does doesnt doing dont down during each
@@ -15,7 +17,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   wasnt we wed well were weve werent while with wont would wouldnt you youd youll youre youve your yours
   yourself yourselves vs versus v pls please thanks thx hey hi hello yo guys folks anyone someone somebody
   just really actually basically also still even ok okay hmm um uh like know tell wondering question quick
-  go goes going gonna wanna much many whether either neither etc eg ie via get got possible possibly`
+  go goes going gonna wanna want wants wanted much many whether either neither etc eg ie via get got possible possibly`
     .split(/\s+/)
     .filter(Boolean),
 );

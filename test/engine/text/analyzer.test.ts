@@ -22,6 +22,8 @@ describe('analysing text into search terms', () => {
   it('drops stopwords (but keeps question words) and reads inflections as one term', () => {
     expect(analyze('What are the serving models?')).toEqual(analyze('what serve model'));
     expect(analyze('the of and')).toEqual([]);
+    // "Want" frames a wish as "wanna" does; it is not what the question is about.
+    expect(analyze('we want to move from torch to tf')).toEqual(analyze('move from torch to tf'));
   });
 
   it('reads "pytorch or tensorflow" as a choice, but not "both pytorch and tensorflow"', () => {
