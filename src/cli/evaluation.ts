@@ -110,6 +110,9 @@ export function scoreQuestions(questions: readonly LabelledQuestion[], ask: Aske
   const wrongs: string[] = [];
   const held: string[] = [];
   const others: string[] = [];
+  /** Whether one of the questions offered with the result answers it when picked. */
+  const answeredByAnOffer = (question: LabelledQuestion) =>
+    offered?.(question).some((picked) => addresses(question, picked) === true) ?? false;
   for (const question of questions) {
     const record = ask(question);
     const shown = JSON.stringify(questionText(question));
@@ -132,7 +135,7 @@ export function scoreQuestions(questions: readonly LabelledQuestion[], ask: Aske
     if (!record.answered) {
       heldBack++;
       heldBackKinds[record.kind] = (heldBackKinds[record.kind] ?? 0) + 1;
-      const pickable = offered?.(question).some((picked) => addresses(question, picked) === true) ?? false;
+      const pickable = answeredByAnOffer(question);
       if (pickable) onePickAway++;
       held.push(`held back: ${shown} (${record.kind}, ${record.confidence})${pickable ? ', answered by an offered question' : ''}`);
       continue;
@@ -144,7 +147,7 @@ export function scoreQuestions(questions: readonly LabelledQuestion[], ask: Aske
       if (band) band.direct++;
     } else {
       wrong++;
-      const pickable = offered?.(question).some((picked) => addresses(question, picked) === true) ?? false;
+      const pickable = answeredByAnOffer(question);
       if (pickable) wrongOnePickAway++;
       wrongs.push(
         `WRONG: ${shown} -> ${record.entryId} (${record.confidence}): ${record.text.slice(0, 90).replace(/\s+/g, ' ')}${pickable ? ' [an offered question answers it]' : ''}`,

@@ -139,7 +139,8 @@ function attempt(url: URL, init: RequestInit, body: string, timeoutMs: number): 
       response.on('error', (error) => done({ kind: 'error', error, connected: true, timedOut, staleConnection: false }));
     });
     outgoing.on('error', (error) => {
-      const reset = (error as NodeJS.ErrnoException).code === 'ECONNRESET' || (error as NodeJS.ErrnoException).code === 'EPIPE';
+      const { code } = error as NodeJS.ErrnoException;
+      const reset = code === 'ECONNRESET' || code === 'EPIPE';
       done({ kind: 'error', error, connected, timedOut, staleConnection: outgoing.reusedSocket && reset && !timedOut && !answered });
     });
     outgoing.end(body);

@@ -290,13 +290,8 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
   // TensorFlow side: it is how most TensorFlow code is written, and the answer gives that way.
   // Anywhere else Keras names no framework (Keras 3 runs on JAX and PyTorch too).
   const [kerasTerm = 'keras'] = analyzer.analyze('keras');
+  // Also the sides a port can be wanted on (see directionsOppose): Keras code is TensorFlow's side.
   const namesWithKeras: FrameworkNames = new Map([...names, [kerasTerm, TENSORFLOW]]);
-  // Where code is wanted ported to: the two sides, with Keras code on TensorFlow's.
-  const rivalDestinations: ReadonlyMap<string, string> = new Map([
-    [PYTORCH, PYTORCH],
-    [TENSORFLOW, TENSORFLOW],
-    [kerasTerm, TENSORFLOW],
-  ]);
   const firstTermOf = (word: string): string | undefined => analyzer.analyze(word)[0];
   const directionOf = (text: string) => readDirection(text, endpoint);
   const profiles: Record<'faq' | 'claim', Map<string, EntryProfile>> = { faq: new Map(), claim: new Map() };
@@ -431,7 +426,7 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
       }
       const coverage = total > 0 ? covered / total : 0;
       const thingsFit = total > 0 ? Math.max(FIT_MODEL.thingsFloor, 1 - FIT_MODEL.missingThingCost * (missingInformation / total)) : 1;
-      const focus = frameworkFit(reading, profile, rivalDestinations);
+      const focus = frameworkFit(reading, profile, namesWithKeras);
       const intent = intentFit(reading.intents, profile.intents);
       // The ways of asking the entry that share most with the question are the ones it
       // resembles; things such a way names beyond the question's make the entry a narrower one.
