@@ -43,7 +43,7 @@ const OPENINGS: [Intent, RegExp][] = [
   [
     'status',
     new RegExp(
-      `^(?:is|are) (?:the )?${FRAMEWORK}?.{0,40}\\b(?:dead|dying|deprecated|abandoned|discontinued|obsolete|still|maintained|alive|over|finished|going away|being replaced|replaced|renamed|legacy|outdated)\\b`,
+      `^(?:is|are) (?:the )?${FRAMEWORK}?.{0,40}\\b(?:dead|dying|deprecated|abandoned|discontinued|obsolete|still|maintained|alive|over(?=$| now| already| yet| for)|finished|going away|being replaced|replaced|renamed|legacy|outdated)\\b`,
     ),
   ],
   [

@@ -77,6 +77,12 @@ describe('reading what kind of answer a question wants', () => {
     expect(readIntents('will torchdata nodes replace the old dataloader')).not.toContain('compare');
   });
 
+  it('reads "over" as a status only when something is over, not when a thing is done over a protocol', () => {
+    expect(readIntents('is tensorflow over?')).toContain('status');
+    expect(readIntents('is tensorflow over now')).toContain('status');
+    expect(readIntents('Is TensorFlow Serving faster over REST or over gRPC?')).not.toContain('status');
+  });
+
   it('leaves a request for an explanation to the question that follows it', () => {
     expect(readIntents('can you explain what xla is')).not.toContain('support');
   });
