@@ -54,6 +54,9 @@ describe('a question reaches the entry that answers it', () => {
     ['can I call a pytorch model from go', 'model-export-go'],
     // "TensorFlow Probability" is a library of its own, not TensorFlow plus the word "probability".
     ['does tensorflow probability work with keras 3', 'alternatives-tfp-status'],
+    // A licence's version is not a release ("Apache 2.0" is one name), and REST vs gRPC is not a status.
+    ['is tensorflow under the apache 2.0 license', ['licensing-tf-apache', 'licensing-open-source']],
+    ['tf serving rest vs grpc', 'deployment-server-rest-vs-grpc'],
   ] as [string, string | string[]][])('%s -> %s', (question, entryIds) => {
     const result = engine.respond(question);
     expect(result.kind).toBe('answer');
@@ -69,6 +72,10 @@ describe('a question reaches the entry that answers it', () => {
     expect(result.kind).toBe('answer');
     expect(result.entryId).toBe(entryId);
     expect(result.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('does not answer a question about a TensorFlow release with the licensing entries through "Apache 2.0"', () => {
+    expect(engine.respond('Tensorflow 2.0 support?').entryId).not.toMatch(/^licensing-/);
   });
 
   it.each(['best pizza in naples', 'how do i install python on windows'])('declines "%s", which is out of scope', (question) => {
