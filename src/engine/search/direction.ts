@@ -30,11 +30,12 @@ const TARGET_REACH = 3;
 const SOURCE_REACH = 5;
 
 /**
- * "A PyTorch version of this repo", "a TF implementation of the paper": code wanted rebuilt in the
+ * "A PyTorch version of this repo", "a TF implementation (or port) of the paper": code wanted rebuilt in the
  * named thing, asked for without a move word. "Which PyTorch version do I need" is a release, not
  * a rebuild: "version" must be followed by "of".
  */
-const REBUILT_AS = /(?:^|[\s,;:!?()"])([\p{L}\p{N}._-]+)\s+(?:version|versions|implementation|implementations|re-?implementation)\s+of\b/gu;
+const REBUILT_AS =
+  /(?:^|[\s,;:!?()"])([\p{L}\p{N}._-]+)\s+(?:version|versions|implementation|implementations|re-?implementation|port|ports)\s+of\b/gu;
 
 /**
  * `endpoint` says what a single word names, if anything a move can start or end at (a
@@ -83,7 +84,8 @@ export function readDirection(text: string, endpoint: (word: string) => string |
     }
   }
   if (from === to) to = undefined;
-  return from || to ? { from, to } : undefined;
+  // "a pytorch port of this repo" names a move word but no "to" or "from".
+  return from || to ? { from, to } : readRebuiltAs(normalized, endpoint);
 }
 
 /** Where code is wanted rebuilt, read from "a <thing> version of". */

@@ -28,6 +28,8 @@ describe('reading which way a question moves between two things', () => {
     // Code wanted rebuilt elsewhere, asked for without a move word.
     ['is there a pytorch version of this repo?', { to: 'pytorch' }],
     ['will you release a tf implementation of the paper', { to: 'tensorflow' }],
+    // "port" is a move word, but with no "to" or "from" the thing before "port of" is where it goes.
+    ['is there a pytorch port of this repo?', { to: 'pytorch' }],
   ])('%s', (text, direction) => {
     expect(read(text)).toEqual(direction);
   });
