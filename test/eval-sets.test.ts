@@ -31,6 +31,9 @@ const answerLabelledSets = [
   'real-blind-4.jsonl',
   'real-tune-2.jsonl',
   'real-blind-6.jsonl',
+  'faq-blind-4.jsonl',
+  'real-reader-a.jsonl',
+  'real-reader-b.jsonl',
 ];
 
 describe('the labelled question sets', () => {
