@@ -57,6 +57,8 @@ describe('a question reaches the entry that answers it', () => {
     // A licence's version is not a release ("Apache 2.0" is one name), and REST vs gRPC is not a status.
     ['is tensorflow under the apache 2.0 license', ['licensing-tf-apache', 'licensing-open-source']],
     ['tf serving rest vs grpc', 'deployment-server-rest-vs-grpc'],
+    // "compare to" asks what "differ from" asks (it reached the distributed-training comparison on "compare").
+    ['how does tensorflow compare to pytorch?', ['overview-key-differences', 'overview-what-are-they']],
   ] as [string, string | string[]][])('%s -> %s', (question, entryIds) => {
     const result = engine.respond(question);
     expect(result.kind).toBe('answer');
