@@ -34,6 +34,7 @@ const answerLabelledSets = [
   'faq-blind-4.jsonl',
   'real-reader-a.jsonl',
   'real-reader-b.jsonl',
+  'real-reader-c.jsonl',
 ];
 
 describe('the labelled question sets', () => {

@@ -198,7 +198,10 @@ function releasedPhrase(project: ReleaseProject): string {
 }
 
 function latestSentence(project: ReleaseProject): string {
-  return `The latest stable ${project.name} release is ${project.latest.version}, ${releasedPhrase(project)}.`;
+  // With a later release reported but not confirmed (see `unconfirmed`, which the answer adds),
+  // the newest confirmed one may not be the newest there is: the sentence says which it is.
+  const which = project.unconfirmed ? `latest ${project.name} release confirmed from its sources` : `latest stable ${project.name} release`;
+  return `The ${which} is ${project.latest.version}, ${releasedPhrase(project)}.`;
 }
 
 function statusSentence(project: ReleaseProject): string {
