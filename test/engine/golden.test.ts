@@ -74,6 +74,14 @@ describe('a question reaches the entry that answers it', () => {
     expect(result.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
+  it('does not answer Keras on one backend with the entry about Keras on another', () => {
+    for (const question of [
+      'keras with the tensorflow backend is not using my gpu, how do i fix it',
+      'Keras with TensorFlow backend not using GPU',
+    ])
+      expect(engine.respond(question).entryId).not.toBe('keras-torch-backend-device');
+  });
+
   it('does not answer a question about a TensorFlow release with the licensing entries through "Apache 2.0"', () => {
     expect(engine.respond('Tensorflow 2.0 support?').entryId).not.toMatch(/^licensing-/);
   });

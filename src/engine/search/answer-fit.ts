@@ -14,6 +14,7 @@ import type { TextAnalyzer } from '../text/analyzer.js';
 import { normalizeText } from '../text/normalize.js';
 import { type Direction, directionsOppose, readDirection } from './direction.js';
 import { type Intent, intentFit, readIntents } from './intent.js';
+import { backendsDisagree, type KerasBackend, readKerasBackends } from './keras-backend.js';
 import type { QueryTerm } from './weighted-bm25.js';
 
 export type FrameworkFocus = 'pytorch' | 'tensorflow' | 'both' | 'none';
@@ -29,6 +30,8 @@ export interface QueryReading {
   compounds: Map<string, string[]>;
   /** Which way the question moves between two things ("from TensorFlow to PyTorch"), if it does. */
   direction: Direction | undefined;
+  /** The backends it runs Keras on ("Keras with the TensorFlow backend"), if it names any. */
+  kerasBackends: ReadonlySet<KerasBackend>;
 }
 
 export interface AnswerFit {
@@ -105,6 +108,8 @@ interface EntryProfile {
   intents: Set<Intent>;
   /** Which way the entry moves between two things, if its question (or most phrasings) say so. */
   direction: Direction | undefined;
+  /** The Keras backends its curated question names (see keras-backend.ts). */
+  kerasBackends: ReadonlySet<KerasBackend>;
 }
 
 interface TermFacts {
@@ -241,7 +246,11 @@ function frameworkFit(reading: QueryReading, profile: EntryProfile, rivalDestina
   // two is not answered by an entry about one of them, however well its words match.
   const comparesBoth = reading.focus === 'both' && (reading.intents.has('compare') || reading.intents.has('choose'));
   const aboutOne = profile.questionFocus === PYTORCH || profile.questionFocus === TENSORFLOW;
-  if ((comparesBoth && aboutOne) || directionsOppose(reading.direction, profile.direction, rivalDestinations))
+  if (
+    (comparesBoth && aboutOne) ||
+    directionsOppose(reading.direction, profile.direction, rivalDestinations) ||
+    backendsDisagree(reading.kerasBackends, profile.kerasBackends)
+  )
     return Math.min(FIT_MODEL.otherFramework, FIT_MODEL.otherDirection);
   // An entry whose own question names both frameworks, and which some way of asking puts to
   // this one alone, answers for it too, whatever most of its phrasings name ("Is the
@@ -351,6 +360,7 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
       namedAlone: new Set(wayFocus.filter((focus) => focus === PYTORCH || focus === TENSORFLOW)),
       intents,
       direction: entryDirection([source.question, ...source.asked], directionOf),
+      kerasBackends: readKerasBackends(source.question),
     };
     profiles[kind].set(id, profile);
     return profile;
@@ -376,6 +386,7 @@ export function createAnswerFitModel(knowledge: Knowledge, analyzer: TextAnalyze
         ),
         intents: readIntents(text),
         direction: directionOf(text),
+        kerasBackends: readKerasBackends(text),
       };
     },
     fit(reading, entry) {
