@@ -35,6 +35,7 @@ const answerLabelledSets = [
   'real-reader-a.jsonl',
   'real-reader-b.jsonl',
   'real-reader-c.jsonl',
+  'real-reader-d.jsonl',
 ];
 
 describe('the labelled question sets', () => {
