@@ -40,6 +40,7 @@ const OPENINGS: [Intent, RegExp][] = [
     /^(?:what|whats) (?:is |are )?(?:the )?(?:main |key |real )?differen|^how (?:does|do|is|are) .{1,60} (?:compare|differ|stack up)|^compar/,
   ],
   ['status', /^(?:what|whats) (?:happened|happens|is happening) (?:to|with)\b|^what became of\b/],
+  // "Is TensorFlow over?" asks for a status; "is serving faster over REST or over gRPC" does not.
   [
     'status',
     new RegExp(

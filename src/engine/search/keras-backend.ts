@@ -10,6 +10,8 @@ export type KerasBackend = 'jax' | 'pytorch' | 'tensorflow';
 const NAME = '(?:jax|pytorch|torch|tensorflow|tf)';
 /** "the jax, tensorflow or pytorch backend(s)": one or more names before "backend". */
 const NAMES_BEFORE = new RegExp(`\\b(${NAME}(?:\\s*(?:,|or|and|/)\\s*${NAME})*)\\s+backends?\\b`, 'g');
+/** Each name in such a list. */
+const ONE_NAME = new RegExp(`\\b${NAME}\\b`, 'g');
 /** "backend torch", "keras_backend=jax", "backend: tensorflow", "backend set to jax". */
 const NAME_AFTER = new RegExp(`(?:\\b|_)backend["'\\]]*(?:\\s*[=:]\\s*|\\s+(?:set to |is )?)["']?(${NAME})\\b`, 'g');
 
@@ -24,7 +26,7 @@ export function readKerasBackends(text: string): Set<KerasBackend> {
   const found = new Set<KerasBackend>();
   if (!normalized.includes('backend')) return found;
   for (const match of normalized.matchAll(NAMES_BEFORE)) {
-    for (const name of match[1]!.match(new RegExp(NAME, 'g')) ?? []) found.add(backendOf(name));
+    for (const name of match[1]!.match(ONE_NAME) ?? []) found.add(backendOf(name));
   }
   for (const match of normalized.matchAll(NAME_AFTER)) found.add(backendOf(match[1]!));
   return found;
