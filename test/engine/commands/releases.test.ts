@@ -50,6 +50,10 @@ const releases: ReleaseProject[] = [
     status: { state: 'active', detail: 'TensorFlow Lite was renamed LiteRT in September 2024', sources: ['notes'] },
   }),
   project('tf-serving', 'TensorFlow Serving', { latest: { version: '2.21.0', sources: ['notes'] } }),
+  project('transformers', 'Transformers', {
+    latest: { version: '5.15.1', released_by: '2026-08-21', sources: ['notes'] },
+    unconfirmed: 'A later 5.16.1 was reported but not confirmed.',
+  }),
 ];
 
 const source = (id: string) => ({ id, title: `Source ${id}`, url: `https://example.org/${id}`, kind: 'release-notes' as const });
@@ -169,6 +173,13 @@ describe('answering from the registry', () => {
     );
     expect(ask('is tf serving still maintained')!.text).toMatch(
       /^TensorFlow Serving is still maintained: it is actively developed\. Its latest release is 2\.21\.0, its release date not confirmed\./,
+    );
+  });
+
+  it('calls the latest release "confirmed" when a later one was reported but not confirmed, and says so', () => {
+    expect(ask('latest transformers version')!.text).toBe(
+      'The latest Transformers release confirmed from its sources is 5.15.1, out by 21 August 2026. ' +
+        'A later 5.16.1 was reported but not confirmed.',
     );
   });
 
