@@ -40,15 +40,31 @@ const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\
 const MAX_TEXT = 650;
 
 /**
- * Questions that only sound like version questions: reasons, how-tos, errors and pasted logs,
- * comparisons (a framework "more stable" than another is not its stable release), the version a
- * hosted notebook or platform ships (Colab, Kaggle, SageMaker), the version some code needs ("which
- * tensorflow version does this repo need", "what pytorch version did you use"), and the version
- * that works on some hardware or system ("tensorflow gpu on native windows, which version", "a
- * cu121 wheel with the driver nvidia-smi shows"): the latest release answers none of these.
+ * Questions that only sound like version questions: the latest release answers none of these.
+ * One group of words per reason, joined into one pattern.
  */
-const NOT_A_REGISTRY_QUESTION =
-  /\b(?:why|how come|reason|how (?:do|to|can|should)|install(?:ing|ed)?|upgrad\w*|downgrad\w*|pip|conda|error|warnings?|colab|kaggle|pre-?installed|sagemaker|databricks|traceback|exception|retrac\w*|mismatch|compatib\w*|work(?:s)? with|vs\.?|versus|compare\w*|difference|better|faster|(?:more|less) stable|stabler|as stable|features?|what'?s new|changelog|tutorials?|docs|documentation|examples?|migrat\w*|instead|alternative\w*|replacement|dead end|breaking|my|i have|installed|check(?:ing)?|find out|(?:this|that|the|your|our) (?:repo|repository|code|codebase|project|notebook|paper|script|implementation|demo)|need(?:s|ed)?|require[ds]?|required|requirements?|did you use|(?:you|they) used|should i use|to run|gpu|gpus|nvidia-smi|driver|windows|wsl2?|macos|mac|jetson|raspberry)\b/i;
+const NOT_A_REGISTRY_QUESTION = new RegExp(
+  `\\b(?:${[
+    // Reasons, how-tos, installs and upgrades.
+    'why|how come|reason|how (?:do|to|can|should)|install(?:ing|ed)?|upgrad\\w*|downgrad\\w*|pip|conda',
+    // Errors and pasted logs.
+    'error|warnings?|traceback|exception|retrac\\w*|mismatch',
+    // The version a hosted notebook or platform ships (Colab, Kaggle, SageMaker).
+    'colab|kaggle|pre-?installed|sagemaker|databricks',
+    // Comparisons: a framework "more stable" than another is not its stable release.
+    'compatib\\w*|work(?:s)? with|vs\\.?|versus|compare\\w*|difference|better|faster|(?:more|less) stable|stabler|as stable',
+    // What a release brings, and moving between versions or tools.
+    "features?|what'?s new|changelog|tutorials?|docs|documentation|examples?|migrat\\w*|instead|alternative\\w*|replacement|dead end|breaking",
+    // The asker's own setup.
+    'my|i have|installed|check(?:ing)?|find out',
+    // The version some code needs ("which tensorflow version does this repo need", "what pytorch version did you use").
+    '(?:this|that|the|your|our) (?:repo|repository|code|codebase|project|notebook|paper|script|implementation|demo)',
+    'need(?:s|ed)?|require[ds]?|required|requirements?|did you use|(?:you|they) used|should i use|to run',
+    // The version that works on some hardware or system ("tensorflow gpu on native windows, which version").
+    'gpu|gpus|nvidia-smi|driver|windows|wsl2?|macos|mac|jetson|raspberry',
+  ].join('|')})\\b`,
+  'i',
+);
 /** Words after a project's name that make it another product ("pytorch geometric", "tensorflow probability"). */
 const SUB_PRODUCT =
   /^[\s-]+(?:geometric|mobile|hub|probability|addons|text|io|quantum|recommenders|decision|federated|model|agents|datasets|audio|ignite|metrics|rec|data|ao|codec|tts|profiler|object|privacy|graphics|ranking|transform|lattice|estimator|cloud|enterprise|foundation|conference|forums?)\b/i;

@@ -30,9 +30,9 @@ const TARGET_REACH = 3;
 const SOURCE_REACH = 5;
 
 /**
- * "A PyTorch version of this repo", "a TF implementation (or port) of the paper": code wanted rebuilt in the
- * named thing, asked for without a move word. "Which PyTorch version do I need" is a release, not
- * a rebuild: "version" must be followed by "of".
+ * "A PyTorch version of this repo", "a TF implementation (or port) of the paper": code wanted
+ * rebuilt in the named thing, asked for without "to" or "from". "Which PyTorch version do I need"
+ * is a release, not a rebuild: "version" must be followed by "of".
  */
 const REBUILT_AS =
   /(?:^|[\s,;:!?()"])([\p{L}\p{N}._-]+)\s+(?:version|versions|implementation|implementations|re-?implementation|port|ports)\s+of\b/gu;
@@ -88,7 +88,7 @@ export function readDirection(text: string, endpoint: (word: string) => string |
   return from || to ? { from, to } : readRebuiltAs(normalized, endpoint);
 }
 
-/** Where code is wanted rebuilt, read from "a <thing> version of". */
+/** Where code is wanted rebuilt, read from "a <thing> version (implementation, port) of" (see REBUILT_AS). */
 function readRebuiltAs(normalized: string, endpoint: (word: string) => string | undefined): Direction | undefined {
   for (const match of normalized.matchAll(REBUILT_AS)) {
     const to = endpointOf(match[1]!, endpoint);

@@ -1,5 +1,6 @@
 // Turns text into comparable words: one unicode form, lower case, no accents, no typographic
-// quotes, versions without a "v" ("v2.16" is "2.16"). Used identically on knowledge and on queries, so both sides meet in the same form.
+// quotes, versions without a "v" ("v2.16" is "2.16"). Used identically on knowledge and on
+// queries, so both sides meet in the same form.
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
