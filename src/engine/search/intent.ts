@@ -81,6 +81,14 @@ const OPENINGS: [Intent, RegExp][] = [
   ['cost', /^(?:is|are) .{0,40}\b(?:free|open source|paid|commercial)\b/],
 ];
 
+const SPEED_COMPARISON =
+  /\b(?:beats?|outperforms?|faster than|slower than|better than|worse than)\b|\b(?:more|less) (?:\w+ ){1,3}than\b|\b(?:easier|harder|simpler|cleaner|bigger|smaller|newer|older|lighter|heavier|quicker|cheaper|friendlier) than\b/;
+// "Is PyTorch slower than TensorFlow?" asks for a comparison; "my port is 3x slower than the
+// original" reports a problem and wants its causes, which the entries that diagnose it give.
+const FIRST_PERSON = /\b(?:i|my|we|our|me|us|im|ive)\b/;
+const PERFORMANCE_COMPLAINT =
+  /\b(?:slower|slow|lower accuracy|worse accuracy|accuracy (?:drops?|is lower|is worse)|not converg\w*|doesnt converge|loss (?:is )?not (?:decreasing|going down))\b/;
+
 /** Cues that count wherever they stand in the question. */
 const ANYWHERE: [Intent, RegExp][] = [
   ['status', /\b(?:dead|dying|abandoned|deprecated|deprecation|discontinued|obsolete|end of life|sunset|archived|unmaintained|retired)\b/],
@@ -107,10 +115,7 @@ const ANYWHERE: [Intent, RegExp][] = [
     'choose',
     /\b(?:decide|deciding|choose|choosing|pick|picking|torn|select|selecting) between\b|\b(?:help me|helping us) (?:decide|choose|pick)\b/,
   ],
-  [
-    'compare',
-    /\b(?:beats?|outperforms?|faster than|slower than|better than|worse than)\b|\b(?:more|less) (?:\w+ ){1,3}than\b|\b(?:easier|harder|simpler|cleaner|bigger|smaller|newer|older|lighter|heavier|quicker|cheaper|friendlier) than\b/,
-  ],
+  ['compare', SPEED_COMPARISON],
   ['choose', /\breasons? to (?:choose|pick|use|prefer|switch)\b|\beither (?:framework|one|of them|of the two)\b/],
   // "will pytorch replace tensorflow", "has torch overtaken tf": one framework against the other.
   [
@@ -160,7 +165,12 @@ export function readIntents(text: string): Set<Intent> {
       }
     }
   }
-  for (const [intent, cue] of ANYWHERE) if (cue.test(normalized)) found.add(intent);
+  const reportsProblem = FIRST_PERSON.test(normalized) && PERFORMANCE_COMPLAINT.test(normalized);
+  for (const [intent, cue] of ANYWHERE) {
+    if (reportsProblem && intent === 'compare' && cue === SPEED_COMPARISON) continue;
+    if (cue.test(normalized)) found.add(intent);
+  }
+  if (reportsProblem) found.add('why');
   return found;
 }
 

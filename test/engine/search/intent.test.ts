@@ -73,6 +73,14 @@ describe('reading what kind of answer a question wants', () => {
     expect(readIntents(question)).toContain(intent);
   });
 
+  it("reads a report of one's own slow or inaccurate code as a question of why, not as a comparison", () => {
+    const report = readIntents('my pytorch port is 3x slower than the tensorflow original, any ideas?');
+    expect(report).toContain('why');
+    expect(report).not.toContain('compare');
+    expect(readIntents('our model gets lower accuracy in pytorch than in keras')).toContain('why');
+    expect(readIntents('is pytorch slower than tensorflow')).toContain('compare');
+  });
+
   it('reads a replacement of something other than a framework as no comparison', () => {
     expect(readIntents('will torchdata nodes replace the old dataloader')).not.toContain('compare');
   });
