@@ -34,5 +34,7 @@ EXPOSE 3000
 # Healthy when the process answers and is ready: knowledge loaded, every configured platform connected.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 CMD ["node", "dist/healthcheck.js"]
 # node itself is the main process (no npm or shell between): SIGTERM stops it cleanly, SIGHUP
-# reloads the knowledge.
-CMD ["node", "dist/main.js"]
+# reloads the knowledge. A 32 MB young generation (V8's default is 16 MB) halves how often a
+# minor garbage collection pauses a question (about one in 130 at the default, enough to set the
+# 99th-percentile latency); see README, "Speed".
+CMD ["node", "--max-semi-space-size=32", "dist/main.js"]
