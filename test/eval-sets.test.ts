@@ -36,6 +36,7 @@ const answerLabelledSets = [
   'real-reader-b.jsonl',
   'real-reader-c.jsonl',
   'real-reader-d.jsonl',
+  'real-reader-e.jsonl',
 ];
 
 describe('the labelled question sets', () => {
