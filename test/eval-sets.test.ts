@@ -37,6 +37,7 @@ const answerLabelledSets = [
   'real-reader-c.jsonl',
   'real-reader-d.jsonl',
   'real-reader-e.jsonl',
+  'faq-blind-5.jsonl',
 ];
 
 describe('the labelled question sets', () => {
