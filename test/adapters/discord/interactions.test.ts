@@ -222,7 +222,8 @@ describe('buttons on answers', () => {
 
   it('thumbs up is acknowledged ephemerally and logged with the entry id and vote', async () => {
     const bot = await start();
-    const asked = bot.standIn.sendCommand({ user: alice, subcommand: 'ask', values: { question: 'what about tf lite?' } });
+    // A question only one entry answers, so that the logged id can be checked against it.
+    const asked = bot.standIn.sendCommand({ user: alice, subcommand: 'ask', values: { question: 'what happened to tf lite?' } });
     const answer = (await bot.standIn.waitForCallback(asked)).body.data;
     const thumbsUp = customIds(answer).find((id) => isVote(id, 'up'))!;
     const { entryId } = decodeButtonAction(thumbsUp) as { entryId: string };
