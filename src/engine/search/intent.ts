@@ -126,7 +126,7 @@ const ANYWHERE: [Intent, RegExp][] = [
   ],
   [
     'compare',
-    /\bdifferences? between\b|\bcompared (?:to|with)\b|\bcomparison\b|\bvs\b|\bversus\b|\bhow (?:are|is) (?:they|the two|\w+) different\b|\bhow (?:do|does) (?:they|the two|\w+) differ\b|\b(?:differs?|different) from\b/,
+    /\bdifferences? between\b|\b(?:is|are) (?:\w+ ){1,6}(?:basically |really |just |essentially )?the same(?: thing)?\b|\bcompared (?:to|with)\b|\bcomparison\b|\bvs\b|\bversus\b|\bhow (?:are|is) (?:they|the two|\w+) different\b|\bhow (?:do|does) (?:they|the two|\w+) differ\b|\b(?:differs?|different) from\b/,
   ],
   [
     'error',

@@ -81,6 +81,11 @@ describe('reading what kind of answer a question wants', () => {
     expect(readIntents('is pytorch slower than tensorflow')).toContain('compare');
   });
 
+  it('reads "are X and Y the same thing" as a comparison', () => {
+    expect(readIntents('are tf and pt the same thing')).toContain('compare');
+    expect(readIntents('is tensorflow basically the same as pytorch now')).toContain('compare');
+  });
+
   it('reads a replacement of something other than a framework as no comparison', () => {
     expect(readIntents('will torchdata nodes replace the old dataloader')).not.toContain('compare');
   });
