@@ -49,8 +49,8 @@ const NOT_A_REGISTRY_QUESTION = new RegExp(
     'why|how come|reason|how (?:do|to|can|should)|install(?:ing|ed)?|upgrad\\w*|downgrad\\w*|pip|conda',
     // Errors and pasted logs.
     'error|warnings?|traceback|exception|retrac\\w*|mismatch',
-    // The version a hosted notebook or platform ships (Colab, Kaggle, SageMaker).
-    'colab|kaggle|pre-?installed|sagemaker|databricks',
+    // The version a hosted notebook, platform or container ships (Colab, Kaggle, SageMaker, Vertex AI).
+    'colab|kaggle|pre-?installed|sagemaker|databricks|vertex|azure ?ml|containers?|docker',
     // Comparisons: a framework "more stable" than another is not its stable release.
     'compatib\\w*|work(?:s)? with|vs\\.?|versus|compare\\w*|difference|better|faster|(?:more|less) stable|stabler|as stable',
     // What a release brings, and moving between versions or tools.

@@ -138,6 +138,7 @@ describe('recognising a version or status question', () => {
     // The version a hosted notebook or platform ships, not the project's latest release.
     'what version of tensorflow does colab have',
     'which pytorch version is preinstalled on kaggle',
+    'which pytorch versions are in the vertex ai prebuilt containers',
     // The version some code needs, or the one that works on some hardware or system.
     'which tensorflow version does this repo need?',
     'what pytorch version did you use for this code',
