@@ -81,7 +81,8 @@ const OPENINGS: [Intent, RegExp][] = [
   ['cost', /^(?:is|are) .{0,40}\b(?:free|open source|paid|commercial)\b/],
 ];
 
-const SPEED_COMPARISON =
+/** One thing set against another with a comparative ("faster than", "easier than", "beats"). */
+const COMPARATIVE =
   /\b(?:beats?|outperforms?|faster than|slower than|better than|worse than)\b|\b(?:more|less) (?:\w+ ){1,3}than\b|\b(?:easier|harder|simpler|cleaner|bigger|smaller|newer|older|lighter|heavier|quicker|cheaper|friendlier) than\b/;
 // "Is PyTorch slower than TensorFlow?" asks for a comparison; "my port is 3x slower than the
 // original" reports a problem and wants its causes, which the entries that diagnose it give.
@@ -115,7 +116,7 @@ const ANYWHERE: [Intent, RegExp][] = [
     'choose',
     /\b(?:decide|deciding|choose|choosing|pick|picking|torn|select|selecting) between\b|\b(?:help me|helping us) (?:decide|choose|pick)\b/,
   ],
-  ['compare', SPEED_COMPARISON],
+  ['compare', COMPARATIVE],
   ['choose', /\breasons? to (?:choose|pick|use|prefer|switch)\b|\beither (?:framework|one|of them|of the two)\b/],
   // "will pytorch replace tensorflow", "has torch overtaken tf": one framework against the other.
   [
@@ -126,7 +127,7 @@ const ANYWHERE: [Intent, RegExp][] = [
   ],
   [
     'compare',
-    /\bdifferences? between\b|\b(?:is|are) (?:\w+ ){1,6}(?:basically |really |just |essentially )?the same(?: thing)?\b|\bcompared (?:to|with)\b|\bcomparison\b|\bvs\b|\bversus\b|\bhow (?:are|is) (?:they|the two|\w+) different\b|\bhow (?:do|does) (?:they|the two|\w+) differ\b|\b(?:differs?|different) from\b/,
+    /\bdifferences? between\b|\b(?:is|are) (?:\w+ ){1,6}the same(?: thing)?\b|\bcompared (?:to|with)\b|\bcomparison\b|\bvs\b|\bversus\b|\bhow (?:are|is) (?:they|the two|\w+) different\b|\bhow (?:do|does) (?:they|the two|\w+) differ\b|\b(?:differs?|different) from\b/,
   ],
   [
     'error',
@@ -167,7 +168,7 @@ export function readIntents(text: string): Set<Intent> {
   }
   const reportsProblem = FIRST_PERSON.test(normalized) && PERFORMANCE_COMPLAINT.test(normalized);
   for (const [intent, cue] of ANYWHERE) {
-    if (reportsProblem && intent === 'compare' && cue === SPEED_COMPARISON) continue;
+    if (reportsProblem && intent === 'compare' && cue === COMPARATIVE) continue;
     if (cue.test(normalized)) found.add(intent);
   }
   if (reportsProblem) found.add('why');
