@@ -81,24 +81,27 @@ describe('the shipped knowledge base', () => {
           }),
       )
       .filter((words) => words.size >= 3);
+    // Word sets at least this similar (Jaccard) count as a copy.
+    const NEARLY_SAME = 0.8;
     const nearlySame = (words: Set<string>, other: Set<string>) => {
-      // Jaccard similarity cannot reach 0.8 when one set is much larger than the other.
-      if (Math.min(words.size, other.size) < 0.8 * Math.max(words.size, other.size)) return false;
+      // Jaccard similarity cannot reach the threshold when one set is much larger than the other.
+      if (Math.min(words.size, other.size) < NEARLY_SAME * Math.max(words.size, other.size)) return false;
       let shared = 0;
       for (const word of words) if (other.has(word)) shared++;
-      return shared / (words.size + other.size - shared) >= 0.8;
+      return shared / (words.size + other.size - shared) >= NEARLY_SAME;
     };
     expect(evalQuestions.length).toBeGreaterThan(500);
     // Only questions that share a rare word with a text can be nearly the same as it (prefix
-    // filtering): two word sets with 80% in common share a word among the first
-    // size - ceil(0.8 * size) + 1 of each, taken rarest first. Comparing every pair instead took
+    // filtering): two word sets that similar share a word among the first
+    // size - ceil(NEARLY_SAME * size) + 1 of each, taken rarest first. Comparing every pair instead took
     // a second or more of CPU per run.
     const frequency = new Map<string, number>();
     for (const question of evalQuestions) for (const word of question) frequency.set(word, (frequency.get(word) ?? 0) + 1);
     const prefixOf = (words: Set<string>) =>
       [...words]
         .sort((a, b) => (frequency.get(a) ?? 0) - (frequency.get(b) ?? 0) || (a < b ? -1 : a > b ? 1 : 0))
-        .slice(0, words.size - Math.ceil(0.8 * words.size - 1e-9) + 1);
+        // (the epsilon keeps a product that lands a hair above a whole number in floating point from rounding up)
+        .slice(0, words.size - Math.ceil(NEARLY_SAME * words.size - 1e-9) + 1);
     const questionsByPrefixWord = new Map<string, Set<string>[]>();
     for (const question of evalQuestions) {
       for (const word of prefixOf(question)) {

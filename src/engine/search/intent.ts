@@ -81,11 +81,12 @@ const OPENINGS: [Intent, RegExp][] = [
   ['cost', /^(?:is|are) .{0,40}\b(?:free|open source|paid|commercial)\b/],
 ];
 
-/** One thing set against another with a comparative ("faster than", "easier than", "beats"). */
+/**
+ * One thing set against another with a comparative ("faster than", "easier than", "beats"): a
+ * comparison, unless the asker reports a problem with their own code (see readIntents).
+ */
 const COMPARATIVE =
   /\b(?:beats?|outperforms?|faster than|slower than|better than|worse than)\b|\b(?:more|less) (?:\w+ ){1,3}than\b|\b(?:easier|harder|simpler|cleaner|bigger|smaller|newer|older|lighter|heavier|quicker|cheaper|friendlier) than\b/;
-// "Is PyTorch slower than TensorFlow?" asks for a comparison; "my port is 3x slower than the
-// original" reports a problem and wants its causes, which the entries that diagnose it give.
 const FIRST_PERSON = /\b(?:i|my|we|our|me|us|im|ive)\b/;
 const PERFORMANCE_COMPLAINT =
   /\b(?:slower|slow|lower accuracy|worse accuracy|accuracy (?:drops?|is lower|is worse)|not converg\w*|doesnt converge|loss (?:is )?not (?:decreasing|going down))\b/;
@@ -116,7 +117,6 @@ const ANYWHERE: [Intent, RegExp][] = [
     'choose',
     /\b(?:decide|deciding|choose|choosing|pick|picking|torn|select|selecting) between\b|\b(?:help me|helping us) (?:decide|choose|pick)\b/,
   ],
-  ['compare', COMPARATIVE],
   ['choose', /\breasons? to (?:choose|pick|use|prefer|switch)\b|\beither (?:framework|one|of them|of the two)\b/],
   // "will pytorch replace tensorflow", "has torch overtaken tf": one framework against the other.
   [
@@ -166,12 +166,11 @@ export function readIntents(text: string): Set<Intent> {
       }
     }
   }
-  const reportsProblem = FIRST_PERSON.test(normalized) && PERFORMANCE_COMPLAINT.test(normalized);
-  for (const [intent, cue] of ANYWHERE) {
-    if (reportsProblem && intent === 'compare' && cue === COMPARATIVE) continue;
-    if (cue.test(normalized)) found.add(intent);
-  }
-  if (reportsProblem) found.add('why');
+  for (const [intent, cue] of ANYWHERE) if (cue.test(normalized)) found.add(intent);
+  // "Is PyTorch slower than TensorFlow?" asks for a comparison; "my port is 3x slower than the
+  // original" reports a problem and wants its causes, which the entries that diagnose it give.
+  if (FIRST_PERSON.test(normalized) && PERFORMANCE_COMPLAINT.test(normalized)) found.add('why');
+  else if (COMPARATIVE.test(normalized)) found.add('compare');
   return found;
 }
 
