@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { endianness } from 'node:os';
 import { createEngine, type Engine, type PrebuiltIndex, prebuildIndex } from '../engine/index.js';
 import {
+  cacheEntryExists,
   codeFingerprint,
   defaultKnowledgeCacheDir,
   type Knowledge,
@@ -32,20 +33,35 @@ export interface CachedEngineOptions {
   cacheDir?: string | false;
 }
 
+/** The cache entry's name for this knowledge's prebuilt index under the current engine code. */
+function indexEntryName(knowledge: Knowledge): string {
+  const key = createHash('sha256')
+    .update(`${FORMAT}\0${engineCodeFingerprint()}\0${knowledgeContentKey(knowledge)}`)
+    .digest('hex');
+  return `index-${key}`;
+}
+
 /** createEngine(knowledge), reading its prebuilt index from the cache or storing it there. Answers are the same either way. */
 export function createCachedEngine(
   knowledge: Knowledge,
   { cacheDir = defaultKnowledgeCacheDir() ?? false }: CachedEngineOptions = {},
 ): Engine {
   if (!cacheDir) return createEngine(knowledge);
-  const key = createHash('sha256')
-    .update(`${FORMAT}\0${engineCodeFingerprint()}\0${knowledgeContentKey(knowledge)}`)
-    .digest('hex');
-  const name = `index-${key}`;
+  const name = indexEntryName(knowledge);
   let prebuilt = readCacheEntry<PrebuiltIndex>(cacheDir, name, 'v8');
   if (!prebuilt) {
     prebuilt = prebuildIndex(knowledge);
     writeCacheEntry(cacheDir, name, prebuilt, 'v8');
   }
   return createEngine(knowledge, { prebuilt });
+}
+
+/**
+ * Stores the prebuilt index unless the cache already holds it, without building an engine: for a
+ * caller that starts many processes at once (the test run), which would otherwise each build it.
+ */
+export function warmIndexCache(knowledge: Knowledge, { cacheDir = defaultKnowledgeCacheDir() ?? false }: CachedEngineOptions = {}): void {
+  if (!cacheDir) return;
+  const name = indexEntryName(knowledge);
+  if (!cacheEntryExists(cacheDir, name, 'v8')) writeCacheEntry(cacheDir, name, prebuildIndex(knowledge), 'v8');
 }

@@ -2,4 +2,11 @@ export { loadKnowledge, inspectKnowledge, formatProblem, KnowledgeError, type Kn
 export { defaultKnowledgeDir } from './location.js';
 export type { Knowledge, Topic, TopicFaqEntry, TopicClaim } from './model.js';
 export * from './schema.js';
-export { codeFingerprint, defaultKnowledgeCacheDir, knowledgeContentKey, readCacheEntry, writeCacheEntry } from './validated-cache.js';
+export {
+  cacheEntryExists,
+  codeFingerprint,
+  defaultKnowledgeCacheDir,
+  knowledgeContentKey,
+  readCacheEntry,
+  writeCacheEntry,
+} from './validated-cache.js';

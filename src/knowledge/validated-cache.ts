@@ -135,6 +135,11 @@ export function readCacheEntry<T>(cacheDir: string, name: string, format: CacheF
   }
 }
 
+/** Whether the cache holds an entry by this name (a cheap check; reading it may still fail). */
+export function cacheEntryExists(cacheDir: string, name: string, format: CacheFormat = 'json'): boolean {
+  return existsSync(fileOf(cacheDir, name, format));
+}
+
 /** Stores a value (see CacheFormat); keeps the newest few of its kind. Failures are ignored (best effort). */
 export function writeCacheEntry(cacheDir: string, name: string, value: unknown, format: CacheFormat = 'json'): void {
   try {

@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deserialize, serialize } from 'node:v8';
-import { createCachedEngine } from '../../src/app/prebuilt-index.js';
+import { createCachedEngine, warmIndexCache } from '../../src/app/prebuilt-index.js';
 import { createEngine, type PrebuiltIndex, prebuildIndex } from '../../src/engine/index.js';
 import { knowledgeTexts, textsFingerprint } from '../../src/engine/text/analyzer.js';
 import { loadKnowledge } from '../../src/knowledge/index.js';
@@ -31,6 +31,20 @@ describe('the prebuilt index', () => {
     // Through V8's serialisation, as a later start reads it.
     const prebuilt = deserialize(serialize(prebuildIndex(knowledge))) as PrebuiltIndex;
     expect(answersOf(createEngine(knowledge, { prebuilt }))).toEqual(expected);
+  });
+
+  it('can be stored ahead of time, once, and is then read rather than built', () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'index-cache-'));
+    const indexFiles = () => readdirSync(cacheDir).filter((name) => name.startsWith('index-'));
+    warmIndexCache(knowledge, { cacheDir });
+    const [stored] = indexFiles();
+    expect(stored).toBeDefined();
+    const writtenAt = statSync(join(cacheDir, stored!)).mtimeMs;
+    warmIndexCache(knowledge, { cacheDir });
+    expect(indexFiles()).toEqual([stored]);
+    expect(statSync(join(cacheDir, stored!)).mtimeMs).toBe(writtenAt);
+    expect(answersOf(createCachedEngine(knowledge, { cacheDir }))).toEqual(expected);
+    expect(indexFiles()).toEqual([stored]);
   });
 
   it('is used only when it was read from the same texts, and ignored otherwise', () => {

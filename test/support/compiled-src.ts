@@ -10,6 +10,7 @@
 // and the processes run that. The code is the same; only when it is compiled changes.
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -51,9 +52,24 @@ export function compiledCounterpart(script: string): string | undefined {
   return join(dir, script.replace(/\.ts$/, '.js'));
 }
 
-/** vitest's global setup: compile once, tell the workers where, remove it afterwards. */
+/**
+ * Validates the shipped knowledge and builds its prebuilt index into the cache, once, for the
+ * modules under `src` (the sources as the workers import them, or the compiled ones the child
+ * processes run: their code differs, so their cache keys do). On a fresh clone the cache is
+ * empty, and the workers and the first bot processes, starting together, would each do this
+ * work (a few seconds of CPU each); later runs find it cached and this costs a cache read.
+ */
+async function warmShippedKnowledge(src: string): Promise<void> {
+  const { defaultKnowledgeDir, loadKnowledge } = await import(pathToFileURL(join(src, 'knowledge', 'index.js')).href);
+  const { warmIndexCache } = await import(pathToFileURL(join(src, 'app', 'prebuilt-index.js')).href);
+  warmIndexCache(loadKnowledge(defaultKnowledgeDir()));
+}
+
+/** vitest's global setup: compile once, tell the workers where, warm the caches, remove it afterwards. */
 export default async function setup(): Promise<() => void> {
   const dir = await compileSources();
   process.env[COMPILED_SRC_ENV] = dir;
+  await warmShippedKnowledge(join(root, 'src'));
+  await warmShippedKnowledge(join(dir, 'src'));
   return () => rmSync(dir, { recursive: true, force: true });
 }
