@@ -6,6 +6,7 @@
 // is reorganised an id here may need to follow its entry; an answer that moves to a neighbouring
 // question is exactly what this file exists to catch.
 import { describe, expect, it } from 'vitest';
+import { defaultKnowledgeDir, loadKnowledge } from '../../src/knowledge/index.js';
 import { converse } from '../support/conversation.js';
 import { shippedEngine } from '../support/engine.js';
 
@@ -100,6 +101,22 @@ describe('a question reaches the entry that answers it', () => {
       expect(engine.respond(question).kind).not.toBe('answer');
     },
   );
+});
+
+// A curator who writes a phrasing for an entry means that question to reach it. Ranked by topic
+// first, an entry could lose its own phrasing to a topic whose entries share more of its words
+// ("savedmodel" is the model-export topic's word; this question is about porting to PyTorch).
+describe("a question asked the way an entry's phrasing asks it reaches that entry", () => {
+  it.each([
+    ['load a tensorflow savedmodel into pytorch', 'switching-convert-code'],
+    ['how can i see whether my tensorflow model actually uses the gpu', 'training-speed-check-gpu-used'],
+  ])('%s -> %s', (question, entryId) => {
+    const entry = loadKnowledge(defaultKnowledgeDir()).faq.find((faq) => faq.id === entryId);
+    expect(entry?.phrasings.map((phrasing) => phrasing.toLowerCase())).toContain(question);
+    const result = engine.respond(question);
+    expect(result.kind).toBe('answer');
+    expect(result.entryId).toBe(entryId);
+  });
 });
 
 describe('a conversation reaches the entry each message asks for', () => {

@@ -143,6 +143,14 @@ export function toCandidates(outcome: SearchOutcome, limit = MAX_CANDIDATES): Ca
 
 /** How many of the best-ranked entries are checked for whether they answer the question itself. */
 export const FIT_POOL = 20;
+/**
+ * Closeness at which the question is, word for word, one of an entry's ways of asking it: that
+ * entry joins the pool whatever its rank and stands first among the entries that may answer. A
+ * curator who writes a phrasing means it to reach its entry; ranked by topic, it could lose to a
+ * topic whose other entries share more of its words. Questions that merely resemble a phrasing
+ * (closeness 0.93 and below) are left to the model: forcing them cost answers on the FAQ sets.
+ */
+const NEAR_PHRASING = 0.97;
 /** At most this many closest questions are offered when none answers exactly. */
 const MAX_SUGGESTIONS = 3;
 
@@ -173,8 +181,10 @@ export function describeCandidates(
   const topicRelevance = new Map(outcome.topics.map(({ topic, relevance }) => [topic, relevance]));
   let inArea = false;
   // The search orders its list by topic first; the pool is the best entries by their own score,
-  // so that an entry from a topic the question only touches can still be judged.
-  const pool = [...outcome.ranked].sort((a, b) => b.score - a.score).slice(0, FIT_POOL);
+  // so that an entry from a topic the question only touches can still be judged, and any entry
+  // the question asks for word for word.
+  const byScore = [...outcome.ranked].sort((a, b) => b.score - a.score);
+  const pool = [...byScore.slice(0, FIT_POOL), ...byScore.slice(FIT_POOL).filter((entry) => entry.closeness >= NEAR_PHRASING)];
   const candidates = pool.map((entry) => {
     if (!inArea && confidenceFrom(evidenceFor(outcome, entry, topicRelevance)) >= CONFIDENCE_MODEL.inAreaThreshold) inArea = true;
     const fit = context.answerFit.fit(reading, entry);
@@ -194,14 +204,16 @@ function judge(context: EngineContext, query: string, outcome: SearchOutcome): J
 /**
  * Candidates best first: those that may answer (see mayAnswer) before those that may not, each
  * group by ranking score, so an entry about the other framework never stands in front of one
- * that answers. Ties go by id, so the same question always gets the same order.
+ * that answers; within those that may answer, an entry asked for word for word (NEAR_PHRASING)
+ * comes first. Ties go by id, so the same question always gets the same order.
  */
 export function orderCandidates<C extends Pick<ScoredCandidate, 'entry' | 'fit' | 'score'>>(candidates: C[]): C[] {
   return candidates
-    .map((candidate) => ({ candidate, answerable: mayAnswer(candidate.fit) }))
+    .map((candidate) => ({ candidate, answerable: mayAnswer(candidate.fit), asked: candidate.entry.closeness >= NEAR_PHRASING }))
     .sort(
       (a, b) =>
         Number(b.answerable) - Number(a.answerable) ||
+        Number(b.asked) - Number(a.asked) ||
         b.candidate.score - a.candidate.score ||
         (a.candidate.entry.id < b.candidate.entry.id ? -1 : a.candidate.entry.id > b.candidate.entry.id ? 1 : 0),
     )
