@@ -147,6 +147,9 @@ describe('recognising a version or status question', () => {
     'can I run a pytorch cu121 wheel when nvidia-smi shows cuda 11.4',
     // A pasted warning that happens to say "last", not a question about the latest release.
     'WARNING:tensorflow:5 out of the last 5 calls to <function train_step> triggered tf.function retracing',
+    // A pasted exception or warning that says "deprecated": the argument is, not the project.
+    'ValueError: The `save_format` argument is deprecated in Keras 3. Please remove this argument',
+    'FutureWarning: torch.cuda.amp.GradScaler(args...) is deprecated in pytorch',
   ])('not a registry question: %s', (question) => {
     expect(intentOf(question)).toBeUndefined();
   });
