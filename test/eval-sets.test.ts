@@ -38,6 +38,7 @@ const answerLabelledSets = [
   'real-reader-d.jsonl',
   'real-reader-e.jsonl',
   'faq-blind-5.jsonl',
+  'real-reader-f.jsonl',
 ];
 
 describe('the labelled question sets', () => {
