@@ -90,7 +90,9 @@ const fullSource = (source: SourceRef, index: number, width: number) =>
   `  ${index + 1}. ${hang(source.title, width, '     ')}${source.url ? `\n     ${source.url}` : ''}`;
 const compactSource = (source: SourceRef, index: number, width: number) => {
   const host = hostOf(source.url);
-  return clip(`  ${index + 1}. ${source.title}${host ? ` (${host})` : ''}`, width);
+  // A title that already names its site ("Introducing Keras 3 (keras.io)") is not told it twice.
+  const named = host !== undefined && source.title.toLowerCase().includes(host);
+  return clip(`  ${index + 1}. ${source.title}${host && !named ? ` (${host})` : ''}`, width);
 };
 
 function fullClaim(claim: ClaimRef, width: number): string {

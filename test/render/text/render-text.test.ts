@@ -30,6 +30,11 @@ describe('the short form', () => {
     expect(text).not.toContain('https://');
   });
 
+  it("names a source's site once, when its title already names it", () => {
+    const named = renderText(answer({ sources: [source({ title: 'Introducing Keras 3 (keras.io)', url: 'https://keras.io/keras_3/' })] }));
+    expect(named).toContain('1. Introducing Keras 3 (keras.io)\n');
+  });
+
   it('says how to see the rest', () => {
     expect(text).toContain('add --long');
   });
