@@ -107,11 +107,12 @@ describe('a question reaches the entry that answers it', () => {
 // first, an entry could lose its own phrasing to a topic whose entries share more of its words
 // ("savedmodel" is the model-export topic's word; this question is about porting to PyTorch).
 describe("a question asked the way an entry's phrasing asks it reaches that entry", () => {
+  const faq = loadKnowledge(defaultKnowledgeDir()).faq;
   it.each([
     ['load a tensorflow savedmodel into pytorch', 'switching-convert-code'],
     ['how can i see whether my tensorflow model actually uses the gpu', 'training-speed-check-gpu-used'],
   ])('%s -> %s', (question, entryId) => {
-    const entry = loadKnowledge(defaultKnowledgeDir()).faq.find((faq) => faq.id === entryId);
+    const entry = faq.find((candidate) => candidate.id === entryId);
     expect(entry?.phrasings.map((phrasing) => phrasing.toLowerCase())).toContain(question);
     const result = engine.respond(question);
     expect(result.kind).toBe('answer');

@@ -48,7 +48,7 @@ const NOT_A_REGISTRY_QUESTION = new RegExp(
     // Reasons, how-tos, installs and upgrades.
     'why|how come|reason|how (?:do|to|can|should)|install(?:ing|ed)?|upgrad\\w*|downgrad\\w*|pip|conda',
     // Errors and pasted logs, an exception's class name too ("ValueError: ... is deprecated in Keras 3").
-    'error|warnings?|traceback|exception|retrac\\w*|mismatch|\\w+(?:error|exception|warning)',
+    '\\w*(?:error|exception|warnings?)|traceback|retrac\\w*|mismatch',
     // The version a hosted notebook, platform or container ships (Colab, Kaggle, SageMaker, Vertex AI).
     'colab|kaggle|pre-?installed|sagemaker|databricks|vertex|azure ?ml|containers?|docker',
     // Comparisons: a framework "more stable" than another is not its stable release.
